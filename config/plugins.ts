@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+
+const allowedMediaTypes = ['image/*', 'video/*', 'audio/*', 'application/pdf'];
+
+// SVG can carry script; executables have no place in a newsroom's media library.
+const deniedTypes = [
+  'image/svg+xml',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-executable',
+  'application/x-dosexec',
+  'application/x-sh',
+  'text/x-shellscript',
+  'application/x-mach-binary',
+];
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+      jwtManagement: 'refresh',
+      sessions: { httpOnly: true },
+    },
+  },
+  upload: {
+    config: {
+      sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 20 * 1024 * 1024),
+      security: { allowedTypes: allowedMediaTypes, deniedTypes },
+    },
+  },
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      landingPage: false,
+      defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
+      maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
+      // An article with authors, tags, category.parent.parent and cover.image is 6 levels deep.
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
+      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,20 @@
+/** Unit tests sit next to the code; integration tests in tests/ boot a real Strapi on a fresh database. */
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
+const common = {
+  transform,
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/build/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/config/**/__tests__/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      // Booting Strapi and migrating a fresh PostgreSQL or MariaDB database takes a while.
+      testTimeout: 120000,
+    },
+  ],
+};

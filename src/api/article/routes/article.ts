@@ -1,0 +1,11 @@
+import { factories } from '@strapi/strapi';
+import { ARTICLE_UID } from '../../../constants';
+
+const readPolicies = ['global::drafts-need-editor'];
+
+export default factories.createCoreRouter(ARTICLE_UID, {
+  config: {
+    find: { policies: readPolicies },
+    findOne: { policies: readPolicies },
+  },
+});

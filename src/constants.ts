@@ -1,0 +1,19 @@
+import type { UID } from '@strapi/strapi';
+
+export const ARTICLE_UID = 'api::article.article' satisfies UID.ContentType;
+export const AUTHOR_UID = 'api::author.author' satisfies UID.ContentType;
+export const CATEGORY_UID = 'api::category.category' satisfies UID.ContentType;
+export const TAG_UID = 'api::tag.tag' satisfies UID.ContentType;
+export const MEDIA_CAPTION_UID = 'api::media-caption.media-caption' satisfies UID.ContentType;
+
+/** The content types frontends read; the Public role may `find` and `findOne` these and nothing else. */
+export const PUBLIC_CONTENT_UIDS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID, MEDIA_CAPTION_UID] as const;
+
+export const DEFAULT_LOCALE = 'id';
+export const LOCALES = [
+  { code: 'id', name: 'Indonesian (id)' },
+  { code: 'en', name: 'English (en)' },
+] as const;
+
+export const TIMEZONES = ['WIB', 'WITA', 'WIT'] as const;
+export type ZoneLabel = (typeof TIMEZONES)[number];

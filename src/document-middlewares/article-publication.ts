@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID } from '../constants';
+
+export const CATEGORY_REQUIRED_MESSAGE =
+  'Pilih kategori sebelum menerbitkan artikel. (Choose a category before publishing the article.)';
+
+function localeWhere(locale: unknown, fallback: string | undefined): Record<string, unknown> {
+  if (locale === '*') return {};
+  if (Array.isArray(locale)) return { locale: { $in: locale } };
+  const code = (locale as string | undefined) ?? fallback;
+  return code ? { locale: code } : {};
+}
+
+/**
+ * Publishing an article is where the newsroom's rules apply:
+ * - `datePublished` is the first publication readers see: stamped at the first publish when empty,
+ *   never moved by a later re-publish, and left alone when an editor set it (imported archives).
+ * - an article without a category cannot go live.
+ * Strapi's `create`/`update` with `status: 'published'` publish internally without passing through
+ * the `publish` middleware chain, so they are turned into a save followed by a real `publish` call,
+ * all in one transaction: a refused publish leaves nothing behind.
+ */
+const articlePublicationMiddleware =
+  (strapi: Core.Strapi) =>
+  async (context: any, next: () => Promise<any>) => {
+    if (context.uid !== ARTICLE_UID) return next();
+    const { action, params } = context;
+
+    if ((action === 'create' || action === 'update') && params?.status === 'published') {
+      return strapi.db.transaction(async () => {
+        const { status: _status, ...draftParams } = params;
+        context.params = draftParams;
+        const draft = await next();
+        if (!draft) return draft;
+        const result = await strapi.documents(ARTICLE_UID).publish({
+          documentId: draft.documentId,
+          locale: draft.locale,
+          fields: params.fields,
+          populate: params.populate,
+        } as any);
+        return result.entries[0];
+      });
+    }
+
+    if (action !== 'publish') return next();
+
+    return strapi.db.transaction(async () => {
+      const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const where = { documentId: params.documentId, ...localeWhere(params.locale, defaultLocale) };
+      const drafts = await strapi.db.query(ARTICLE_UID).findMany({
+        where: { ...where, publishedAt: null },
+        select: ['id', 'locale', 'datePublished'],
+        populate: { category: { select: ['id'] } },
+      });
+
+      if (drafts.some((draft: any) => !draft.category)) {
+        throw new errors.ValidationError(CATEGORY_REQUIRED_MESSAGE, {
+          errors: [{ path: ['category'], message: CATEGORY_REQUIRED_MESSAGE, name: 'ValidationError' }],
+        });
+      }
+
+      const now = new Date();
+      for (const draft of drafts.filter((row: any) => !row.datePublished)) {
+        await strapi.db.query(ARTICLE_UID).update({ where: { id: draft.id }, data: { datePublished: now } });
+      }
+      return next();
+    });
+  };
+
+export default articlePublicationMiddleware;

@@ -1,0 +1,73 @@
+import type { Core, UID } from '@strapi/strapi';
+import { firstFreeSlug, slugifyTitle } from '../utils/slug';
+
+type SlugSource = { slugField: string; sourceField: string };
+
+/** The uid attributes that derive from another field, e.g. article.slug from article.title. */
+export function findSlugSources(strapi: Core.Strapi, uid: UID.ContentType): SlugSource[] {
+  const contentType = strapi.contentTypes[uid];
+  if (!contentType || !uid.startsWith('api::')) return [];
+  return Object.entries(contentType.attributes)
+    .filter(([, attribute]: [string, any]) => attribute.type === 'uid' && attribute.targetField)
+    .map(([slugField, attribute]: [string, any]) => ({ slugField, sourceField: attribute.targetField }));
+}
+
+/**
+ * Seeds, imports and API writes often send a title without a slug. Generate it the same way the admin
+ * does, and resolve a clash within the locale with a numeric suffix instead of failing the write.
+ */
+export async function generateSlug(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  slugField: string,
+  source: string,
+  locale: string | undefined,
+  documentId: string | undefined
+): Promise<string | null> {
+  const base = slugifyTitle(source);
+  if (!base) return null;
+  const where: Record<string, unknown> = { [slugField]: { $startsWith: base } };
+  if (locale) where.locale = locale;
+  // Draft and published rows of one document share its slug: they are not a clash.
+  if (documentId) where.documentId = { $ne: documentId };
+  const rows = await strapi.db.query(uid).findMany({ where, select: [slugField] });
+  return firstFreeSlug(base, new Set(rows.map((row: any) => row[slugField])));
+}
+
+const slugMiddleware =
+  (strapi: Core.Strapi) =>
+  async (context: any, next: () => Promise<any>) => {
+    if (context.action !== 'create' && context.action !== 'update') return next();
+    const sources = findSlugSources(strapi, context.uid);
+    const data = context.params?.data;
+    if (sources.length === 0 || !data) return next();
+
+    const locale = context.params.locale ?? (await defaultLocale(strapi));
+    for (const { slugField, sourceField } of sources) {
+      const current = data[slugField];
+      const source = data[sourceField];
+      const missing = current === undefined || current === null || current === '';
+      // On update, an absent slug means "unchanged", unless the update creates a new localization.
+      const shouldGenerate =
+        context.action === 'create'
+          ? missing
+          : current === '' || current === null || (current === undefined && !(await localizationExists(strapi, context, locale)));
+      if (shouldGenerate && typeof source === 'string' && source.trim()) {
+        const slug = await generateSlug(strapi, context.uid, slugField, source, locale, context.params.documentId);
+        if (slug) data[slugField] = slug;
+      }
+    }
+    return next();
+  };
+
+async function localizationExists(strapi: Core.Strapi, context: any, locale: string | undefined) {
+  const where: Record<string, unknown> = { documentId: context.params.documentId };
+  if (locale) where.locale = locale;
+  return (await strapi.db.query(context.uid).count({ where })) > 0;
+}
+
+async function defaultLocale(strapi: Core.Strapi): Promise<string | undefined> {
+  return strapi.plugin('i18n')?.service('locales')?.getDefaultLocale();
+}
+
+export default slugMiddleware;
