@@ -14,7 +14,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       // Booting Strapi and migrating a fresh PostgreSQL or MariaDB database takes a while.
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
     },
   ],
 };

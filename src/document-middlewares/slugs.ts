@@ -45,13 +45,14 @@ const slugMiddleware =
     const locale = context.params.locale ?? (await defaultLocale(strapi));
     for (const { slugField, sourceField } of sources) {
       const current = data[slugField];
-      const source = data[sourceField];
       const missing = current === undefined || current === null || current === '';
+      if (!missing) continue;
+      const creatingLocalization =
+        context.action === 'update' && current === undefined && !(await localizationExists(strapi, context, locale));
       // On update, an absent slug means "unchanged", unless the update creates a new localization.
-      const shouldGenerate =
-        context.action === 'create'
-          ? missing
-          : current === '' || current === null || (current === undefined && !(await localizationExists(strapi, context, locale)));
+      const shouldGenerate = context.action === 'create' || current !== undefined || creatingLocalization;
+      // A new localization may take its source from another locale (author.name is not localized).
+      const source = data[sourceField] ?? (creatingLocalization ? await sourceFromOtherLocale(strapi, context, sourceField) : undefined);
       if (shouldGenerate && typeof source === 'string' && source.trim()) {
         const slug = await generateSlug(strapi, context.uid, slugField, source, locale, context.params.documentId);
         if (slug) data[slugField] = slug;
@@ -64,6 +65,14 @@ async function localizationExists(strapi: Core.Strapi, context: any, locale: str
   const where: Record<string, unknown> = { documentId: context.params.documentId };
   if (locale) where.locale = locale;
   return (await strapi.db.query(context.uid).count({ where })) > 0;
+}
+
+async function sourceFromOtherLocale(strapi: Core.Strapi, context: any, sourceField: string) {
+  const row = await strapi.db.query(context.uid).findOne({
+    where: { documentId: context.params.documentId },
+    select: [sourceField],
+  });
+  return row?.[sourceField];
 }
 
 async function defaultLocale(strapi: Core.Strapi): Promise<string | undefined> {

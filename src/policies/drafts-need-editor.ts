@@ -18,13 +18,15 @@ export async function assertMayReadDrafts(
   try {
     await strapi.auth.verify(auth as any, { scope: [`${ARTICLE_UID}.update`] });
   } catch {
-    throw new errors.ForbiddenError(DRAFTS_FORBIDDEN_MESSAGE);
+    // A PolicyError is the one 403 whose message Strapi passes on to the caller.
+    throw new errors.PolicyError(DRAFTS_FORBIDDEN_MESSAGE);
   }
 }
 
 /** Serves both REST routes (`query.status`) and GraphQL resolvers (`args.status`, enum `DRAFT`). */
 export default async (policyContext: any, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const status = policyContext.query?.status ?? policyContext.args?.status;
+  // A REST policy context copies the Koa context's own properties only: `query` lives on `request`.
+  const status = policyContext.request?.query?.status ?? policyContext.args?.status;
   const auth = policyContext.state?.auth ?? policyContext.context?.state?.auth;
   await assertMayReadDrafts(strapi, auth, typeof status === 'string' ? status.toLowerCase() : status);
   return true;

@@ -29,7 +29,6 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
   const database = await createTestDatabase();
   Object.assign(process.env, TEST_SECRETS, database.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     STARTUP_MESSAGE: 'false',
     BROWSER: 'false',
     ...extraEnv,
@@ -45,10 +44,24 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
     database,
     request: () => supertest.agent(strapi.server.httpServer),
     close: async () => {
+      await waitForIdlePool(strapi);
       await strapi.destroy();
       await database.drop();
     },
   };
+}
+
+/**
+ * Strapi emits document events after commit, asynchronously; destroying the pool while one of them
+ * waits for a connection aborts it. Wait (bounded) until the pool is idle.
+ */
+async function waitForIdlePool(strapi: Core.Strapi, timeoutMs = 5000) {
+  const pool = (strapi.db as any)?.connection?.client?.pool;
+  if (!pool) return;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0 || pool.numPendingCreates() > 0)) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /** An API token an integration (an importer, an editorial tool) would use to write. */

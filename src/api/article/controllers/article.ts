@@ -12,6 +12,8 @@ function decorate(article: any, requestedLocale: unknown) {
 
 export default factories.createCoreController(ARTICLE_UID, () => ({
   async find(ctx) {
+    // Readers expect the newest news first; an explicit `sort` still wins.
+    if (ctx.query.sort === undefined) ctx.query.sort = ['datePublished:desc', 'publishedAt:desc'];
     const response = await super.find(ctx);
     response.data = (response.data ?? []).map((article: any) => decorate(article, ctx.query.locale));
     return response;
