@@ -1,0 +1,148 @@
+// Guards the demo content: `npm run develop` on an empty database imports it, a second import changes
+// nothing (and never overwrites an editor's change), and the seed article of shared/seed-article.txt
+// comes back through the public API with every field.
+import path from 'path';
+import { startStrapi, type TestApp } from './helpers/strapi';
+
+const dist = (module: string) => require(path.join(__dirname, '..', 'dist', 'src', module));
+const SEED_SLUG = 'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia';
+const UIDS = ['api::article.article', 'api::author.author', 'api::category.category', 'api::tag.tag', 'api::media-caption.media-caption'];
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startStrapi();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function rowCounts() {
+  const counts: Record<string, number> = {};
+  for (const uid of [...UIDS, 'plugin::upload.file']) counts[uid] = await app.strapi.db.query(uid as any).count();
+  return counts;
+}
+
+describe('seed', () => {
+  let firstCounts: Record<string, number>;
+
+  test('seedIfEmpty imports the demo content into an empty database', async () => {
+    await dist('seed').seedIfEmpty(app.strapi);
+    firstCounts = await rowCounts();
+    // 40 Indonesian articles and 6 English ones, each with a draft and a published row.
+    expect(firstCounts['api::article.article']).toBe(92);
+    expect(firstCounts['plugin::upload.file']).toBe(42);
+  });
+
+  test('the demo set has 30+ Indonesian articles in 5+ categories and 5+ English articles', async () => {
+    const id = await app.request().get('/api/articles?locale=id&pagination[pageSize]=100&populate[category]=true&populate[tags]=true');
+    const en = await app.request().get('/api/articles?locale=en&pagination[pageSize]=100');
+    expect(id.body.data.length).toBeGreaterThanOrEqual(31);
+    expect(en.body.data.length).toBeGreaterThanOrEqual(5);
+    const categories = new Set(id.body.data.map((article: any) => article.category?.slug));
+    expect(categories.size).toBeGreaterThanOrEqual(5);
+    expect(categories.has(undefined)).toBe(false);
+    const tagUse = new Map<string, number>();
+    for (const article of id.body.data) for (const tag of article.tags) tagUse.set(tag.slug, (tagUse.get(tag.slug) ?? 0) + 1);
+    expect([...tagUse.values()].filter((uses) => uses >= 3).length).toBeGreaterThanOrEqual(4);
+    // Newest first.
+    const dates = id.body.data.map((article: any) => article.datePublished);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  test('a second import creates nothing and reports everything as kept', async () => {
+    const report = await dist('seed').seedDemoContent(app.strapi);
+    for (const bucket of Object.values(report) as { created: number; kept: number }[]) {
+      expect(bucket.created).toBe(0);
+      expect(bucket.kept).toBeGreaterThan(0);
+    }
+    expect(await rowCounts()).toEqual(firstCounts);
+  });
+
+  test('an import never overwrites an article an editor changed, nor re-creates one an editor deleted', async () => {
+    const [article] = await app.strapi.documents('api::article.article').findMany({
+      locale: 'id',
+      filters: { slug: SEED_SLUG },
+    } as any);
+    await app.strapi.documents('api::article.article').update({
+      documentId: article.documentId,
+      locale: 'id',
+      status: 'published',
+      data: { title: 'Judul Diubah Editor' },
+    } as any);
+    const [tag] = await app.strapi.documents('api::tag.tag').findMany({ locale: 'id', filters: { slug: 'jepang' } } as any);
+    await app.strapi.documents('api::tag.tag').delete({ documentId: tag.documentId, locale: '*' } as any);
+    const before = await rowCounts();
+
+    await dist('seed').seedDemoContent(app.strapi);
+
+    const again = await app.strapi.documents('api::article.article').findOne({
+      documentId: article.documentId,
+      locale: 'id',
+      status: 'published',
+    } as any);
+    expect(again.title).toBe('Judul Diubah Editor');
+    expect(await rowCounts()).toEqual(before);
+
+    await app.strapi.documents('api::article.article').update({
+      documentId: article.documentId,
+      locale: 'id',
+      status: 'published',
+      data: { title: 'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia' },
+    } as any);
+  });
+
+  test('the seed article comes back over REST with all its fields', async () => {
+    const res = await app
+      .request()
+      .get(
+        `/api/articles?locale=id&filters[slug][$eq]=${SEED_SLUG}&populate[authors]=true&populate[editor]=true&populate[category]=true&populate[tags]=true&populate[cover][populate][image]=true`
+      );
+    expect(res.status).toBe(200);
+    expect(res.body.data).toHaveLength(1);
+    const article = res.body.data[0];
+    expect(article).toMatchObject({
+      title: 'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
+      slug: SEED_SLUG,
+      dateline: 'MOSKOW',
+      timezone: 'WIB',
+      // Jumat, 27 Oktober 2023 17:33 WIB
+      datePublished: '2023-10-27T10:33:00.000Z',
+      locale: 'id',
+    });
+    expect(article.lead).toMatch(/^Korea Selatan \(Korsel\), Amerika Serikat \(AS\), dan Jepang dengan keras mengutuk/);
+    expect(article.authors).toEqual([expect.objectContaining({ name: 'Salsabila Fitirah Puteri', role: 'Jurnalis' })]);
+    expect(article.editor).toMatchObject({ name: 'Susi Susanti', role: 'Editor' });
+    expect(article.category).toMatchObject({ slug: 'news' });
+    expect(article.tags.map((tag: any) => tag.name)).toEqual(
+      expect.arrayContaining(['Perang Rusia Ukraina', 'Korea Utara'])
+    );
+    expect(article.cover).toMatchObject({
+      caption: 'Korea Selatan (Korsel), AS, dan Jepang mengecam Korea Utara karena memasok senjata untuk Rusia dalam perang melawan Ukraina',
+      credit: 'Reuters',
+      creditLabel: 'Foto',
+      creditLine: '(Foto: Reuters)',
+    });
+    expect(article.cover.image.url).toMatch(/^\/uploads\/.+\.jpg$/);
+    expect(article.cover.image.mime).toBe('image/jpeg');
+
+    expect(article.body).toHaveLength(21);
+    expect(article.body.every((block: any) => block.type === 'paragraph')).toBe(true);
+    const text = article.body.map((block: any) => block.children.map((child: any) => child.text).join('')).join('\n');
+    expect(text.startsWith('Korea Selatan (Korsel), Amerika Serikat (AS), dan Jepang dengan keras mengutuk')).toBe(true);
+    expect(text).toContain('dukungan \u201Ctak tergoyahkan\u201D dari Korea Utara');
+    expect(text).toContain('Pada hari Kamis (26/10/2023), angkatan laut Korea Selatan');
+    expect(text.endsWith('mereka melakukan uji coba rudal.')).toBe(true);
+  });
+
+  test('English translations share their Indonesian original's document; English-only stories do not', async () => {
+    const en = await app.request().get('/api/articles?locale=en&pagination[pageSize]=100');
+    const id = await app.request().get('/api/articles?locale=id&pagination[pageSize]=100&fields[0]=title');
+    const indonesianDocuments = new Set(id.body.data.map((article: any) => article.documentId));
+    const translations = en.body.data.filter((article: any) => indonesianDocuments.has(article.documentId));
+    expect(translations).toHaveLength(4);
+    expect(en.body.data.length - translations.length).toBe(2);
+    for (const article of en.body.data) expect(article.locale).toBe('en');
+  });
+});
