@@ -149,9 +149,14 @@ describe('GraphQL articles', () => {
     });
   });
 
-  test('lists Indonesian articles and finds one by documentId', async () => {
+  test('lists Indonesian articles newest first and finds one by documentId', async () => {
     const list = await graphql('{ articles(locale: "id") { title } }');
-    expect(list.body.data.articles).toHaveLength(2);
+    expect(list.body.data.articles.map((article: any) => article.title)).toEqual([
+      'Harga Beras Stabil Menjelang Akhir Tahun',
+      'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
+    ]);
+    const oldestFirst = await graphql('{ articles(locale: "id", sort: "datePublished:asc") { title } }');
+    expect(oldestFirst.body.data.articles[0].title).toBe('AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia');
     const one = await graphql('query ($id: ID!) { article(documentId: $id, locale: "en") { title locale } }', {
       id: fixture.published.documentId,
     });
