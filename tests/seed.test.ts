@@ -136,7 +136,7 @@ describe('seed', () => {
     expect(text.endsWith('mereka melakukan uji coba rudal.')).toBe(true);
   });
 
-  test('English translations share their Indonesian original's document; English-only stories do not', async () => {
+  test("English translations share their Indonesian original's document; English-only stories do not", async () => {
     const en = await app.request().get('/api/articles?locale=en&pagination[pageSize]=100');
     const id = await app.request().get('/api/articles?locale=id&pagination[pageSize]=100&fields[0]=title');
     const indonesianDocuments = new Set(id.body.data.map((article: any) => article.documentId));
