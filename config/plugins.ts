@@ -16,6 +16,14 @@ const deniedTypes = [
 ];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  newsroom: {
+    enabled: true,
+    resolve: './src/plugins/newsroom',
+    config: {
+      houseStyle: env('NEWSROOM_HOUSE_STYLE', 'kbbi'),
+      wordsPerMinute: env.int('NEWSROOM_WORDS_PER_MINUTE', 200),
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -1,16 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import articlePublicationMiddleware from './document-middlewares/article-publication';
-import slugMiddleware from './document-middlewares/slugs';
-import { extendGraphQL } from './graphql';
+import { defaultAdminLanguageToIndonesian } from './bootstrap/admin-language';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { seedIfEmpty } from './seed';
 
+// Newsroom behaviour (slugs, publication rules, computed fields, GraphQL) lives in src/plugins/newsroom.
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    strapi.documents.use(slugMiddleware(strapi));
-    strapi.documents.use(articlePublicationMiddleware(strapi));
-    extendGraphQL(strapi);
+    defaultAdminLanguageToIndonesian(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

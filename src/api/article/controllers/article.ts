@@ -1,26 +1,46 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_UID } from '../../../constants';
-import { withCreditLine } from '../../../utils/credit-line';
+import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credit-line';
 
-function decorate(article: any, requestedLocale: unknown) {
-  if (article?.cover && typeof article.cover === 'object') {
-    const locale = (article.locale ?? requestedLocale) as string | undefined;
-    return { ...article, cover: withCreditLine(article.cover, locale) };
+/**
+ * Core find/findOne, plus what a page needs that Strapi cannot compute: a `newsroom` object on every
+ * article (byline, local dates, reading time, cover credit line) and `creditLine` on a populated cover.
+ * The newsroom fields of a whole page are loaded in one batch.
+ */
+export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
+  async function present(articles: any[], requestedLocale: unknown) {
+    const fields = await strapi.plugin('newsroom').service('article-fields').forRows(articles.map((article) => article.id));
+    return articles.map((article) => {
+      const decorated = { ...article, newsroom: fields.get(article.id) ?? null };
+      if (article.cover && typeof article.cover === 'object') {
+        decorated.cover = withCreditLine(article.cover, (article.locale ?? requestedLocale) as string | undefined);
+      }
+      return decorated;
+    });
   }
-  return article;
-}
 
-export default factories.createCoreController(ARTICLE_UID, () => ({
-  async find(ctx) {
-    // Readers expect the newest news first; an explicit `sort` still wins.
-    if (ctx.query.sort === undefined) ctx.query.sort = ['datePublished:desc', 'publishedAt:desc'];
-    const response = await super.find(ctx);
-    response.data = (response.data ?? []).map((article: any) => decorate(article, ctx.query.locale));
-    return response;
-  },
-  async findOne(ctx) {
-    const response = await super.findOne(ctx);
-    if (response?.data) response.data = decorate(response.data, ctx.query.locale);
-    return response;
-  },
-}));
+  return {
+    async find(ctx) {
+      // Readers expect the newest news first; an explicit `sort` still wins.
+      if (ctx.query.sort === undefined) ctx.query.sort = ['datePublished:desc', 'publishedAt:desc'];
+      const response = await super.find(ctx);
+      response.data = await present(response.data ?? [], ctx.query.locale);
+      return response;
+    },
+    async findOne(ctx) {
+      const response = await super.findOne(ctx);
+      if (response?.data) [response.data] = await present([response.data], ctx.query.locale);
+      return response;
+    },
+    async create(ctx) {
+      const response = await super.create(ctx);
+      if (response?.data) [response.data] = await present([response.data], ctx.query.locale);
+      return response;
+    },
+    async update(ctx) {
+      const response = await super.update(ctx);
+      if (response?.data) [response.data] = await present([response.data], ctx.query.locale);
+      return response;
+    },
+  };
+});

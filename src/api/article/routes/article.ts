@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_UID } from '../../../constants';
 
-const readPolicies = ['global::drafts-need-editor'];
+const readPolicies = ['plugin::newsroom.drafts-need-editor'];
 
 export default factories.createCoreRouter(ARTICLE_UID, {
   config: {

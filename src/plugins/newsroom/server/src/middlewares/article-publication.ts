@@ -16,6 +16,7 @@ function localeWhere(locale: unknown, fallback: string | undefined): Record<stri
  * Publishing an article is where the newsroom's rules apply:
  * - `datePublished` is the first publication readers see: stamped at the first publish when empty,
  *   never moved by a later re-publish, and left alone when an editor set it (imported archives).
+ * - `dateModified` is stamped when a live article is published again.
  * - an article without a category cannot go live.
  * Strapi's `create`/`update` with `status: 'published'` publish internally without passing through
  * the `publish` middleware chain, so they are turned into a save followed by a real `publish` call,
@@ -60,9 +61,21 @@ const articlePublicationMiddleware =
         });
       }
 
+      const livePublished = await strapi.db.query(ARTICLE_UID).findMany({
+        where: { ...where, publishedAt: { $notNull: true } },
+        select: ['locale'],
+      });
+      const republishedLocales = new Set(livePublished.map((row: any) => row.locale));
+
       const now = new Date();
-      for (const draft of drafts.filter((row: any) => !row.datePublished)) {
-        await strapi.db.query(ARTICLE_UID).update({ where: { id: draft.id }, data: { datePublished: now } });
+      for (const draft of drafts) {
+        const stamp: Record<string, Date> = {};
+        if (!draft.datePublished) stamp.datePublished = now;
+        // A re-publish of a live article is an update readers should see ("Diperbarui ...").
+        if (republishedLocales.has(draft.locale)) stamp.dateModified = now;
+        if (Object.keys(stamp).length > 0) {
+          await strapi.db.query(ARTICLE_UID).update({ where: { id: draft.id }, data: stamp });
+        }
       }
       return next();
     });

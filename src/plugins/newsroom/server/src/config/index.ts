@@ -1,0 +1,25 @@
+import { HOUSE_STYLES, type HouseStyleName } from '../utils/dates';
+
+export type NewsroomConfig = {
+  /** How bylines and dates are printed: kbbi (default: "Jumat", " - ", " | "), okezone ("Jum'at"), detik, kompas. */
+  houseStyle: HouseStyleName;
+  /** Words per minute behind "3 menit baca". */
+  wordsPerMinute: number;
+};
+
+export default {
+  default: {
+    houseStyle: 'kbbi',
+    wordsPerMinute: 200,
+  } satisfies NewsroomConfig,
+  validator(config: Partial<NewsroomConfig>) {
+    const styles = Object.keys(HOUSE_STYLES);
+    if (config.houseStyle !== undefined && !styles.includes(config.houseStyle)) {
+      throw new Error(`"newsroom.houseStyle" must be one of ${styles.join(', ')}; got "${config.houseStyle}".`);
+    }
+    const wpm = config.wordsPerMinute;
+    if (wpm !== undefined && (!Number.isInteger(wpm) || wpm < 50 || wpm > 1000)) {
+      throw new Error(`"newsroom.wordsPerMinute" must be a whole number between 50 and 1000; got ${wpm}.`);
+    }
+  },
+};

@@ -1,0 +1,5 @@
+import houseStyle from './house-style';
+
+export default {
+  'house-style': houseStyle,
+};

@@ -1,0 +1,105 @@
+import type { Core } from '@strapi/strapi';
+import { formatCreditLine } from '../utils/credit-line';
+import type { ArticleNewsroomFields } from '../services/article-fields';
+
+const NEWEST_FIRST = ['datePublished:desc', 'publishedAt:desc'];
+
+// The generated `sort` argument defaults to an empty list.
+const isUnsorted = (sort: unknown) => sort === undefined || sort === null || (Array.isArray(sort) && sort.length === 0);
+
+/** Same default order as REST: newest news first, unless the query sorts. */
+const newestFirst = (resolve: any, parent: any, args: any, context: any, info: any) =>
+  resolve(parent, isUnsorted(args?.sort) ? { ...args, sort: NEWEST_FIRST } : args, context, info);
+
+const DRAFT_GUARD = { policies: ['plugin::newsroom.drafts-need-editor'] };
+const ARTICLE_LIST = { ...DRAFT_GUARD, middlewares: [newestFirst] };
+
+/**
+ * One batch per GraphQL request: the computed fields of every Article in the response are loaded
+ * together on the next tick, so a list of 25 costs the same few queries as a single article.
+ */
+function newsroomFieldsLoader(strapi: Core.Strapi, context: any) {
+  const state = (context.state ??= {});
+  if (!state.newsroomFieldsLoader) {
+    let pending: { id: number; resolve: (value: ArticleNewsroomFields | null) => void; reject: (error: unknown) => void }[] = [];
+    state.newsroomFieldsLoader = (id: number) =>
+      new Promise<ArticleNewsroomFields | null>((resolve, reject) => {
+        pending.push({ id, resolve, reject });
+        if (pending.length > 1) return;
+        process.nextTick(async () => {
+          const batch = pending;
+          pending = [];
+          try {
+            const fields = await strapi.plugin('newsroom').service('article-fields').forRows(batch.map((item) => item.id));
+            for (const item of batch) item.resolve(fields.get(item.id) ?? null);
+          } catch (error) {
+            for (const item of batch) item.reject(error);
+          }
+        });
+      });
+  }
+  return state.newsroomFieldsLoader as (id: number) => Promise<ArticleNewsroomFields | null>;
+}
+
+/** GraphQL gets what REST gets: credit lines, the newsroom's computed article fields, drafts closed to the public. */
+export function extendGraphQL(strapi: Core.Strapi): void {
+  const extension = strapi.plugin('graphql')?.service('extension');
+  if (!extension) return;
+
+  const computed =
+    <K extends keyof ArticleNewsroomFields>(key: K) =>
+    async (parent: any, _args: unknown, context: any) =>
+      (await newsroomFieldsLoader(strapi, context)(parent.id))?.[key] ?? null;
+
+  extension.use(({ nexus }: any) => ({
+    types: [
+      nexus.objectType({
+        name: 'NewsroomLocalDate',
+        description: 'An instant as an Indonesian newsroom prints it, in the article zone (WIB, WITA or WIT).',
+        definition(t: any) {
+          t.nonNull.string('date', { description: 'Jumat, 27 Oktober 2023' });
+          t.nonNull.string('time', { description: '17:33' });
+          t.nonNull.string('zone', { description: 'WIB, WITA or WIT' });
+          t.nonNull.string('dateTime', { description: 'Jumat, 27 Oktober 2023 | 17:33 WIB' });
+          t.nonNull.string('dateInText', { description: 'Jumat (27/10/2023)' });
+          t.nonNull.string('relative', { description: '2 jam yang lalu' });
+          t.nonNull.string('iso', { description: '2023-10-27T17:33:00+07:00' });
+          t.string('label', { description: 'Diperbarui Jumat, 27 Oktober 2023 | 18:00 WIB (updates only)' });
+        },
+      }),
+      nexus.extendType({
+        type: 'Article',
+        definition(t: any) {
+          t.string('byline', { description: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB', resolve: computed('byline') });
+          t.field('publishedAtLocal', { type: 'NewsroomLocalDate', resolve: computed('publishedAtLocal') });
+          t.field('updatedAtLocal', { type: 'NewsroomLocalDate', resolve: computed('updatedAtLocal') });
+          t.int('readingTimeMinutes', { resolve: computed('readingTimeMinutes') });
+          t.string('readingTimeLabel', { description: '3 menit baca', resolve: computed('readingTimeLabel') });
+          t.string('coverCreditLine', { description: '(Foto: Reuters)', resolve: computed('coverCreditLine') });
+        },
+      }),
+      nexus.extendType({
+        type: 'MediaCaption',
+        definition(t: any) {
+          t.string('creditLine', {
+            description: 'Ready-to-print credit, e.g. "(Foto: Reuters)" or "(Photo: Reuters)" in English.',
+            resolve: (parent: any) => formatCreditLine(parent.creditLabel, parent.credit, parent.locale),
+          });
+        },
+      }),
+    ],
+    resolversConfig: {
+      'Query.articles': ARTICLE_LIST,
+      'Query.articles_connection': ARTICLE_LIST,
+      'Query.article': DRAFT_GUARD,
+      // Computed from public fields of the article the caller could already read.
+      'MediaCaption.creditLine': { auth: false },
+      'Article.byline': { auth: false },
+      'Article.publishedAtLocal': { auth: false },
+      'Article.updatedAtLocal': { auth: false },
+      'Article.readingTimeMinutes': { auth: false },
+      'Article.readingTimeLabel': { auth: false },
+      'Article.coverCreditLine': { auth: false },
+    },
+  }));
+}

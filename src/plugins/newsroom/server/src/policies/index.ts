@@ -1,0 +1,5 @@
+import draftsNeedEditor from './drafts-need-editor';
+
+export default {
+  'drafts-need-editor': draftsNeedEditor,
+};

@@ -1,0 +1,5 @@
+import articleFields from './article-fields';
+
+export default {
+  'article-fields': articleFields,
+};

@@ -1,0 +1,200 @@
+/**
+ * Indonesian newsroom dates. Every piece comes from Intl.DateTimeFormat#formatToParts in the article's
+ * zone (WIB, WITA, WIT); nothing edits a formatted string, so a change in ICU's punctuation
+ * ("pukul 17.33") cannot leak into a byline.
+ */
+export type ZoneLabel = 'WIB' | 'WITA' | 'WIT';
+export type ContentLocale = 'id' | 'en';
+
+export const IANA_ZONES: Record<ZoneLabel, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+};
+
+export const UTC_OFFSETS: Record<ZoneLabel, string> = { WIB: '+07:00', WITA: '+08:00', WIT: '+09:00' };
+
+const INTL_LOCALES: Record<ContentLocale, string> = { id: 'id-ID', en: 'en-GB' };
+
+export type HouseStyle = {
+  /** `Jumat` is the KBBI spelling; some portals print `Jum'at`. */
+  fridaySpelling: 'Jumat' | "Jum'at";
+  /** Between the names and the role: "Salsabila Fitirah Puteri, Jurnalis". */
+  roleSeparator: string;
+  /** Between the credit and the date: "... Jurnalis - Jumat, ...". */
+  dateSeparator: string;
+  /** Between the date and the time: "2023 | 17:33 WIB". */
+  timeSeparator: string;
+  /** long: 27 Oktober 2023; short: 27 Okt 2023; numeric: 27/10/2023 (no weekday). */
+  monthStyle: 'long' | 'short' | 'numeric';
+  showRole: boolean;
+};
+
+export const HOUSE_STYLES = {
+  kbbi: { fridaySpelling: 'Jumat', roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ' | ', monthStyle: 'long', showRole: true },
+  okezone: { fridaySpelling: "Jum'at", roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ' | ', monthStyle: 'long', showRole: true },
+  detik: { fridaySpelling: 'Jumat', roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ' ', monthStyle: 'short', showRole: false },
+  kompas: { fridaySpelling: 'Jumat', roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ', ', monthStyle: 'numeric', showRole: false },
+} satisfies Record<string, HouseStyle>;
+
+export type HouseStyleName = keyof typeof HOUSE_STYLES;
+
+export type LocalParts = {
+  weekday: string;
+  day: string;
+  month: string;
+  monthShort: string;
+  monthNumber: string;
+  year: string;
+  hour: string;
+  minute: string;
+  zone: ZoneLabel;
+};
+
+export function isZoneLabel(value: unknown): value is ZoneLabel {
+  return value === 'WIB' || value === 'WITA' || value === 'WIT';
+}
+
+function toLocale(locale: string | null | undefined): ContentLocale {
+  return locale === 'en' ? 'en' : 'id';
+}
+
+function pick(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  const part = parts.find((candidate) => candidate.type === type);
+  if (!part) throw new Error(`Intl gave no ${type} part`);
+  return part.value;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(intlLocale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${intlLocale}|${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(intlLocale, { ...options, timeZone });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+export function localParts(instant: Date, zone: ZoneLabel, locale: string | null | undefined, style: HouseStyle = HOUSE_STYLES.kbbi): LocalParts {
+  const intlLocale = INTL_LOCALES[toLocale(locale)];
+  const timeZone = IANA_ZONES[zone];
+  const long = formatter(intlLocale, timeZone, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const short = formatter(intlLocale, timeZone, { month: 'short' }).formatToParts(instant);
+  const numeric = formatter('en-GB', timeZone, { month: 'numeric' }).formatToParts(instant);
+  let weekday = pick(long, 'weekday');
+  if (toLocale(locale) === 'id' && weekday === 'Jumat') weekday = style.fridaySpelling;
+  return {
+    weekday,
+    day: pick(long, 'day'),
+    month: pick(long, 'month'),
+    monthShort: pick(short, 'month').replace(/\.$/, ''),
+    monthNumber: pick(numeric, 'month'),
+    year: pick(long, 'year'),
+    hour: pick(long, 'hour'),
+    minute: pick(long, 'minute'),
+    zone,
+  };
+}
+
+/** "Jumat, 27 Oktober 2023" (long), "Jumat, 27 Okt 2023" (short), "27/10/2023" (numeric). */
+export function formatDate(parts: LocalParts, monthStyle: HouseStyle['monthStyle'] = 'long'): string {
+  if (monthStyle === 'numeric') return `${parts.day.padStart(2, '0')}/${parts.monthNumber.padStart(2, '0')}/${parts.year}`;
+  const month = monthStyle === 'short' ? parts.monthShort : parts.month;
+  return `${parts.weekday}, ${parts.day} ${month} ${parts.year}`;
+}
+
+/** "17:33 WIB": portals print a colon, where ICU's id-ID prints "pukul 17.33". */
+export function formatTime(parts: LocalParts): string {
+  return `${parts.hour}:${parts.minute} ${parts.zone}`;
+}
+
+/** "Jumat, 27 Oktober 2023 | 17:33 WIB" */
+export function formatDateTime(parts: LocalParts, style: HouseStyle = HOUSE_STYLES.kbbi): string {
+  return `${formatDate(parts, style.monthStyle)}${style.timeSeparator}${formatTime(parts)}`;
+}
+
+/** "Jumat (27/10/2023)": the date as running text cites it. */
+export function formatDateInText(instant: Date, zone: ZoneLabel, locale: string | null | undefined, style: HouseStyle = HOUSE_STYLES.kbbi): string {
+  const parts = localParts(instant, zone, locale, style);
+  return `${parts.weekday} (${parts.day}/${parts.monthNumber}/${parts.year})`;
+}
+
+/** "A", "A dan B", "A, B, dan C" (the Indonesian serial comma); "A and B", "A, B, and C" in English. */
+export function joinNames(names: string[], locale: string | null | undefined): string {
+  const and = toLocale(locale) === 'en' ? 'and' : 'dan';
+  const clean = names.map((name) => name.trim()).filter(Boolean);
+  if (clean.length <= 1) return clean[0] ?? '';
+  if (clean.length === 2) return `${clean[0]} ${and} ${clean[1]}`;
+  return `${clean.slice(0, -1).join(', ')}, ${and} ${clean[clean.length - 1]}`;
+}
+
+export type BylineAuthor = { name: string; role?: string | null };
+
+/**
+ * "Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB".
+ * Several authors share the role only when they all have the same one ("A dan B, Jurnalis");
+ * English pluralises it ("A and B, Journalists").
+ */
+export function formatByline(
+  authors: BylineAuthor[],
+  instant: Date,
+  zone: ZoneLabel,
+  locale: string | null | undefined,
+  style: HouseStyle = HOUSE_STYLES.kbbi
+): string {
+  const when = formatDateTime(localParts(instant, zone, locale, style), style);
+  const names = joinNames(authors.map((author) => author.name), locale);
+  if (!names) return when;
+  const roles = [...new Set(authors.map((author) => (author.role ?? '').trim()))];
+  let credit = names;
+  if (style.showRole && roles.length === 1 && roles[0]) {
+    const role = authors.length > 1 && toLocale(locale) === 'en' ? `${roles[0]}s` : roles[0];
+    credit = `${names}${style.roleSeparator}${role}`;
+  }
+  return `${credit}${style.dateSeparator}${when}`;
+}
+
+/** "baru saja", "5 menit yang lalu", "2 jam yang lalu", "kemarin", "3 hari yang lalu", then the date. */
+export function formatRelative(instant: Date, now: Date, zone: ZoneLabel, locale: string | null | undefined): string {
+  const lang = toLocale(locale);
+  const rtf = new Intl.RelativeTimeFormat(INTL_LOCALES[lang], { numeric: 'auto' });
+  const seconds = Math.round((now.getTime() - instant.getTime()) / 1000);
+  if (seconds < 60) return lang === 'en' ? 'just now' : 'baru saja';
+  if (seconds < 3600) return rtf.format(-Math.floor(seconds / 60), 'minute');
+  const days = calendarDaysBetween(instant, now, zone);
+  if (days === 0) return rtf.format(-Math.floor(seconds / 3600), 'hour');
+  if (days < 7) return rtf.format(-days, 'day');
+  const parts = localParts(instant, zone, lang);
+  return `${parts.day} ${parts.month} ${parts.year}`;
+}
+
+function calendarDaysBetween(earlier: Date, later: Date, zone: ZoneLabel): number {
+  const dayNumber = (instant: Date) => {
+    const parts = formatter('en-GB', IANA_ZONES[zone], { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
+    return Date.UTC(Number(pick(parts, 'year')), Number(pick(parts, 'month')) - 1, Number(pick(parts, 'day'))) / 86_400_000;
+  };
+  return dayNumber(later) - dayNumber(earlier);
+}
+
+/** ISO 8601 in the article's zone, e.g. 2023-10-27T17:33:00+07:00 (what JSON-LD and feeds want). */
+export function toZonedIso(instant: Date, zone: ZoneLabel): string {
+  const parts = formatter('en-GB', IANA_ZONES[zone], {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  return `${pick(parts, 'year')}-${pick(parts, 'month')}-${pick(parts, 'day')}T${pick(parts, 'hour')}:${pick(parts, 'minute')}:${pick(parts, 'second')}${UTC_OFFSETS[zone]}`;
+}

@@ -1,0 +1,190 @@
+// Guards the newsroom's computed article fields in REST (`newsroom`) and GraphQL: bylines and local
+// dates as Indonesian portals print them, reading time, the cover credit line, "Diperbarui" after a
+// re-publish, and that a list of 25 costs no query per article.
+import { startStrapi, createFullAccessToken, type TestApp } from './helpers/strapi';
+import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
+
+let app: TestApp;
+let fixture: NewsFixture;
+let writerToken: string;
+
+beforeAll(async () => {
+  app = await startStrapi();
+  fixture = await createNewsFixture(app.strapi);
+  writerToken = await createFullAccessToken(app.strapi);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Counts the SQL statements a request causes. */
+async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  let queries = 0;
+  const onQuery = () => {
+    queries += 1;
+  };
+  const knex = (app.strapi.db as any).connection;
+  knex.on('query', onQuery);
+  try {
+    const result = await work();
+    return { result, queries };
+  } finally {
+    knex.off('query', onQuery);
+  }
+}
+
+describe('REST newsroom fields', () => {
+  test('the Indonesian article carries its byline, local dates, reading time and credit line without any populate', async () => {
+    const res = await app.request().get(`/api/articles/${fixture.published.documentId}?locale=id`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.newsroom).toEqual({
+      byline: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB',
+      publishedAtLocal: {
+        date: 'Jumat, 27 Oktober 2023',
+        time: '17:33',
+        zone: 'WIB',
+        dateTime: 'Jumat, 27 Oktober 2023 | 17:33 WIB',
+        dateInText: 'Jumat (27/10/2023)',
+        relative: expect.stringMatching(/^\d+ \w+ 2023$/),
+        iso: '2023-10-27T17:33:00+07:00',
+      },
+      updatedAtLocal: null,
+      readingTimeMinutes: 1,
+      readingTimeLabel: '1 menit baca',
+      coverCreditLine: '(Foto: Reuters)',
+    });
+    expect(res.body.data.newsroom.publishedAtLocal.relative).toBe('27 Oktober 2023');
+  });
+
+  test('the English edition is printed in English', async () => {
+    const res = await app.request().get(`/api/articles/${fixture.published.documentId}?locale=en`);
+    expect(res.body.data.newsroom).toMatchObject({
+      byline: 'Salsabila Fitirah Puteri, Journalist - Friday, 27 October 2023 | 19:00 WIB',
+      readingTimeLabel: '1 min read',
+      coverCreditLine: '(Photo: Reuters)',
+      publishedAtLocal: { dateInText: 'Friday (27/10/2023)', relative: '27 October 2023' },
+    });
+  });
+
+  test('a WITA article prints Makassar time, and a long body reads longer', async () => {
+    const long = Array.from({ length: 12 }, (_, i) => paragraph(`Paragraf ${i} `.concat('kata '.repeat(60))));
+    const res = await app
+      .request()
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${writerToken}`)
+      .send({
+        data: {
+          title: 'Rekapitulasi Suara di Makassar Rampung',
+          timezone: 'WITA',
+          datePublished: '2024-03-05T01:15:00.000Z',
+          category: fixture.internasional.documentId,
+          authors: [fixture.salsabila.documentId, fixture.susi.documentId],
+          body: long,
+        },
+      });
+    expect(res.status).toBe(201);
+    expect(res.body.data.newsroom.byline).toBe('Salsabila Fitirah Puteri dan Susi Susanti - Selasa, 5 Maret 2024 | 09:15 WITA');
+    expect(res.body.data.newsroom.publishedAtLocal.iso).toBe('2024-03-05T09:15:00+08:00');
+    expect(res.body.data.newsroom.readingTimeMinutes).toBe(4);
+    expect(res.body.data.newsroom.readingTimeLabel).toBe('4 menit baca');
+  });
+
+  test('a re-publish keeps the first publication date and shows "Diperbarui"', async () => {
+    const created = await app
+      .request()
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${writerToken}`)
+      .send({ data: { title: 'Harga Bawang Merah Turun', category: fixture.internasional.documentId } });
+    expect(created.body.data.newsroom.updatedAtLocal).toBeNull();
+    expect(created.body.data.newsroom.publishedAtLocal.relative).toBe('baru saja');
+
+    const updated = await app
+      .request()
+      .put(`/api/articles/${created.body.data.documentId}`)
+      .set('Authorization', `Bearer ${writerToken}`)
+      .send({ data: { lead: 'Koreksi harga.' } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data.datePublished).toBe(created.body.data.datePublished);
+    expect(updated.body.data.newsroom.updatedAtLocal.label).toMatch(/^Diperbarui \w+, \d+ \w+ \d{4} \| \d\d:\d\d WIB$/);
+    expect(updated.body.data.dateModified).not.toBeNull();
+  });
+
+  test('a list of 25 articles costs no more queries than a list of 5', async () => {
+    for (let i = 0; i < 25; i += 1) {
+      await app.strapi.documents('api::article.article').create({
+        locale: 'id',
+        status: 'published',
+        data: {
+          title: `Berita Daftar ${i}`,
+          category: fixture.internasional.documentId,
+          authors: [fixture.salsabila.documentId],
+          cover: fixture.cover.documentId,
+          body: [paragraph(`Isi berita ${i}.`)],
+        },
+      } as any);
+    }
+    // The first request warms per-process caches (permissions, locales); measure after it.
+    await app.request().get('/api/articles?locale=id&pagination[pageSize]=5');
+    const five = await countQueries(() => app.request().get('/api/articles?locale=id&pagination[pageSize]=5'));
+    const twentyFive = await countQueries(() => app.request().get('/api/articles?locale=id&pagination[pageSize]=25'));
+    expect(five.result.body.data).toHaveLength(5);
+    expect(twentyFive.result.body.data).toHaveLength(25);
+    expect(twentyFive.result.body.data.every((article: any) => article.newsroom?.byline)).toBe(true);
+    expect(twentyFive.queries).toBe(five.queries);
+  });
+});
+
+describe('GraphQL newsroom fields', () => {
+  test('Article has byline, local dates, reading time and the cover credit line', async () => {
+    const res = await app
+      .request()
+      .post('/graphql')
+      .send({
+        query: `query ($id: ID!) { article(documentId: $id, locale: "id") {
+          byline readingTimeMinutes readingTimeLabel coverCreditLine
+          publishedAtLocal { date time zone dateTime dateInText iso }
+          updatedAtLocal { label }
+        } }`,
+        variables: { id: fixture.published.documentId },
+      });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.article).toEqual({
+      byline: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB',
+      readingTimeMinutes: 1,
+      readingTimeLabel: '1 menit baca',
+      coverCreditLine: '(Foto: Reuters)',
+      publishedAtLocal: {
+        date: 'Jumat, 27 Oktober 2023',
+        time: '17:33',
+        zone: 'WIB',
+        dateTime: 'Jumat, 27 Oktober 2023 | 17:33 WIB',
+        dateInText: 'Jumat (27/10/2023)',
+        iso: '2023-10-27T17:33:00+07:00',
+      },
+      updatedAtLocal: null,
+    });
+  });
+
+  test('a list of 25 with bylines costs no more queries than a list of 5', async () => {
+    const query = (limit: number) =>
+      app
+        .request()
+        .post('/graphql')
+        .send({ query: `{ articles(locale: "id", pagination: { limit: ${limit} }) { title byline readingTimeLabel coverCreditLine publishedAtLocal { dateTime } } }` });
+    await query(5);
+    const five = await countQueries(() => query(5));
+    const twentyFive = await countQueries(() => query(25));
+    expect(twentyFive.result.body.errors).toBeUndefined();
+    expect(twentyFive.result.body.data.articles).toHaveLength(25);
+    expect(twentyFive.result.body.data.articles.every((article: any) => article.byline.includes('WIB'))).toBe(true);
+    expect(twentyFive.queries).toBe(five.queries);
+  });
+});
+
+describe('house style preview', () => {
+  test('is an admin-only endpoint', async () => {
+    const res = await app.request().get('/newsroom/house-style');
+    expect(res.status).toBe(401);
+  });
+});
