@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { defaultAdminLanguageToIndonesian } from './bootstrap/admin-language';
+import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { seedIfEmpty } from './seed';
@@ -12,6 +13,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await ensureEditorialRoles(strapi);
     await ensurePublicPermissions(strapi);
     if (process.env.WARTA_SEED_IF_EMPTY === 'true') await seedIfEmpty(strapi);
   },

@@ -166,3 +166,37 @@ describe('GraphQL articles', () => {
     });
   });
 });
+
+describe('locales and admin defaults', () => {
+  test('id is the default content locale and en exists', async () => {
+    const locales = app.strapi.plugin('i18n').service('locales');
+    expect(await locales.getDefaultLocale()).toBe('id');
+    expect((await locales.find()).map((locale: any) => locale.code).sort()).toEqual(['en', 'id']);
+  });
+
+  test("Strapi's Editor role may create, read, update, delete and publish articles in id and en; Author all but publish", async () => {
+    const actionsOf = async (code: string) =>
+      app.strapi.db.query('admin::permission').findMany({
+        where: { role: { code }, subject: 'api::article.article' },
+      });
+    const editor = await actionsOf('strapi-editor');
+    expect(editor.map((p: any) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'publish', 'read', 'update']);
+    for (const permission of editor) expect(permission.properties.locales).toEqual(['id', 'en']);
+    const author = await actionsOf('strapi-author');
+    expect(author.map((p: any) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'read', 'update']);
+    for (const permission of author) {
+      expect(permission.properties.locales).toEqual(['id', 'en']);
+      expect(permission.conditions).toEqual(['admin::is-creator']);
+    }
+  });
+
+  test('a new admin user gets Bahasa Indonesia as interface language', async () => {
+    const user = await app.strapi.service('admin::user').create({
+      email: 'redaktur@warta.example',
+      firstname: 'Redaktur',
+      password: 'RahasiaRedaksi2024!',
+      isActive: true,
+    });
+    expect(user.preferedLanguage).toBe('id');
+  });
+});

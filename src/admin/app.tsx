@@ -8,7 +8,8 @@ import type { StrapiApp } from '@strapi/strapi/admin';
  * field labels of Warta's content types, already fully keyed.
  */
 const ADMIN_LANGUAGE_KEY = 'strapi-admin-language';
-const UNPREFIXED = new Set(['admin', 'content-types']);
+// admin.json is keyed as the admin's own en.json; content-types.json and extra.json carry full keys.
+const UNPREFIXED = new Set(['admin', 'content-types', 'extra']);
 
 type Messages = Record<string, string>;
 

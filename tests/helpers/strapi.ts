@@ -16,6 +16,8 @@ const TEST_SECRETS: Record<string, string> = {
 
 export type TestApp = {
   strapi: Core.Strapi;
+  /** http://127.0.0.1:<port> when started with `listen`, for a real browser. */
+  baseUrl: string | null;
   request: () => supertest.Agent;
   database: TestDatabase;
   close: () => Promise<void>;
@@ -25,7 +27,7 @@ export type TestApp = {
  * Boots the compiled app (dist/, built by `npm test` before jest runs) on a fresh database and
  * mounts its HTTP server for supertest. One boot per test file: a boot costs seconds.
  */
-export async function startStrapi(extraEnv: Record<string, string> = {}): Promise<TestApp> {
+export async function startStrapi(extraEnv: Record<string, string> = {}, options: { listen?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, TEST_SECRETS, database.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -38,9 +40,15 @@ export async function startStrapi(extraEnv: Record<string, string> = {}): Promis
   const { createStrapi } = require('@strapi/strapi');
   const strapi: Core.Strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') }).load();
   strapi.server.mount();
+  let baseUrl: string | null = null;
+  if (options.listen) {
+    await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as any).port}`;
+  }
 
   return {
     strapi,
+    baseUrl,
     database,
     request: () => supertest.agent(strapi.server.httpServer),
     close: async () => {
