@@ -11,7 +11,7 @@ export const PUBLIC_CONTENT_UIDS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_U
 
 export const DEFAULT_LOCALE = 'id';
 export const LOCALES = [
-  { code: 'id', name: 'Indonesian (id)' },
+  { code: 'id', name: 'Bahasa Indonesia (id)' },
   { code: 'en', name: 'English (en)' },
 ] as const;
 
