@@ -12,7 +12,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      // tests/browser/ has its own config (jest.browser.config.js): it needs the admin build and Chromium.
+      testMatch: ['<rootDir>/tests/*.test.ts'],
       // Booting Strapi and migrating a fresh PostgreSQL or MariaDB database takes a while.
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
     },

@@ -22,6 +22,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       houseStyle: env('NEWSROOM_HOUSE_STYLE', 'kbbi'),
       wordsPerMinute: env.int('NEWSROOM_WORDS_PER_MINUTE', 200),
+      computedFields: env.bool('NEWSROOM_COMPUTED_FIELDS', true),
     },
   },
   'users-permissions': {

@@ -17,3 +17,7 @@ export const LOCALES = [
 
 export const TIMEZONES = ['WIB', 'WITA', 'WIT'] as const;
 export type ZoneLabel = (typeof TIMEZONES)[number];
+
+export const WHATSAPP_OVERRIDE_FIELD = 'whatsappFollowOverride';
+/** Content types whose editors may override the WhatsApp follow block. */
+export const WHATSAPP_OVERRIDE_UIDS = [ARTICLE_UID, CATEGORY_UID] as const;

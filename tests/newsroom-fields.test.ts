@@ -188,3 +188,33 @@ describe('house style preview', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('slugs in the admin', () => {
+  const TITLES: [string, string][] = [
+    ["Jum'at Berkah", 'jumat-berkah'],
+    ['Ma\u2019ruf Amin & Anies', 'maruf-amin-dan-anies'],
+    ['TikTok Shop Naik 10%', 'tiktok-shop-naik-10-persen'],
+    ['iPhone 15 Pro', 'iphone-15-pro'],
+    ['Harga BBM "Naik" Lagi?', 'harga-bbm-naik-lagi'],
+    ['Timnas U-23 Menang 2-0', 'timnas-u-23-menang-2-0'],
+    ['Google+ Ditutup', 'google-plus-ditutup'],
+  ];
+
+  test.each(TITLES)("the admin's slug generator turns %p into %p, as the server does", async (title, expected) => {
+    const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+    const email = `slug-${Date.now()}-${Math.random().toString(36).slice(2)}@warta.example`;
+    await app.strapi.service('admin::user').create({ email, firstname: 'Slug', password: 'RahasiaRedaksi2024!', isActive: true, roles: [superAdmin.id] });
+    const login = await app.request().post('/admin/login').send({ email, password: 'RahasiaRedaksi2024!' });
+    expect(login.status).toBe(200);
+    const res = await app
+      .request()
+      .post('/content-manager/uid/generate?locale=id')
+      .set('Authorization', `Bearer ${login.body.data.token}`)
+      .send({ contentTypeUID: 'api::article.article', field: 'slug', data: { title } });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toBe(expected);
+
+    const created = await app.strapi.documents('api::article.article').create({ locale: 'en', data: { title } } as any);
+    expect(created.slug).toBe(expected);
+  });
+});

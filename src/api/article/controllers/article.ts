@@ -4,14 +4,21 @@ import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credi
 
 /**
  * Core find/findOne, plus what a page needs that Strapi cannot compute: a `newsroom` object on every
- * article (byline, local dates, reading time, cover credit line) and `creditLine` on a populated cover.
- * The newsroom fields of a whole page are loaded in one batch.
+ * article (byline, local dates, reading time, cover credit line), the resolved `whatsappFollow` block,
+ * and `creditLine` on a populated cover. Both are loaded for a whole page in one batch each.
  */
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
   async function present(articles: any[], requestedLocale: unknown) {
-    const fields = await strapi.plugin('newsroom').service('article-fields').forRows(articles.map((article) => article.id));
+    const newsroom = strapi.plugin('newsroom');
+    const ids = articles.map((article) => article.id);
+    const computed = newsroom.service('article-fields').config().computedFields !== false;
+    const [fields, whatsapp] = computed
+      ? await Promise.all([newsroom.service('article-fields').forRows(ids), newsroom.service('whatsapp-follow').forRows(ids)])
+      : [new Map(), new Map()];
     return articles.map((article) => {
-      const decorated = { ...article, newsroom: fields.get(article.id) ?? null };
+      const decorated = computed
+        ? { ...article, newsroom: fields.get(article.id) ?? null, whatsappFollow: whatsapp.get(article.id) ?? null }
+        : { ...article };
       if (article.cover && typeof article.cover === 'object') {
         decorated.cover = withCreditLine(article.cover, (article.locale ?? requestedLocale) as string | undefined);
       }

@@ -17,6 +17,13 @@ export default {
         Component: () => import('./pages/HouseStylePage'),
         permissions: [],
       },
+      {
+        id: 'whatsapp-follow',
+        to: `${PLUGIN_ID}/whatsapp-follow`,
+        intlLabel: { id: getTranslation('settings.whatsapp.link'), defaultMessage: 'WhatsApp channel' },
+        Component: () => import('./pages/WhatsappFollowPage'),
+        permissions: [{ action: 'plugin::newsroom.settings.whatsapp-follow', subject: null }],
+      },
     ]);
   },
 

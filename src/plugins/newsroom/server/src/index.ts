@@ -1,3 +1,4 @@
+import bootstrap from './bootstrap';
 import config from './config';
 import controllers from './controllers';
 import policies from './policies';
@@ -7,6 +8,7 @@ import services from './services';
 
 export default {
   register,
+  bootstrap,
   config,
   controllers,
   policies,

@@ -5,17 +5,23 @@ export type NewsroomConfig = {
   houseStyle: HouseStyleName;
   /** Words per minute behind "3 menit baca". */
   wordsPerMinute: number;
+  /** Adds the `newsroom` object to REST articles; off saves its batch of queries for a portal that computes them itself. */
+  computedFields: boolean;
 };
 
 export default {
   default: {
     houseStyle: 'kbbi',
     wordsPerMinute: 200,
+    computedFields: true,
   } satisfies NewsroomConfig,
   validator(config: Partial<NewsroomConfig>) {
     const styles = Object.keys(HOUSE_STYLES);
     if (config.houseStyle !== undefined && !styles.includes(config.houseStyle)) {
       throw new Error(`"newsroom.houseStyle" must be one of ${styles.join(', ')}; got "${config.houseStyle}".`);
+    }
+    if (config.computedFields !== undefined && typeof config.computedFields !== 'boolean') {
+      throw new Error(`"newsroom.computedFields" must be true or false; got ${JSON.stringify(config.computedFields)}.`);
     }
     const wpm = config.wordsPerMinute;
     if (wpm !== undefined && (!Number.isInteger(wpm) || wpm < 50 || wpm > 1000)) {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { formatCreditLine } from '../utils/credit-line';
 import type { ArticleNewsroomFields } from '../services/article-fields';
+import type { ResolvedWhatsappFollow } from '../utils/whatsapp-follow';
 
 const NEWEST_FIRST = ['datePublished:desc', 'publishedAt:desc'];
 
@@ -15,31 +16,36 @@ const DRAFT_GUARD = { policies: ['plugin::newsroom.drafts-need-editor'] };
 const ARTICLE_LIST = { ...DRAFT_GUARD, middlewares: [newestFirst] };
 
 /**
- * One batch per GraphQL request: the computed fields of every Article in the response are loaded
- * together on the next tick, so a list of 25 costs the same few queries as a single article.
+ * One batch per GraphQL request and service: the computed fields of every Article in the response are
+ * loaded together on the next tick, so a list of 25 costs the same few queries as a single article.
  */
-function newsroomFieldsLoader(strapi: Core.Strapi, context: any) {
+function batchLoader<T>(context: any, key: string, loadMany: (ids: number[]) => Promise<Map<number, T>>) {
   const state = (context.state ??= {});
-  if (!state.newsroomFieldsLoader) {
-    let pending: { id: number; resolve: (value: ArticleNewsroomFields | null) => void; reject: (error: unknown) => void }[] = [];
-    state.newsroomFieldsLoader = (id: number) =>
-      new Promise<ArticleNewsroomFields | null>((resolve, reject) => {
+  if (!state[key]) {
+    let pending: { id: number; resolve: (value: T | null) => void; reject: (error: unknown) => void }[] = [];
+    state[key] = (id: number) =>
+      new Promise<T | null>((resolve, reject) => {
         pending.push({ id, resolve, reject });
         if (pending.length > 1) return;
         process.nextTick(async () => {
           const batch = pending;
           pending = [];
           try {
-            const fields = await strapi.plugin('newsroom').service('article-fields').forRows(batch.map((item) => item.id));
-            for (const item of batch) item.resolve(fields.get(item.id) ?? null);
+            const values = await loadMany(batch.map((item) => item.id));
+            for (const item of batch) item.resolve(values.get(item.id) ?? null);
           } catch (error) {
             for (const item of batch) item.reject(error);
           }
         });
       });
   }
-  return state.newsroomFieldsLoader as (id: number) => Promise<ArticleNewsroomFields | null>;
+  return state[key] as (id: number) => Promise<T | null>;
 }
+
+const newsroomFieldsLoader = (strapi: Core.Strapi, context: any) =>
+  batchLoader<ArticleNewsroomFields>(context, 'newsroomFieldsLoader', (ids) => strapi.plugin('newsroom').service('article-fields').forRows(ids));
+const whatsappFollowLoader = (strapi: Core.Strapi, context: any) =>
+  batchLoader<ResolvedWhatsappFollow | null>(context, 'whatsappFollowLoader', (ids) => strapi.plugin('newsroom').service('whatsapp-follow').forRows(ids));
 
 /** GraphQL gets what REST gets: credit lines, the newsroom's computed article fields, drafts closed to the public. */
 export function extendGraphQL(strapi: Core.Strapi): void {
@@ -67,6 +73,18 @@ export function extendGraphQL(strapi: Core.Strapi): void {
           t.string('label', { description: 'Diperbarui Jumat, 27 Oktober 2023 | 18:00 WIB (updates only)' });
         },
       }),
+      nexus.objectType({
+        name: 'NewsroomWhatsappFollow',
+        description: 'The resolved "Ikuti Saluran WhatsApp" block of an article.',
+        definition(t: any) {
+          t.nonNull.string('url');
+          t.nonNull.string('channelName');
+          t.nonNull.string('headline', { description: 'Ikuti Saluran WhatsApp Okezone untuk update berita terbaru setiap hari' });
+          t.nonNull.string('buttonLabel');
+          t.nonNull.string('placement', { description: 'end or after-paragraph' });
+          t.int('afterParagraph');
+        },
+      }),
       nexus.extendType({
         type: 'Article',
         definition(t: any) {
@@ -76,6 +94,11 @@ export function extendGraphQL(strapi: Core.Strapi): void {
           t.int('readingTimeMinutes', { resolve: computed('readingTimeMinutes') });
           t.string('readingTimeLabel', { description: '3 menit baca', resolve: computed('readingTimeLabel') });
           t.string('coverCreditLine', { description: '(Foto: Reuters)', resolve: computed('coverCreditLine') });
+          t.field('whatsappFollow', {
+            type: 'NewsroomWhatsappFollow',
+            description: 'null where the block is off for this article',
+            resolve: (parent: any, _args: unknown, context: any) => whatsappFollowLoader(strapi, context)(parent.id),
+          });
         },
       }),
       nexus.extendType({
@@ -100,6 +123,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       'Article.readingTimeMinutes': { auth: false },
       'Article.readingTimeLabel': { auth: false },
       'Article.coverCreditLine': { auth: false },
+      'Article.whatsappFollow': { auth: false },
     },
   }));
 }

@@ -1,5 +1,7 @@
 import articleFields from './article-fields';
+import whatsappFollow from './whatsapp-follow';
 
 export default {
   'article-fields': articleFields,
+  'whatsapp-follow': whatsappFollow,
 };

@@ -1,0 +1,130 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID, CATEGORY_UID, WHATSAPP_OVERRIDE_FIELD } from '../constants';
+import {
+  DEFAULT_SITE_SETTINGS,
+  resolveWhatsappFollow,
+  validateSiteDefault,
+  validateUtm,
+  type FieldError,
+  type Override,
+  type ResolvedWhatsappFollow,
+  type SiteDefault,
+  type Utm,
+} from '../utils/whatsapp-follow';
+
+export type WhatsappSettings = { id: SiteDefault; en: SiteDefault; utm: Utm };
+
+// In the database (core store), so every instance behind the load balancer reads the same settings
+// and a change applies to the next request without a restart.
+const STORE = { type: 'plugin' as const, name: 'newsroom' };
+const STORE_KEY = 'whatsapp-follow';
+const EDITABLE = ['enabled', 'channelUrl', 'channelName', 'headline', 'buttonLabel', 'placement', 'afterParagraph'] as const;
+const LOCALES = ['id', 'en'] as const;
+
+export function toValidationError(fieldErrors: FieldError[]): errors.ValidationError {
+  const message = fieldErrors.length === 1 ? fieldErrors[0].message : `${fieldErrors.length} kesalahan: ${fieldErrors.map((error) => error.message).join(' ')}`;
+  return new errors.ValidationError(message, {
+    errors: fieldErrors.map((error) => ({ path: error.path.split('.'), message: error.message, name: 'ValidationError' })),
+  });
+}
+
+type CategoryNode = { id: number; name: string; parentId: number | null; override: Override | null };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async getSettings(): Promise<WhatsappSettings> {
+    const stored = ((await strapi.store(STORE).get({ key: STORE_KEY })) ?? {}) as Partial<WhatsappSettings>;
+    return {
+      id: { ...DEFAULT_SITE_SETTINGS.id, ...(stored.id ?? {}) },
+      en: { ...DEFAULT_SITE_SETTINGS.en, ...(stored.en ?? {}) },
+      utm: { source: null, medium: null, campaign: null, ...(stored.utm ?? {}) },
+    };
+  },
+
+  /** Validates everything first: a refused save changes nothing. */
+  async updateSettings(input: unknown): Promise<WhatsappSettings> {
+    if (!input || typeof input !== 'object' || Array.isArray(input)) {
+      throw toValidationError([{ path: 'data', message: 'Kirim pengaturan sebagai objek { id, en, utm }. (Send the settings as an object.)' }]);
+    }
+    const body = input as Record<string, any>;
+    const unknownKeys = Object.keys(body).filter((key) => !['id', 'en', 'utm'].includes(key));
+    const fieldErrors: FieldError[] = unknownKeys.map((key) => ({ path: key, message: `Pengaturan "${key}" tidak dikenal. (Unknown setting "${key}".)` }));
+    const current = await this.getSettings();
+    const next: WhatsappSettings = { ...current };
+    for (const locale of LOCALES) {
+      if (body[locale] === undefined) continue;
+      const value = body[locale];
+      if (!value || typeof value !== 'object') {
+        fieldErrors.push({ path: locale, message: `Pengaturan ${locale} harus berupa objek. (${locale} must be an object.)` });
+        continue;
+      }
+      for (const key of Object.keys(value).filter((key) => !(EDITABLE as readonly string[]).includes(key))) {
+        fieldErrors.push({ path: `${locale}.${key}`, message: `Kolom "${key}" tidak dikenal. (Unknown field "${key}".)` });
+      }
+      const normalized = Object.fromEntries(EDITABLE.map((key) => [key, value[key] === '' ? null : value[key] ?? current[locale][key] ?? null]));
+      fieldErrors.push(...validateSiteDefault(normalized, locale));
+      next[locale] = normalized as SiteDefault;
+    }
+    if (body.utm !== undefined) {
+      fieldErrors.push(...validateUtm(body.utm));
+      next.utm = { source: body.utm?.source || null, medium: body.utm?.medium || null, campaign: body.utm?.campaign || null };
+    }
+    if (fieldErrors.length) throw toValidationError(fieldErrors);
+    await strapi.store(STORE).set({ key: STORE_KEY, value: next });
+    return next;
+  },
+
+  /**
+   * The resolved block of each article row, for a whole page at once: one query for the articles with
+   * their override and category, one for the categories of those locales (the tree is small), one for
+   * the settings. Never one query per article.
+   */
+  async forRows(ids: number[]): Promise<Map<number, ResolvedWhatsappFollow | null>> {
+    const result = new Map<number, ResolvedWhatsappFollow | null>();
+    const unique = [...new Set(ids.filter((id) => Number.isInteger(id)))];
+    if (unique.length === 0) return result;
+
+    const rows = await strapi.db.query(ARTICLE_UID).findMany({
+      where: { id: { $in: unique } },
+      select: ['id', 'locale'],
+      populate: { [WHATSAPP_OVERRIDE_FIELD]: true, category: { select: ['id'] } },
+    });
+    const locales = [...new Set(rows.map((row: any) => row.locale))];
+    const categories = await strapi.db.query(CATEGORY_UID).findMany({
+      where: { locale: { $in: locales } },
+      select: ['id', 'name'],
+      populate: { parent: { select: ['id'] }, [WHATSAPP_OVERRIDE_FIELD]: true },
+    });
+    const nodes = new Map<number, CategoryNode>(
+      categories.map((category: any) => [
+        category.id,
+        { id: category.id, name: category.name, parentId: category.parent?.id ?? null, override: category[WHATSAPP_OVERRIDE_FIELD] ?? null },
+      ])
+    );
+    const settings = await this.getSettings();
+
+    for (const row of rows as any[]) {
+      const chain: (Override | null)[] = [];
+      const seen = new Set<number>();
+      let node = row.category ? nodes.get(row.category.id) : undefined;
+      const categoryName = node?.name ?? null;
+      // `seen` guards against a parent loop an import could create.
+      while (node && !seen.has(node.id)) {
+        seen.add(node.id);
+        chain.push(node.override);
+        node = node.parentId ? nodes.get(node.parentId) : undefined;
+      }
+      result.set(
+        row.id,
+        resolveWhatsappFollow({
+          site: row.locale === 'en' ? settings.en : settings.id,
+          categoryChain: chain,
+          article: row[WHATSAPP_OVERRIDE_FIELD] ?? null,
+          categoryName,
+          utm: settings.utm,
+        })
+      );
+    }
+    return result;
+  },
+});
