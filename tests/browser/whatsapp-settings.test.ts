@@ -47,7 +47,12 @@ const channelUrlInput = () => page.locator('input[name="id.channelUrl"]');
 describe('WhatsApp follow settings page', () => {
   test('opens in Indonesian with the default wording', async () => {
     await page.goto(`${app.baseUrl}/admin/settings/newsroom/whatsapp-follow`);
-    await channelUrlInput().waitFor({ timeout: 60_000 });
+    await channelUrlInput()
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error) => {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'failed-whatsapp-settings.png') });
+        throw error;
+      });
     const main = await page.innerText('main');
     expect(main).toContain('Ikuti Saluran WhatsApp');
     expect(main).toContain('Tautan saluran');
