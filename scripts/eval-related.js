@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * `npm run eval:related`: precision@3 and precision@5 of the "Berita Terkait" scoring on the evaluation
+ * set in data/eval/related-articles.json (a hit = an article of the same story cluster), against two
+ * baselines on the same data: "latest in the same category" and "most shared tags, newest first".
+ */
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+const scoring = require(path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 'src', 'utils', 'related-scoring'));
+const data = require(path.join(root, 'data', 'eval', 'related-articles.json'));
+
+// Categories of the evaluation set and their parents (the demo tree: news > nasional, internasional, megapolitan).
+const PARENT = { nasional: 'news', internasional: 'news', megapolitan: 'news', ekonomi: null, bola: null, tekno: null };
+
+const docs = data.articles.map((article) => ({
+  key: article.key,
+  cluster: article.cluster,
+  categoryId: article.category,
+  categoryParentId: PARENT[article.category] ?? null,
+  tags: article.tags,
+  terms: scoring.termsOf({ title: article.title, lead: article.lead, body: article.body.join('\n') }, 'id'),
+  publishedAt: Date.parse(article.datePublished),
+}));
+const df = new Map();
+for (const doc of docs) for (const term of doc.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+const idf = scoring.idfFrom(df, docs.length);
+for (const doc of docs) doc.vector = scoring.vectorOf(doc.terms, idf);
+
+const resolvers = {
+  'Warta (tags + category + text + time)': (source) => scoring.rankRelated(source, docs, 5).map((entry) => entry.doc),
+  'latest in the same category': (source) =>
+    docs.filter((doc) => doc.key !== source.key && doc.categoryId === source.categoryId).sort((a, b) => b.publishedAt - a.publishedAt).slice(0, 5),
+  'most shared tags, newest first': (source) =>
+    docs
+      .filter((doc) => doc.key !== source.key)
+      .map((doc) => ({ doc, shared: doc.tags.filter((tag) => source.tags.includes(tag)).length }))
+      .filter((entry) => entry.shared > 0)
+      .sort((a, b) => b.shared - a.shared || b.doc.publishedAt - a.doc.publishedAt)
+      .slice(0, 5)
+      .map((entry) => entry.doc),
+};
+
+const sources = docs.filter((doc) => doc.cluster);
+const results = {};
+for (const [name, resolve] of Object.entries(resolvers)) {
+  let at3 = 0;
+  let at5 = 0;
+  for (const source of sources) {
+    const related = resolve(source);
+    // An empty slot counts as a miss: a resolver that returns fewer than k does not get a free pass.
+    at3 += related.slice(0, 3).filter((doc) => doc.cluster === source.cluster).length / 3;
+    at5 += related.slice(0, 5).filter((doc) => doc.cluster === source.cluster).length / 5;
+  }
+  results[name] = { p3: at3 / sources.length, p5: at5 / sources.length };
+}
+
+const clusters = new Set(sources.map((doc) => doc.cluster));
+console.log(`\n"Berita Terkait" evaluation: ${data.articles.length} articles, ${clusters.size} story clusters, ${sources.length} queries (noise articles are candidates, not queries)`);
+console.log(`${'resolver'.padEnd(40)} ${'P@3'.padStart(6)} ${'P@5'.padStart(6)}`);
+for (const [name, { p3, p5 }] of Object.entries(results)) console.log(`${name.padEnd(40)} ${p3.toFixed(3).padStart(6)} ${p5.toFixed(3).padStart(6)}`);
+const ours = results['Warta (tags + category + text + time)'];
+const bestBaseline = Math.max(...Object.entries(results).filter(([name]) => !name.startsWith('Warta')).map(([, r]) => r.p5));
+const pass = ours.p5 >= 0.85 && ours.p5 - bestBaseline >= 0.2;
+console.log(`\nP@5 ${ours.p5.toFixed(3)} vs best baseline ${bestBaseline.toFixed(3)} (+${(ours.p5 - bestBaseline).toFixed(3)}); target P@5 >= 0.85 and >= +0.20: ${pass ? 'met' : 'NOT met'}`);
+process.exit(pass ? 0 : 1);
