@@ -36,7 +36,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         charset: 'utf8mb4',
       },
       pool,
-    },
+      log: {
+        // Strapi's own migrations run DDL inside transactions, which MariaDB commits implicitly; knex says
+        // so on every boot. That line is expected and drowns real warnings, so it alone is dropped.
+        warn: (message: string) => {
+          if (!String(message).includes('Transaction was implicitly committed')) console.warn(message);
+        },
+      },
+    } as Core.Config.Database['connection'],
     postgres: {
       client: 'postgres',
       connection: {

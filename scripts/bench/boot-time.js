@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:boot`: cold start of `strapi start` (compiled server, fresh empty database) to the first
+ * 204 from /_health, and the process's resident memory then, on SQLite and, when reachable, PostgreSQL.
+ * Each database is started BENCH_RUNS times (default 3); the figures are the median.
+ */
+const { spawn, spawnSync } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+
+const root = path.join(__dirname, '..', '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECRETS = {
+  APP_KEYS: 'bootKeyOne,bootKeyTwo',
+  API_TOKEN_SALT: 'boot-salt',
+  ADMIN_JWT_SECRET: 'boot-admin',
+  TRANSFER_TOKEN_SALT: 'boot-transfer',
+  JWT_SECRET: 'boot-jwt',
+  ENCRYPTION_KEY: 'boot-encryption',
+};
+
+const health = (port) =>
+  new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/_health', timeout: 500 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 204);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+
+const rssMb = (pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+};
+
+async function bootOnce(databaseEnv) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', ...SECRETS, ...databaseEnv },
+    stdio: 'ignore',
+  });
+  try {
+    while (!(await health(port))) {
+      if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}`);
+      if (Date.now() - started > 120_000) throw new Error('no /_health within 120 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { ms: Date.now() - started, rss: rssMb(child.pid) };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function pgDatabase() {
+  const { Client } = require('pg');
+  const name = `warta_boot_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = () => new Client({ host: '127.0.0.1', port: 5432, user: process.env.DATABASE_USERNAME ?? 'postgres', database: 'postgres' });
+  const client = admin();
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres', DATABASE_NAME: name },
+    drop: async () => {
+      const dropper = admin();
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function measure(label, makeDatabase) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const database = await makeDatabase();
+    try {
+      samples.push(await bootOnce(database.env));
+    } finally {
+      await database.drop();
+    }
+  }
+  console.log(`${label.padEnd(12)} cold boot to /_health: median ${median(samples.map((s) => s.ms))} ms (${samples.map((s) => s.ms).join(', ')}); RSS after boot: median ${median(samples.map((s) => s.rss)).toFixed(0)} MB`);
+}
+
+async function main() {
+  const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  console.log(`strapi start, NODE_ENV=production, fresh empty database each time, ${RUNS} runs (first boot includes creating the schema)`);
+  await measure('SQLite', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-boot-'));
+    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  });
+  try {
+    await measure('PostgreSQL', pgDatabase);
+  } catch (error) {
+    console.log(`PostgreSQL   skipped: ${error.message}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
