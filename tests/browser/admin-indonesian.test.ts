@@ -3,7 +3,8 @@
 // buttons show no English. Keeps a screenshot of the edit view in test-artifacts/.
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
@@ -40,10 +41,7 @@ beforeAll(async () => {
     isActive: true,
     roles: [editorRole.id],
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   page = await context.newPage();
   page.on('console', (message) => {
@@ -51,6 +49,9 @@ beforeAll(async () => {
     if (message.type() === 'error' && !message.text().includes('MISSING_TRANSLATION')) browserErrors.push(message.text());
   });
   page.on('pageerror', (error) => browserErrors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) browserErrors.push(`${response.status()} ${response.url()}`);
+  });
 });
 
 afterAll(async () => {

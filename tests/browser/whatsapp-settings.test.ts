@@ -3,7 +3,8 @@
 // one saves, and the public REST article shows the block at once.
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
@@ -24,10 +25,7 @@ beforeAll(async () => {
   articleDocumentId = article.documentId;
   const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
   await app.strapi.service('admin::user').create({ ...ADMIN, firstname: 'Pemimpin', lastname: 'Redaksi', isActive: true, roles: [superAdmin.id] });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1440, height: 1100 } })).newPage();
   await page.goto(`${app.baseUrl}/admin/auth/login`);
   await page.waitForSelector('input[name="email"]', { timeout: 60_000 });
