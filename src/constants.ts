@@ -21,3 +21,7 @@ export type ZoneLabel = (typeof TIMEZONES)[number];
 export const WHATSAPP_OVERRIDE_FIELD = 'whatsappFollowOverride';
 /** Content types whose editors may override the WhatsApp follow block. */
 export const WHATSAPP_OVERRIDE_UIDS = [ARTICLE_UID, CATEGORY_UID] as const;
+
+export const RELATED_LIST_UID = 'plugin::newsroom.related-list' as UID.ContentType;
+export const RELATED_DEFAULT_LIMIT = 5;
+export const RELATED_MAX_LIMIT = 20;

@@ -225,6 +225,8 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
     if (id) ids.article[article.key] = id;
   }
 
+  // Publishing schedules "Berita Terkait" recomputation; the demo is ready once it has finished.
+  await strapi.plugin('newsroom').service('related-news').idle();
   return report;
 }
 

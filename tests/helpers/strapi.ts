@@ -52,6 +52,8 @@ export async function startStrapi(extraEnv: Record<string, string> = {}, options
     database,
     request: () => supertest.agent(strapi.server.httpServer),
     close: async () => {
+      // Related-news lists are recomputed in the background after publishes; let them finish first.
+      await strapi.plugin('newsroom')?.service('related-news')?.idle();
       await waitForIdlePool(strapi);
       await strapi.destroy();
       await database.drop();

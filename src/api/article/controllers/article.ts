@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
-import { ARTICLE_UID } from '../../../constants';
+import { errors } from '@strapi/utils';
+import { ARTICLE_UID, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../../../constants';
 import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credit-line';
 
 /**
@@ -7,6 +8,23 @@ import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credi
  * article (byline, local dates, reading time, cover credit line), the resolved `whatsappFollow` block,
  * and `creditLine` on a populated cover. Both are loaded for a whole page in one batch each.
  */
+async function validateRelatedQuery(query: Record<string, unknown>): Promise<{ locale: string; limit: number }> {
+  const unknown = Object.keys(query).filter((key) => key !== 'locale' && key !== 'limit');
+  if (unknown.length) {
+    throw new errors.ValidationError(`Parameter tidak dikenal: ${unknown.join(', ')}. Yang boleh: locale, limit. (Unknown query parameter.)`);
+  }
+  const locale = (query.locale as string | undefined) ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  if (typeof locale !== 'string' || !(await strapi.plugin('i18n').service('locales').findByCode(locale))) {
+    throw new errors.ValidationError(`Bahasa "${String(locale)}" tidak dikenal. (Unknown locale.)`);
+  }
+  const raw = query.limit ?? String(RELATED_DEFAULT_LIMIT);
+  const limit = Number(raw);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || limit < 1 || limit > RELATED_MAX_LIMIT) {
+    throw new errors.ValidationError(`limit harus bilangan bulat 1 sampai ${RELATED_MAX_LIMIT}. (limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}.)`);
+  }
+  return { locale, limit };
+}
+
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
   async function present(articles: any[], requestedLocale: unknown) {
     const newsroom = strapi.plugin('newsroom');
@@ -43,6 +61,16 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
       const response = await super.create(ctx);
       if (response?.data) [response.data] = await present([response.data], ctx.query.locale);
       return response;
+    },
+    /** GET /api/articles/:documentId/related?locale=id&limit=5 */
+    async related(ctx) {
+      const { documentId } = ctx.params;
+      const { locale, limit } = await validateRelatedQuery(ctx.query);
+      const result = await strapi.plugin('newsroom').service('related-news').find(documentId, locale, limit);
+      if (!result) throw new errors.NotFoundError(`Artikel ${documentId} tidak terbit dalam bahasa "${locale}". (No published article ${documentId} in locale "${locale}".)`);
+      const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
+      const data = await present(sanitized as any[], locale);
+      return { data, meta: { documentId, locale, limit, count: data.length, computedAt: result.computedAt } };
     },
     async update(ctx) {
       const response = await super.update(ctx);

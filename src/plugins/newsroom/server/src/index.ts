@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import config from './config';
+import contentTypes from './content-types';
 import controllers from './controllers';
 import policies from './policies';
 import register from './register';
@@ -10,6 +11,7 @@ export default {
   register,
   bootstrap,
   config,
+  contentTypes,
   controllers,
   policies,
   routes,

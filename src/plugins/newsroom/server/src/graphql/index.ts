@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../constants';
 import { formatCreditLine } from '../utils/credit-line';
 import type { ArticleNewsroomFields } from '../services/article-fields';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp-follow';
@@ -94,6 +96,19 @@ export function extendGraphQL(strapi: Core.Strapi): void {
           t.int('readingTimeMinutes', { resolve: computed('readingTimeMinutes') });
           t.string('readingTimeLabel', { description: '3 menit baca', resolve: computed('readingTimeLabel') });
           t.string('coverCreditLine', { description: '(Foto: Reuters)', resolve: computed('coverCreditLine') });
+          t.list.field('related', {
+            type: 'Article',
+            description: 'Berita Terkait: published articles of the same locale, best first.',
+            args: { limit: nexus.intArg({ default: RELATED_DEFAULT_LIMIT }) },
+            resolve: async (parent: any, args: { limit?: number }) => {
+              const limit = args.limit ?? RELATED_DEFAULT_LIMIT;
+              if (!Number.isInteger(limit) || limit < 1 || limit > RELATED_MAX_LIMIT) {
+                throw new errors.ValidationError(`limit harus bilangan bulat 1 sampai ${RELATED_MAX_LIMIT}. (limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}.)`);
+              }
+              const result = await strapi.plugin('newsroom').service('related-news').find(parent.documentId, parent.locale, limit, { cards: false });
+              return result?.articles ?? [];
+            },
+          });
           t.field('whatsappFollow', {
             type: 'NewsroomWhatsappFollow',
             description: 'null where the block is off for this article',
@@ -124,6 +139,8 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       'Article.readingTimeLabel': { auth: false },
       'Article.coverCreditLine': { auth: false },
       'Article.whatsappFollow': { auth: false },
+      // Readable with the article itself; the service returns published, same-locale articles only.
+      'Article.related': { auth: false },
     },
   }));
 }

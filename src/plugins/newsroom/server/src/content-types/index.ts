@@ -1,0 +1,5 @@
+import relatedListSchema from './related-list/schema.json';
+
+export default {
+  'related-list': { schema: relatedListSchema },
+};

@@ -1,0 +1,139 @@
+// Guards "Berita Terkait": relevant, same locale, published only; drafts, English articles and
+// unpublished or deleted articles never appear (sentinels); limits and bad parameters are 400; unknown or
+// unpublished articles are 404; lists are recomputed after a publish.
+import { startStrapi, createFullAccessToken, type TestApp } from './helpers/strapi';
+import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
+
+let app: TestApp;
+let fixture: NewsFixture;
+const story: Record<string, string> = {};
+
+const KOREA = 'Korea Utara kirim amunisi artileri ke Rusia lewat pelabuhan Rajin, kata pejabat Korea Selatan.';
+const FOOTBALL = 'Timnas Indonesia menang atas Vietnam di Stadion Gelora Bung Karno dalam kualifikasi Piala Dunia.';
+
+async function publish(title: string, text: string, extra: Record<string, unknown> = {}, locale = 'id') {
+  const doc = await app.strapi.documents('api::article.article').create({
+    locale,
+    status: 'published',
+    data: { title, lead: text, body: [paragraph(text), paragraph(text)], category: fixture.internasional.documentId, ...extra },
+  } as any);
+  return doc.documentId as string;
+}
+
+async function related(documentId: string, query = 'locale=id&limit=5') {
+  return app.request().get(`/api/articles/${documentId}/related?${query}`);
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+beforeAll(async () => {
+  app = await startStrapi();
+  fixture = await createNewsFixture(app.strapi);
+  story.one = await publish('Korea Utara Kirim Amunisi ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
+  story.two = await publish('Pelabuhan Rajin Jadi Jalur Amunisi Korea Utara ke Rusia', KOREA);
+  story.three = await publish('Seoul: Pasokan Amunisi Korea Utara ke Rusia Meningkat', KOREA, { tags: [fixture.korut.documentId] });
+  story.football = await publish('Timnas Indonesia Kalahkan Vietnam', FOOTBALL);
+  story.draft = (
+    await app.strapi.documents('api::article.article').create({
+      locale: 'id',
+      data: { title: `Draf amunisi Korea Utara ${SENTINELS.draft}`, lead: KOREA, body: [paragraph(KOREA)], category: fixture.internasional.documentId },
+    } as any)
+  ).documentId;
+  story.english = await publish(`North Korea ammunition to Russia ${SENTINELS.enOnly}`, 'North Korea sends artillery ammunition to Russia.', {}, 'en');
+  await app.strapi.plugin('newsroom').service('related-news').idle();
+});
+
+afterAll(async () => {
+  await app?.strapi.plugin('newsroom').service('related-news').idle();
+  await app?.close();
+});
+
+describe('GET /api/articles/:documentId/related', () => {
+  test('returns the same running story first, in the envelope Strapi uses', async () => {
+    const res = await related(story.one);
+    expect(res.status).toBe(200);
+    expect(res.body.meta).toMatchObject({ documentId: story.one, locale: 'id', limit: 5 });
+    const ids = res.body.data.map((article: any) => article.documentId);
+    expect(ids.slice(0, 2).sort()).toEqual([story.two, story.three].sort());
+    expect(ids).not.toContain(story.one);
+    const first = res.body.data[0];
+    expect(first).toMatchObject({ locale: 'id', title: expect.any(String), slug: expect.any(String), lead: KOREA, datePublished: expect.any(String) });
+    expect(first.cover === null || typeof first.cover === 'object').toBe(true);
+  });
+
+  test('never returns a draft, another locale, or a private field', async () => {
+    for (const documentId of [story.one, story.two, story.three, fixture.published.documentId]) {
+      const res = await related(documentId, 'locale=id&limit=20');
+      expect(res.status).toBe(200);
+      for (const sentinel of [SENTINELS.draft, SENTINELS.draftEdit, SENTINELS.enOnly, SENTINELS.email]) expect(res.text).not.toContain(sentinel);
+      for (const article of res.body.data) expect(article.locale).toBe('id');
+    }
+  });
+
+  test('an English article gets English related news only', async () => {
+    const res = await related(story.english, 'locale=en');
+    expect(res.status).toBe(200);
+    for (const article of res.body.data) expect(article.locale).toBe('en');
+  });
+
+  test.each([
+    ['limit=0', 400],
+    ['limit=21', 400],
+    ['limit=abc', 400],
+    ['limit=2.5', 400],
+    ['locale=fr', 400],
+    ['locale=id&sort=title', 400],
+    ['locale=id&populate=*', 400],
+  ])('?%s is %i with a message', async (query, status) => {
+    const res = await related(story.one, query);
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toMatch(/limit|bahasa|locale|parameter/i);
+  });
+
+  test('limit bounds are respected', async () => {
+    expect((await related(story.one, 'locale=id&limit=1')).body.data).toHaveLength(1);
+    expect((await related(story.one, 'locale=id&limit=20')).body.data.length).toBeLessThanOrEqual(20);
+  });
+
+  test('an unknown, a never-published or another locale article is 404', async () => {
+    expect((await related('doesnotexist123', 'locale=id')).status).toBe(404);
+    expect((await related(story.draft, 'locale=id')).status).toBe(404);
+    expect((await related(story.english, 'locale=id')).status).toBe(404);
+  });
+
+  test('an unpublished related article disappears at once, and so does a deleted one', async () => {
+    const before = (await related(story.one)).body.data.map((article: any) => article.documentId);
+    expect(before).toContain(story.two);
+    await app.strapi.documents('api::article.article').unpublish({ documentId: story.two, locale: 'id' } as any);
+    expect((await related(story.one)).body.data.map((article: any) => article.documentId)).not.toContain(story.two);
+
+    expect(before).toContain(story.three);
+    await app.strapi.documents('api::article.article').delete({ documentId: story.three, locale: 'id' } as any);
+    expect((await related(story.one)).body.data.map((article: any) => article.documentId)).not.toContain(story.three);
+  });
+
+  test('a newly published article of the story joins its neighbours\' lists after the publish', async () => {
+    const newest = await publish('Korea Utara Bantah Kirim Amunisi ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
+    await eventually(async () => (await related(story.one)).body.data.some((article: any) => article.documentId === newest));
+  });
+
+  test('GraphQL: related(limit) on Article', async () => {
+    const res = await app
+      .request()
+      .post('/graphql')
+      .send({ query: 'query ($id: ID!) { article(documentId: $id, locale: "id") { related(limit: 2) { documentId title locale } } }', variables: { id: story.one } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.article.related.length).toBeGreaterThan(0);
+    expect(res.body.data.article.related.length).toBeLessThanOrEqual(2);
+    for (const article of res.body.data.article.related) expect(article.locale).toBe('id');
+    const tooMany = await app.request().post('/graphql').send({ query: 'query ($id: ID!) { article(documentId: $id, locale: "id") { related(limit: 25) { title } } }', variables: { id: story.one } });
+    expect(tooMany.body.errors[0].message).toMatch(/limit/);
+  });
+});
