@@ -69,7 +69,10 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
       const result = await strapi.plugin('newsroom').service('related-news').find(documentId, locale, limit);
       if (!result) throw new errors.NotFoundError(`Artikel ${documentId} tidak terbit dalam bahasa "${locale}". (No published article ${documentId} in locale "${locale}".)`);
       const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
-      const data = await present(sanitized as any[], locale);
+      // Cards, not pages: the cover's credit line, but no bylines or WhatsApp block (they would cost queries per read).
+      const data = (sanitized as any[]).map((article) =>
+        article.cover && typeof article.cover === 'object' ? { ...article, cover: withCreditLine(article.cover, locale) } : article
+      );
       return { data, meta: { documentId, locale, limit, count: data.length, computedAt: result.computedAt } };
     },
     async update(ctx) {
