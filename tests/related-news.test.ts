@@ -134,6 +134,14 @@ describe('GET /api/articles/:documentId/related', () => {
     expect((await related(story.one)).body.data.map((article: any) => article.documentId)).not.toContain(story.three);
   });
 
+  test("an article's own related list is a 404 as soon as it is unpublished", async () => {
+    const source = await publish('Korea Utara Uji Coba Rudal Lagi', KOREA);
+    await app.strapi.plugin('newsroom').service('related-news').idle();
+    expect((await related(source)).status).toBe(200);
+    await app.strapi.documents('api::article.article').unpublish({ documentId: source, locale: 'id' } as any);
+    expect((await related(source)).status).toBe(404);
+  });
+
   test('a newly published article of the story joins its neighbours\' lists after the publish', async () => {
     const newest = await publish('Korea Utara Bantah Kirim Amunisi ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
     await eventually(async () => (await related(story.one)).body.data.some((article: any) => article.documentId === newest));

@@ -1,5 +1,44 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface NewsroomWhatsappFollowOverride extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_whatsapp_follow_overrides';
+  info: {
+    description: 'Overrides the site\'s "Ikuti Saluran WhatsApp" block for a category (and its subcategories) or one article. Empty fields keep the inherited value.';
+    displayName: 'WhatsApp follow override';
+    icon: 'message';
+  };
+  attributes: {
+    afterParagraph: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 50;
+          min: 1;
+        },
+        number
+      >;
+    buttonLabel: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 30;
+      }>;
+    channelName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    channelUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    headline: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+    mode: Schema.Attribute.Enumeration<['inherit', 'custom', 'off']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'inherit'>;
+    placement: Schema.Attribute.Enumeration<['end', 'after-paragraph']>;
+  };
+}
+
 export interface SharedSocialLink extends Struct.ComponentSchema {
   collectionName: 'components_shared_social_links';
   info: {
@@ -32,6 +71,7 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'newsroom.whatsapp-follow-override': NewsroomWhatsappFollowOverride;
       'shared.social-link': SharedSocialLink;
     }
   }

@@ -447,7 +447,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   collectionName: 'articles';
   info: {
     description: 'A news article. Each locale (id, en) is written and published on its own.';
-    displayName: 'Article';
+    displayName: 'Artikel';
     pluralName: 'articles';
     singularName: 'article';
   };
@@ -483,6 +483,12 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 60;
+      }>;
+    dateModified: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
       }>;
     datePublished: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
@@ -552,6 +558,15 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    whatsappFollowOverride: Schema.Attribute.Component<
+      'newsroom.whatsapp-follow-override',
+      false
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
   };
 }
 
@@ -559,7 +574,7 @@ export interface ApiAuthorAuthor extends Struct.CollectionTypeSchema {
   collectionName: 'authors';
   info: {
     description: 'A journalist, editor, contributor or photographer credited on articles.';
-    displayName: 'Author';
+    displayName: 'Penulis';
     pluralName: 'authors';
     singularName: 'author';
   };
@@ -660,7 +675,7 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
   collectionName: 'categories';
   info: {
     description: 'A desk or section. Categories form a tree, e.g. News > Internasional.';
-    displayName: 'Category';
+    displayName: 'Kategori';
     pluralName: 'categories';
     singularName: 'category';
   };
@@ -730,6 +745,15 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    whatsappFollowOverride: Schema.Attribute.Component<
+      'newsroom.whatsapp-follow-override',
+      false
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
   };
 }
 
@@ -738,7 +762,7 @@ export interface ApiMediaCaptionMediaCaption
   collectionName: 'media_captions';
   info: {
     description: 'A photo with its caption and credit, reusable across articles, e.g. "... (Foto: Reuters)".';
-    displayName: 'Media Caption';
+    displayName: 'Keterangan Foto';
     pluralName: 'media-captions';
     singularName: 'media-caption';
   };
@@ -1006,6 +1030,49 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
         },
         number
       >;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginNewsroomRelatedList extends Struct.CollectionTypeSchema {
+  collectionName: 'newsroom_related_lists';
+  info: {
+    description: 'The stored "Berita Terkait" of one article in one locale, keyed by documentId (row ids change on publish).';
+    displayName: 'Related list';
+    pluralName: 'related-lists';
+    singularName: 'related-list';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    articleLocale: Schema.Attribute.String & Schema.Attribute.Required;
+    computedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    items: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::newsroom.related-list'
+    > &
+      Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1393,6 +1460,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::newsroom.related-list': PluginNewsroomRelatedList;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;

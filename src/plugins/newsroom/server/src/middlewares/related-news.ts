@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID } from '../constants';
+import { ARTICLE_UID, RELATED_LIST_UID } from '../constants';
 
 const TRIGGERS = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
 
@@ -17,6 +17,12 @@ const relatedNewsMiddleware =
     const result = await next();
     const documentId = context.params?.documentId ?? result?.documentId;
     const locale = context.params?.locale ?? result?.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    if (documentId && (context.action === 'unpublish' || context.action === 'delete')) {
+      // The article's own list goes at once: its related endpoint must be a 404 from this moment on.
+      await strapi.db.query(RELATED_LIST_UID).deleteMany({
+        where: { articleDocumentId: documentId, ...(typeof locale === 'string' && locale !== '*' ? { articleLocale: locale } : {}) },
+      });
+    }
     if (documentId && typeof locale === 'string' && locale !== '*') {
       await strapi.db.transaction(async ({ onCommit }: any) => {
         onCommit(() => strapi.plugin('newsroom').service('related-news').schedule(documentId, locale));
