@@ -1,7 +1,7 @@
 // Guards the newsroom's computed article fields in REST (`newsroom`) and GraphQL: bylines and local
 // dates as Indonesian portals print them, reading time, the cover credit line, "Diperbarui" after a
 // re-publish, and that a list of 25 costs no query per article.
-import { startStrapi, createFullAccessToken, type TestApp } from './helpers/strapi';
+import { startStrapi, createFullAccessToken, countQueries, type TestApp } from './helpers/strapi';
 import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
 
 let app: TestApp;
@@ -17,22 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-/** Counts the SQL statements a request causes. */
-async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  let queries = 0;
-  const onQuery = () => {
-    queries += 1;
-  };
-  const knex = (app.strapi.db as any).connection;
-  knex.on('query', onQuery);
-  try {
-    const result = await work();
-    return { result, queries };
-  } finally {
-    knex.off('query', onQuery);
-  }
-}
 
 describe('REST newsroom fields', () => {
   test('the Indonesian article carries its byline, local dates, reading time and credit line without any populate', async () => {
@@ -128,8 +112,8 @@ describe('REST newsroom fields', () => {
     await app.strapi.plugin('newsroom').service('related-news').idle();
     // The first request warms per-process caches (permissions, locales); measure after it.
     await app.request().get('/api/articles?locale=id&pagination[pageSize]=5');
-    const five = await countQueries(() => app.request().get('/api/articles?locale=id&pagination[pageSize]=5'));
-    const twentyFive = await countQueries(() => app.request().get('/api/articles?locale=id&pagination[pageSize]=25'));
+    const five = await countQueries(app, () => app.request().get('/api/articles?locale=id&pagination[pageSize]=5'));
+    const twentyFive = await countQueries(app, () => app.request().get('/api/articles?locale=id&pagination[pageSize]=25'));
     expect(five.result.body.data).toHaveLength(5);
     expect(twentyFive.result.body.data).toHaveLength(25);
     expect(twentyFive.result.body.data.every((article: any) => article.newsroom?.byline)).toBe(true);
@@ -176,8 +160,8 @@ describe('GraphQL newsroom fields', () => {
         .send({ query: `{ articles(locale: "id", pagination: { limit: ${limit} }) { title byline readingTimeLabel coverCreditLine publishedAtLocal { dateTime } } }` });
     await app.strapi.plugin('newsroom').service('related-news').idle();
     await query(5);
-    const five = await countQueries(() => query(5));
-    const twentyFive = await countQueries(() => query(25));
+    const five = await countQueries(app, () => query(5));
+    const twentyFive = await countQueries(app, () => query(25));
     expect(twentyFive.result.body.errors).toBeUndefined();
     expect(twentyFive.result.body.data.articles).toHaveLength(25);
     expect(twentyFive.result.body.data.articles.every((article: any) => article.byline.includes('WIB'))).toBe(true);

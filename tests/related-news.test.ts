@@ -1,7 +1,7 @@
 // Guards "Berita Terkait": relevant, same locale, published only; drafts, English articles and
 // unpublished or deleted articles never appear (sentinels); limits and bad parameters are 400; unknown or
 // unpublished articles are 404; lists are recomputed after a publish.
-import { startStrapi, createFullAccessToken, type TestApp } from './helpers/strapi';
+import { startStrapi, countQueries, type TestApp } from './helpers/strapi';
 import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
 
 let app: TestApp;
@@ -98,15 +98,10 @@ describe('GET /api/articles/:documentId/related', () => {
   });
 
   test('a read costs a constant number of SQL statements, whatever the limit', async () => {
-    const knex = (app.strapi.db as any).connection;
     const count = async (query: string) => {
-      let statements = 0;
-      const onQuery = () => (statements += 1);
-      knex.on('query', onQuery);
-      const res = await related(story.one, query);
-      knex.off('query', onQuery);
-      expect(res.status).toBe(200);
-      return statements;
+      const { result, queries } = await countQueries(app, () => related(story.one, query));
+      expect(result.status).toBe(200);
+      return queries;
     };
     await count('locale=id&limit=1');
     expect(await count('locale=id&limit=20')).toBe(await count('locale=id&limit=1'));

@@ -92,3 +92,18 @@ export async function createReadOnlyToken(strapi: Core.Strapi, name = 'test read
   } as any);
   return token.accessKey;
 }
+
+/** Runs `work` and counts the SQL statements it causes on the app's connection. */
+export async function countQueries<T>(app: TestApp, work: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  let queries = 0;
+  const onQuery = () => {
+    queries += 1;
+  };
+  const knex = (app.strapi.db as any).connection;
+  knex.on('query', onQuery);
+  try {
+    return { result: await work(), queries };
+  } finally {
+    knex.off('query', onQuery);
+  }
+}
