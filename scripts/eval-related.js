@@ -11,7 +11,10 @@ const root = path.join(__dirname, '..');
 const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
-const scoring = require(path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 'src', 'utils', 'related-scoring'));
+const utils = path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 'src', 'utils');
+const scoring = require(path.join(utils, 'related-scoring'));
+// The same path as the server: the stored terms of each article, weighted by document frequency.
+const index = require(path.join(utils, 'related-index'));
 const data = require(path.join(root, 'data', 'eval', 'related-articles.json'));
 
 // Categories of the evaluation set and their parents (the demo tree: news > nasional, internasional, megapolitan).
@@ -23,13 +26,12 @@ const docs = data.articles.map((article) => ({
   categoryId: article.category,
   categoryParentId: PARENT[article.category] ?? null,
   tags: article.tags,
-  terms: scoring.termsOf({ title: article.title, lead: article.lead, body: article.body.join('\n') }, 'id'),
+  stored: index.storedTerms(scoring.termsOf({ title: article.title, lead: article.lead, body: article.body.join('\n') }, 'id')),
   publishedAt: Date.parse(article.datePublished),
 }));
 const df = new Map();
-for (const doc of docs) for (const term of doc.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-const idf = scoring.idfFrom(df, docs.length);
-for (const doc of docs) doc.vector = scoring.vectorOf(doc.terms, idf);
+for (const doc of docs) for (const [term] of doc.stored) df.set(term, (df.get(term) ?? 0) + 1);
+for (const doc of docs) doc.vector = index.vectorFromStored(doc.stored, df, docs.length);
 
 const resolvers = {
   'Warta (tags + category + text + time)': (source) => scoring.rankRelated(source, docs, 5).map((entry) => entry.doc),

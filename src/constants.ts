@@ -22,6 +22,15 @@ export const WHATSAPP_OVERRIDE_FIELD = 'whatsappFollowOverride';
 /** Content types whose editors may override the WhatsApp follow block. */
 export const WHATSAPP_OVERRIDE_UIDS = [ARTICLE_UID, CATEGORY_UID] as const;
 
-export const RELATED_LIST_UID = 'plugin::newsroom.related-list' as UID.ContentType;
+/** Editors' own choices for "Berita Terkait", per article and locale (relations on Article). */
+export const RELATED_PINNED_FIELD = 'relatedPinned';
+export const RELATED_EXCLUDED_FIELD = 'relatedExcluded';
+/** The related-news index and stored lists (plain tables made by database/migrations, derived from published articles). */
+export const RELATED_TABLES = {
+  features: 'newsroom_related_features',
+  postings: 'newsroom_related_postings',
+  terms: 'newsroom_related_terms',
+  lists: 'newsroom_related_computed_lists',
+} as const;
 export const RELATED_DEFAULT_LIMIT = 5;
 export const RELATED_MAX_LIMIT = 20;

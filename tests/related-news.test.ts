@@ -154,4 +154,84 @@ describe('GET /api/articles/:documentId/related', () => {
     const tooMany = await app.request().post('/graphql').send({ query: 'query ($id: ID!) { article(documentId: $id, locale: "id") { related(limit: 25) { title } } }', variables: { id: story.one } });
     expect(tooMany.body.errors[0].message).toMatch(/limit/);
   });
+
+  test('a served read costs two SQL statements in the service and a fixed few over HTTP, whatever the limit', async () => {
+    const service = app.strapi.plugin('newsroom').service('related-news');
+    await service.idle();
+    await service.find(story.one, 'id', 5);
+    for (const limit of [1, 5, 20]) {
+      const { result, queries } = await countQueries(app, () => service.find(story.one, 'id', limit));
+      expect(result.articles.length).toBeGreaterThan(0);
+      expect(queries).toBe(2);
+    }
+    const overHttp = await countQueries(app, () => related(story.one, 'locale=id&limit=20'));
+    expect(overHttp.result.status).toBe(200);
+    // Strapi's own per-request work for the Public role (its permissions) comes on top of the two.
+    expect(overHttp.queries).toBeLessThanOrEqual(4);
+  });
+
+  test('a related article republished with a new title shows the new title at once', async () => {
+    const list = (await related(story.one)).body.data;
+    const target = list[0].documentId;
+    const title = `Judul Baru ${Date.now()}`;
+    await app.strapi.documents('api::article.article').update({ documentId: target, locale: 'id', data: { title } } as any);
+    expect((await related(story.one)).body.data.find((article: any) => article.documentId === target).title).not.toBe(title);
+    await app.strapi.documents('api::article.article').publish({ documentId: target, locale: 'id' } as any);
+    expect((await related(story.one)).body.data.find((article: any) => article.documentId === target).title).toBe(title);
+  });
+});
+
+describe('editor pins and exclusions', () => {
+  const ids = (res: any) => res.body.data.map((article: any) => article.documentId);
+  const choose = async (documentId: string, data: Record<string, unknown>, locale = 'id') => {
+    await app.strapi.documents('api::article.article').update({ documentId, locale, data } as any);
+    return app.strapi.documents('api::article.article').publish({ documentId, locale } as any);
+  };
+  let source: string;
+  let sameStory: string[];
+  let unrelated: string[];
+
+  beforeAll(async () => {
+    source = await publish('Korea Utara Pamerkan Rudal Baru', KOREA);
+    sameStory = [await publish('Rudal Korea Utara Terbang di Atas Laut Jepang', KOREA), await publish('Korea Utara Siapkan Uji Rudal', KOREA)];
+    unrelated = [await publish('Timnas Indonesia Menang Lagi', FOOTBALL), await publish('Timnas Indonesia Latihan di Bali', FOOTBALL)];
+    await app.strapi.plugin('newsroom').service('related-news').idle();
+  });
+
+  test('pins come first in the editor\'s order, then the best scores; exclusions never appear', async () => {
+    const before = ids(await related(source, 'locale=id&limit=20'));
+    expect(before.slice(0, 2).every((id: string) => !unrelated.includes(id))).toBe(true);
+    expect(before).toContain(sameStory[0]);
+
+    await choose(source, { relatedPinned: [unrelated[1], unrelated[0]], relatedExcluded: [sameStory[0]] });
+    await app.strapi.plugin('newsroom').service('related-news').idle();
+    const after = ids(await related(source, 'locale=id&limit=20'));
+    expect(after.slice(0, 2)).toEqual([unrelated[1], unrelated[0]]);
+    expect(after).not.toContain(sameStory[0]);
+    expect(after[2]).not.toBe(source);
+    expect(after).toContain(sameStory[1]);
+    expect(ids(await related(source, 'locale=id&limit=1'))).toEqual([unrelated[1]]);
+  });
+
+  test('a pinned article that is unpublished disappears at once', async () => {
+    await app.strapi.documents('api::article.article').unpublish({ documentId: unrelated[1], locale: 'id' } as any);
+    const now = ids(await related(source, 'locale=id&limit=20'));
+    expect(now).not.toContain(unrelated[1]);
+    expect(now[0]).toBe(unrelated[0]);
+  });
+
+  test('choices that make no sense are refused with a message, and nothing goes live', async () => {
+    const draftTitle = `Judul yang tidak boleh terbit ${Date.now()}`;
+    await expect(choose(source, { title: draftTitle, relatedPinned: [source] })).rejects.toThrow(/dirinya sendiri/);
+    await expect(choose(source, { title: draftTitle, relatedPinned: [unrelated[0]], relatedExcluded: [unrelated[0]] })).rejects.toThrow(/disematkan sekaligus dikecualikan/);
+    const live = await app.strapi.documents('api::article.article').findOne({ documentId: source, locale: 'id', status: 'published' } as any);
+    expect(live.title).not.toBe(draftTitle);
+  });
+
+  test('the editor\'s choices stay out of the public API', async () => {
+    const res = await app.request().get(`/api/articles/${source}?locale=id&populate=*`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.relatedPinned).toBeUndefined();
+    expect(res.body.data.relatedExcluded).toBeUndefined();
+  });
 });

@@ -14,7 +14,8 @@ async function validateRelatedQuery(query: Record<string, unknown>): Promise<{ l
     throw new errors.ValidationError(`Parameter tidak dikenal: ${unknown.join(', ')}. Yang boleh: locale, limit. (Unknown query parameter.)`);
   }
   const locale = (query.locale as string | undefined) ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-  if (typeof locale !== 'string' || !(await strapi.plugin('i18n').service('locales').findByCode(locale))) {
+  // Whether the locale exists is asked only when no list is found: a served read stays at two statements.
+  if (typeof locale !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
     throw new errors.ValidationError(`Bahasa "${String(locale)}" tidak dikenal. (Unknown locale.)`);
   }
   const raw = query.limit ?? String(RELATED_DEFAULT_LIMIT);
@@ -66,7 +67,9 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
     async related(ctx) {
       const { documentId } = ctx.params;
       const { locale, limit } = await validateRelatedQuery(ctx.query);
-      const result = await strapi.plugin('newsroom').service('related-news').find(documentId, locale, limit);
+      const related = strapi.plugin('newsroom').service('related-news');
+      const result = await related.find(documentId, locale, limit);
+      if (!result && !(await related.localeExists(locale))) throw new errors.ValidationError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
       if (!result) throw new errors.NotFoundError(`Artikel ${documentId} tidak terbit dalam bahasa "${locale}". (No published article ${documentId} in locale "${locale}".)`);
       const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
       // Cards, not pages: the cover's credit line, but no bylines or WhatsApp block (they would cost queries per read).

@@ -1,5 +1,2 @@
-import relatedListSchema from './related-list/schema.json';
-
-export default {
-  'related-list': { schema: relatedListSchema },
-};
+// The newsroom's own data lives in plain tables (database/migrations) and the core store, not in content types.
+export default {};

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RELATED_DEFAULT_LIMIT, RELATED_LIST_UID, RELATED_MAX_LIMIT } from '../constants';
+import { RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../constants';
 import { formatCreditLine } from '../utils/credit-line';
 import type { ArticleNewsroomFields } from '../services/article-fields';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp-follow';
@@ -53,8 +53,6 @@ const whatsappFollowLoader = (strapi: Core.Strapi, context: any) =>
 export function extendGraphQL(strapi: Core.Strapi): void {
   const extension = strapi.plugin('graphql')?.service('extension');
   if (!extension) return;
-  // Internal storage, read through Article.related only: no generated queries or mutations for it.
-  extension.shadowCRUD(RELATED_LIST_UID).disable();
 
   const computed =
     <K extends keyof ArticleNewsroomFields>(key: K) =>

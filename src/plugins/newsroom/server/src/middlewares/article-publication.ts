@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../constants';
+import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../constants';
+import { relatedChoicesProblem } from '../utils/related-index';
 
 export const CATEGORY_REQUIRED_MESSAGE =
   'Pilih kategori sebelum menerbitkan artikel. (Choose a category before publishing the article.)';
@@ -52,13 +53,25 @@ const articlePublicationMiddleware =
       const drafts = await strapi.db.query(ARTICLE_UID).findMany({
         where: { ...where, publishedAt: null },
         select: ['id', 'locale', 'datePublished'],
-        populate: { category: { select: ['id'] } },
+        populate: {
+          category: { select: ['id'] },
+          [RELATED_PINNED_FIELD]: { select: ['documentId'] },
+          [RELATED_EXCLUDED_FIELD]: { select: ['documentId'] },
+        },
       });
 
       if (drafts.some((draft: any) => !draft.category)) {
         throw new errors.ValidationError(CATEGORY_REQUIRED_MESSAGE, {
           errors: [{ path: ['category'], message: CATEGORY_REQUIRED_MESSAGE, name: 'ValidationError' }],
         });
+      }
+
+      for (const draft of drafts) {
+        const ids = (field: string) => (draft[field] ?? []).map((target: any) => target.documentId as string);
+        const problem = relatedChoicesProblem(params.documentId, ids(RELATED_PINNED_FIELD), ids(RELATED_EXCLUDED_FIELD));
+        if (problem) {
+          throw new errors.ValidationError(problem.message, { errors: [{ path: [problem.path], message: problem.message, name: 'ValidationError' }] });
+        }
       }
 
       const livePublished = await strapi.db.query(ARTICLE_UID).findMany({

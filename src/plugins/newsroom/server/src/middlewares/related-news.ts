@@ -1,12 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, RELATED_LIST_UID } from '../constants';
+import { ARTICLE_UID } from '../constants';
 
 const TRIGGERS = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
 
+async function localesOf(strapi: Core.Strapi, requested: unknown, result: any): Promise<string[]> {
+  if (typeof requested === 'string' && requested !== '*') return [requested];
+  if (Array.isArray(requested)) return requested.filter((code): code is string => typeof code === 'string');
+  if (requested === '*') return (await strapi.plugin('i18n').service('locales').find()).map((locale: any) => locale.code);
+  const fromResult = result?.locale ?? result?.entries?.[0]?.locale;
+  return [fromResult ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())];
+}
+
 /**
- * Recomputes "Berita Terkait" after the write has committed (never inside the editor's transaction,
- * never on the request path). Unpublish and delete need no recomputation to be safe: reads fetch
- * published articles only.
+ * Re-indexes the article and refreshes "Berita Terkait" once the write has committed: never inside the
+ * editor's transaction, never on the request path. Reads check publication themselves, so an
+ * unpublished or deleted article is gone from every list before this work even starts.
  */
 const relatedNewsMiddleware =
   (strapi: Core.Strapi) =>
@@ -15,19 +23,14 @@ const relatedNewsMiddleware =
     const publishing = TRIGGERS.has(context.action) || ((context.action === 'create' || context.action === 'update') && context.params?.status === 'published');
     if (!publishing) return next();
     const result = await next();
-    const documentId = context.params?.documentId ?? result?.documentId;
-    const locale = context.params?.locale ?? result?.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-    if (documentId && (context.action === 'unpublish' || context.action === 'delete')) {
-      // The article's own list goes at once: its related endpoint must be a 404 from this moment on.
-      await strapi.db.query(RELATED_LIST_UID).deleteMany({
-        where: { articleDocumentId: documentId, ...(typeof locale === 'string' && locale !== '*' ? { articleLocale: locale } : {}) },
+    const documentId = context.params?.documentId ?? result?.documentId ?? result?.entries?.[0]?.documentId;
+    if (!documentId) return result;
+    const locales = await localesOf(strapi, context.params?.locale, result);
+    await strapi.db.transaction(async ({ onCommit }: any) => {
+      onCommit(() => {
+        for (const locale of locales) strapi.plugin('newsroom').service('related-news').schedule(documentId, locale);
       });
-    }
-    if (documentId && typeof locale === 'string' && locale !== '*') {
-      await strapi.db.transaction(async ({ onCommit }: any) => {
-        onCommit(() => strapi.plugin('newsroom').service('related-news').schedule(documentId, locale));
-      });
-    }
+    });
     return result;
   };
 

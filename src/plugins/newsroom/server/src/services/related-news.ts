@@ -1,143 +1,349 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, RELATED_LIST_UID, RELATED_MAX_LIMIT } from '../constants';
+import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD, RELATED_TABLES as T } from '../constants';
 import { blocksToText } from '../utils/blocks';
-import { DEFAULT_RELATED_WEIGHTS, idfFrom, rankRelated, termsOf, vectorOf, type RelatedDoc, type Vector } from '../utils/related-scoring';
+import {
+  computeRelatedList,
+  DOCUMENT_COUNT_TERM,
+  postingWeight,
+  storedTerms,
+  tagTerm,
+  type FeatureRecord,
+  type IndexReader,
+  type ListItem,
+  type Posting,
+  type StoredTerm,
+} from '../utils/related-index';
+import { termsOf } from '../utils/related-scoring';
+import { relatedSettings } from '../utils/related-settings';
 
-type StoredItem = { documentId: string; score: number };
-type QueuedJob = { documentId: string; locale: string; neighbours: boolean };
-// Only this process's own pending work, so that it can be coalesced and awaited; the lists live in the database.
-const queue = new Map<string, QueuedJob>();
+type Knex = any;
+type Job = { documentId: string; locale: string; neighbours: boolean };
+type StoredListItem = ListItem & { version: number; card: Card };
+type Card = Record<string, unknown> & { documentId: string };
+
+// This process's own pending work, so that it can be coalesced and awaited. Everything it produces
+// (index rows, lists) lives in the database and is shared by every instance.
+const queue = new Map<string, Job>();
 let worker: Promise<void> | null = null;
-const DAY = 86_400_000;
 
-/** What a related card needs; everything else stays out of the response. */
-const CARD_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'locale'];
-const CARD_POPULATE = {
-  cover: {
-    fields: ['caption', 'credit', 'creditLabel', 'altText'],
-    populate: { image: { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] } },
-  },
+/** What a related card shows; everything else stays out of the list. */
+const CARD_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'locale'];
+const COVER_FIELDS = ['caption', 'credit', 'creditLabel', 'altText'];
+const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats'];
+const CARD_POPULATE = { cover: { fields: COVER_FIELDS, populate: { image: { fields: IMAGE_FIELDS } } } };
+/** Rows per statement for IN lists and bulk inserts: well under every database's parameter limit. */
+const CHUNK = 500;
+
+const ms = (value: unknown): number => (value instanceof Date ? value.getTime() : typeof value === 'number' ? value : new Date(value as string).getTime());
+const json = <V>(value: unknown, fallback: V): V => {
+  if (value === null || value === undefined) return fallback;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as V;
 };
+const chunks = <V>(values: V[], size = CHUNK): V[][] => {
+  const out: V[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+};
+const pick = (row: any, fields: string[]) => Object.fromEntries(fields.filter((field) => row?.[field] !== undefined).map((field) => [field, row[field]]));
+
+/** The card of a published article row (with its cover populated), as the REST list serves it. */
+function cardOf(row: any): Card {
+  const card: Card = { id: row.id, documentId: row.documentId, ...pick(row, CARD_FIELDS) };
+  for (const field of ['datePublished', 'publishedAt']) if (card[field]) card[field] = new Date(card[field] as string).toISOString();
+  card.cover = row.cover ? { id: row.cover.id, documentId: row.cover.documentId, ...pick(row.cover, COVER_FIELDS), image: row.cover.image ? { id: row.cover.image.id, documentId: row.cover.image.documentId, ...pick(row.cover.image, IMAGE_FIELDS) } : null } : null;
+  return card;
+}
+
+function featureOf(row: any): FeatureRecord {
+  return {
+    documentId: row.document_id,
+    publishedMs: Number(row.published_ms),
+    category: row.category ?? null,
+    categoryParent: row.category_parent ?? null,
+    tags: json<string[]>(row.tags, []),
+    terms: json<StoredTerm[]>(row.terms, []),
+    pinned: json<string[]>(row.pinned, []),
+    excluded: json<string[]>(row.excluded, []),
+  };
+}
 
 /**
- * "Berita Terkait": lists are computed after an article is published (and for its neighbours), stored
- * in the database keyed by documentId and locale so every instance shares them, and read back with a
- * published-only fetch, so an unpublished or deleted article vanishes from every list at once.
+ * "Berita Terkait". On every publish, unpublish or delete the article is (re)indexed after commit: its
+ * strongest terms, tags and category go to a features row and an inverted index, so that computing a
+ * list looks at a few hundred candidates instead of the archive. Lists are stored per documentId and
+ * locale with the cards they show; a read is two statements (the list, and which of its articles are
+ * published right now), so an unpublished or deleted article vanishes from every list at once.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async storedList(documentId: string, locale: string) {
-    return strapi.db.query(RELATED_LIST_UID).findOne({ where: { articleDocumentId: documentId, articleLocale: locale } });
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = (): Knex => strapi.db.connection;
+  const settings = () => relatedSettings(strapi.config.get('plugin::newsroom.related'));
 
-  async isPublished(documentId: string, locale: string): Promise<boolean> {
-    const count = await strapi.db.query(ARTICLE_UID).count({ where: { documentId, locale, publishedAt: { $notNull: true } } });
-    return count > 0;
-  },
+  /** The index as SQL: used when serving. */
+  const sqlReader = (locale: string): IndexReader => ({
+    async documentFrequencies(terms) {
+      const df = new Map<string, number>();
+      let documentCount = 0;
+      for (const part of chunks([...new Set([DOCUMENT_COUNT_TERM, ...terms])])) {
+        const rows = await knex()(T.terms).select('term', 'df').where('locale', locale).whereIn('term', part);
+        for (const row of rows) {
+          if (row.term === DOCUMENT_COUNT_TERM) documentCount = Number(row.df);
+          else if (Number(row.df) > 0) df.set(row.term, Number(row.df));
+        }
+      }
+      return { df, documentCount };
+    },
+    async postings(terms, fromMs, toMs) {
+      const rows = await knex()(T.postings)
+        .select('document_id', 'term', 'weight')
+        .where('locale', locale)
+        .whereIn('term', terms)
+        .whereBetween('published_ms', [fromMs, toMs]);
+      return rows.map((row: any): Posting => ({ documentId: row.document_id, term: row.term, weight: Number(row.weight) }));
+    },
+    async latestInCategory(category, fromMs, toMs, limit) {
+      const rows = await knex()(T.features)
+        .select('document_id')
+        .where({ locale, category })
+        .whereBetween('published_ms', [fromMs, toMs])
+        .orderBy('published_ms', 'desc')
+        .limit(limit);
+      return rows.map((row: any) => row.document_id);
+    },
+    async features(documentIds) {
+      const out: FeatureRecord[] = [];
+      for (const part of chunks(documentIds)) {
+        const rows = await knex()(T.features)
+          .select('document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded')
+          .where('locale', locale)
+          .whereIn('document_id', part);
+        out.push(...rows.map(featureOf));
+      }
+      return out;
+    },
+  });
 
-  /** Recomputes one article's list from the published articles of its locale; removes it if the article is not live. */
-  async recompute(documentId: string, locale: string): Promise<StoredItem[] | null> {
-    const load = (where: Record<string, unknown>) =>
-      strapi.db.query(ARTICLE_UID).findMany({
-        where: { locale, publishedAt: { $notNull: true }, ...where },
-        select: ['documentId', 'title', 'lead', 'body', 'datePublished', 'publishedAt'],
-        populate: { tags: { select: ['documentId'] }, category: { select: ['documentId'], populate: { parent: { select: ['documentId'] } } } },
-      });
-    const [source] = await load({ documentId });
-    if (!source) {
-      await strapi.db.query(RELATED_LIST_UID).deleteMany({ where: { articleDocumentId: documentId, articleLocale: locale } });
-      return null;
-    }
-    const sourceDate = new Date(source.datePublished ?? source.publishedAt).getTime();
-    const now = Date.now();
-    const candidates = await load({
-      documentId: { $ne: documentId },
-      datePublished: { $gte: new Date(sourceDate - DEFAULT_RELATED_WEIGHTS.maxAgeDays * DAY), $lte: new Date(now) },
-    });
-
-    const toDoc = (row: any): RelatedDoc & { vector?: Vector } => ({
-      key: row.documentId,
-      categoryId: row.category?.documentId ?? null,
-      categoryParentId: row.category?.parent?.documentId ?? null,
-      tags: (row.tags ?? []).map((tag: any) => tag.documentId),
-      terms: termsOf({ title: row.title, lead: row.lead, body: blocksToText(row.body) }, locale),
-      publishedAt: new Date(row.datePublished ?? row.publishedAt).getTime(),
-    });
-    const docs = [toDoc(source), ...candidates.map(toDoc)];
-    const df = new Map<string, number>();
-    for (const doc of docs) for (const term of doc.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-    const idf = idfFrom(df, docs.length);
-    const withVectors = docs.map((doc) => ({ ...doc, vector: vectorOf(doc.terms, idf) }));
-    const items: StoredItem[] = rankRelated(withVectors[0], withVectors.slice(1), RELATED_MAX_LIMIT).map((entry) => ({
-      documentId: entry.doc.key,
-      score: Math.round(entry.score * 1000) / 1000,
-    }));
-
-    const existing = await this.storedList(documentId, locale);
-    const data = { articleDocumentId: documentId, articleLocale: locale, items, computedAt: new Date() };
-    if (existing) await strapi.db.query(RELATED_LIST_UID).update({ where: { id: existing.id }, data });
-    else await strapi.db.query(RELATED_LIST_UID).create({ data });
-    return items;
-  },
-
-  /**
-   * The article's list, then its neighbours' lists, off the request path. Jobs go through one queue per
-   * process that coalesces duplicates, so a bulk import does not recompute the same list again and again.
-   */
-  schedule(documentId: string, locale: string, { neighbours = true }: { neighbours?: boolean } = {}): void {
-    const key = `${documentId}\u0000${locale}`;
-    const queued = queue.get(key);
-    queue.set(key, { documentId, locale, neighbours: neighbours || (queued?.neighbours ?? false) });
-    if (!worker) {
-      worker = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => this.drain())
-        .finally(() => {
-          worker = null;
-        });
-    }
-  },
-
-  async drain(): Promise<void> {
-    while (queue.size > 0) {
-      const [key, job] = queue.entries().next().value as [string, QueuedJob];
-      queue.delete(key);
-      try {
-        const items = await this.recompute(job.documentId, job.locale);
-        if (job.neighbours) for (const item of items ?? []) this.schedule(item.documentId, job.locale, { neighbours: false });
-      } catch (error) {
-        strapi.log.error(`[newsroom] related news for ${job.documentId}/${job.locale} failed: ${(error as Error).message}`);
+  /** Adds `delta` to the document frequency of each term (and to the locale's article count). */
+  async function adjustFrequencies(trx: Knex, locale: string, terms: string[], delta: 1 | -1) {
+    // A fixed order keeps concurrent instances from locking the same rows in opposite orders.
+    for (const part of chunks([...new Set(terms)].sort())) {
+      if (delta > 0) {
+        await trx(T.terms)
+          .insert(part.map((term) => ({ locale, term, df: 1 })))
+          .onConflict(['locale', 'term'])
+          .merge({ df: trx.raw('?? + 1', [`${T.terms}.df`]) });
+      } else {
+        await trx(T.terms).where('locale', locale).whereIn('term', part).decrement('df', 1);
       }
     }
-  },
+  }
 
-  /** Resolves when this process has no recomputation left (scripts and tests wait on it). */
-  async idle(): Promise<void> {
-    while (worker) await worker;
-  },
-
-  /**
-   * Public read: published related articles of a published article, in stored order. Returns null when
-   * the article is not published in that locale.
-   */
-  async find(documentId: string, locale: string, limit: number, { cards = true }: { cards?: boolean } = {}) {
-    let list = await this.storedList(documentId, locale);
-    if (!list) {
-      if (!(await this.isPublished(documentId, locale))) return null;
-      await this.recompute(documentId, locale);
-      list = await this.storedList(documentId, locale);
-      if (!list) return null;
-    }
-    const ids: string[] = (list.items ?? []).map((item: StoredItem) => item.documentId);
-    if (ids.length === 0) return { articles: [], computedAt: list.computedAt };
-    // Published only, this locale only: whatever was unpublished or deleted since is simply not found.
-    const rows = await strapi.documents(ARTICLE_UID).findMany({
-      filters: { documentId: { $in: ids } },
-      locale,
-      status: 'published',
-      // GraphQL resolves the fields it is asked for itself: it gets whole rows, REST gets cards.
-      ...(cards ? { fields: CARD_FIELDS, populate: CARD_POPULATE } : {}),
+  /** Loads the published rows of these documents in this locale, with what the index and the cards need. */
+  async function publishedRows(where: Record<string, unknown>) {
+    return strapi.db.query(ARTICLE_UID).findMany({
+      where: { publishedAt: { $notNull: true }, ...where },
+      select: ['id', 'documentId', 'locale', 'title', 'slug', 'lead', 'body', 'datePublished', 'publishedAt'],
+      populate: {
+        tags: { select: ['documentId'] },
+        category: { select: ['documentId'], populate: { parent: { select: ['documentId'] } } },
+        cover: { select: ['id', 'documentId', ...COVER_FIELDS], populate: { image: { select: ['id', 'documentId', ...IMAGE_FIELDS] } } },
+        [RELATED_PINNED_FIELD]: { select: ['documentId'] },
+        [RELATED_EXCLUDED_FIELD]: { select: ['documentId'] },
+      },
+      orderBy: { id: 'asc' },
     } as any);
-    const byId = new Map(rows.map((row: any) => [row.documentId, row]));
-    const articles = ids.map((id) => byId.get(id)).filter(Boolean).slice(0, limit);
-    return { articles, computedAt: list.computedAt };
-  },
-});
+  }
+
+  function indexRowOf(row: any) {
+    const publishedMs = ms(row.datePublished ?? row.publishedAt);
+    const terms = storedTerms(termsOf({ title: row.title, lead: row.lead, body: blocksToText(row.body) }, row.locale));
+    const tags: string[] = (row.tags ?? []).map((tag: any) => tag.documentId);
+    const feature = {
+      document_id: row.documentId,
+      locale: row.locale,
+      published_ms: publishedMs,
+      category: row.category?.documentId ?? null,
+      category_parent: row.category?.parent?.documentId ?? null,
+      tags: JSON.stringify(tags),
+      terms: JSON.stringify(terms),
+      pinned: JSON.stringify((row[RELATED_PINNED_FIELD] ?? []).map((target: any) => target.documentId)),
+      excluded: JSON.stringify((row[RELATED_EXCLUDED_FIELD] ?? []).map((target: any) => target.documentId)),
+      version: ms(row.publishedAt),
+      card: JSON.stringify(cardOf(row)),
+    };
+    const postings = [
+      ...terms.map(([term, count]) => ({ locale: row.locale, term, document_id: row.documentId, published_ms: publishedMs, weight: postingWeight(count) })),
+      ...tags.map((tag) => ({ locale: row.locale, term: tagTerm(tag), document_id: row.documentId, published_ms: publishedMs, weight: 1 })),
+    ];
+    return { feature, postings };
+  }
+
+  async function readList(documentId: string, locale: string): Promise<{ items: StoredListItem[]; computedMs: number } | null> {
+    const row = await knex()(T.lists).select('items', 'computed_ms').where({ document_id: documentId, locale }).first();
+    return row ? { items: json<StoredListItem[]>(row.items, []), computedMs: Number(row.computed_ms) } : null;
+  }
+
+  async function writeLists(trx: Knex, lists: { documentId: string; locale: string; items: StoredListItem[] }[]) {
+    const now = Date.now();
+    for (const part of chunks(lists, 200)) {
+      await trx(T.lists)
+        .insert(part.map((list) => ({ document_id: list.documentId, locale: list.locale, items: JSON.stringify(list.items), computed_ms: now })))
+        .onConflict(['document_id', 'locale'])
+        .merge(['items', 'computed_ms']);
+    }
+  }
+
+  /** Stored items carry the card and the version (publishedAt) of the row the card was made from. */
+  async function withCards(locale: string, items: ListItem[]): Promise<StoredListItem[]> {
+    const rows: any[] = [];
+    for (const part of chunks(items.map((item) => item.documentId))) {
+      rows.push(...(await knex()(T.features).select('document_id', 'version', 'card').where('locale', locale).whereIn('document_id', part)));
+    }
+    const byId = new Map(rows.map((row) => [row.document_id, row]));
+    return items
+      .filter((item) => byId.has(item.documentId))
+      .map((item) => ({ ...item, version: Number(byId.get(item.documentId).version), card: json<Card>(byId.get(item.documentId).card, { documentId: item.documentId }) }));
+  }
+
+  const service = {
+    /** Indexes the published version of an article in a locale, or removes it from the index if there is none. */
+    async reindex(documentId: string, locale: string): Promise<boolean> {
+      const [row] = await publishedRows({ documentId, locale });
+      await strapi.db.transaction(async ({ trx }: any) => {
+        const old = await trx(T.postings).select('term').where({ document_id: documentId, locale });
+        const existed = (await trx(T.features).where({ document_id: documentId, locale }).count({ count: '*' }))[0];
+        await trx(T.postings).where({ document_id: documentId, locale }).del();
+        await adjustFrequencies(trx, locale, old.map((posting: any) => posting.term), -1);
+        const hadFeatures = Number(existed?.count ?? 0) > 0;
+        if (!row) {
+          if (hadFeatures) {
+            await trx(T.features).where({ document_id: documentId, locale }).del();
+            await adjustFrequencies(trx, locale, [DOCUMENT_COUNT_TERM], -1);
+          }
+          await trx(T.lists).where({ document_id: documentId, locale }).del();
+          return;
+        }
+        const { feature, postings } = indexRowOf(row);
+        await trx(T.features).insert(feature).onConflict(['document_id', 'locale']).merge();
+        for (const part of chunks(postings)) await trx(T.postings).insert(part);
+        await adjustFrequencies(trx, locale, [...postings.map((posting) => posting.term), ...(hadFeatures ? [] : [DOCUMENT_COUNT_TERM])], 1);
+      });
+      return Boolean(row);
+    },
+
+    /** Recomputes and stores one article's list; null (and no list) when it is not published in that locale. */
+    async recompute(documentId: string, locale: string): Promise<StoredListItem[] | null> {
+      const reader = sqlReader(locale);
+      let [source] = await reader.features([documentId]);
+      if (!source) {
+        if (!(await service.reindex(documentId, locale))) return null;
+        [source] = await reader.features([documentId]);
+        if (!source) return null;
+      }
+      const { weights, candidates } = settings();
+      const items = await withCards(locale, await computeRelatedList(source, reader, { weights, candidates, now: Date.now(), max: RELATED_MAX_LIMIT }));
+      await strapi.db.transaction(async ({ trx }: any) => writeLists(trx, [{ documentId, locale, items }]));
+      return items;
+    },
+
+    /**
+     * After a publish, unpublish or delete: re-index the article, recompute its list, then refresh its
+     * neighbours (the articles in its old and new list), whose lists may now gain or lose it.
+     */
+    async refresh(documentId: string, locale: string, { neighbours = true } = {}) {
+      const before = neighbours ? await readList(documentId, locale) : null;
+      await service.reindex(documentId, locale);
+      const items = await service.recompute(documentId, locale);
+      if (!neighbours) return;
+      const around = new Set([...(before?.items ?? []), ...(items ?? [])].map((item) => item.documentId));
+      for (const neighbour of around) service.schedule(neighbour, locale, { neighbours: false, reindex: false });
+    },
+
+    /**
+     * Queues a refresh off the request path. One queue per process coalesces duplicates, so a bulk
+     * import does not recompute the same list again and again.
+     */
+    schedule(documentId: string, locale: string, { neighbours = true, reindex = true }: { neighbours?: boolean; reindex?: boolean } = {}): void {
+      const key = `${documentId}\u0000${locale}`;
+      const queued = queue.get(key) as (Job & { reindex?: boolean }) | undefined;
+      queue.set(key, { documentId, locale, neighbours: neighbours || (queued?.neighbours ?? false), reindex: reindex || (queued?.reindex ?? false) } as Job);
+      if (!worker) {
+        worker = new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => service.drain())
+          .finally(() => {
+            worker = null;
+          });
+      }
+    },
+
+    async drain(): Promise<void> {
+      while (queue.size > 0) {
+        const [key, job] = queue.entries().next().value as [string, Job & { reindex?: boolean }];
+        queue.delete(key);
+        try {
+          if (job.reindex) await service.refresh(job.documentId, job.locale, { neighbours: job.neighbours });
+          else await service.recompute(job.documentId, job.locale);
+        } catch (error) {
+          strapi.log.error(`[newsroom] related news for ${job.documentId}/${job.locale} failed: ${(error as Error).message}`);
+        }
+      }
+    },
+
+    /** Resolves when this process has no recomputation left (scripts and tests wait on it). */
+    async idle(): Promise<void> {
+      while (worker) await worker;
+    },
+
+    /**
+     * Public read: the published related articles of a published article, in stored order, as cards
+     * (REST) or whole published rows (`cards: false`, for GraphQL). Null when the article is not
+     * published in that locale. Two statements when the list is stored and its cards are current.
+     */
+    async find(documentId: string, locale: string, limit: number, { cards = true }: { cards?: boolean } = {}) {
+      let list = await readList(documentId, locale);
+      const live = async (ids: string[]) => {
+        const rows = await strapi.db.query(ARTICLE_UID).findMany({
+          where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
+          select: ['documentId', 'publishedAt'],
+        });
+        return new Map<string, number>(rows.map((row: any) => [row.documentId, ms(row.publishedAt)]));
+      };
+      if (!list) {
+        if ((await live([documentId])).size === 0) return null;
+        const items = await service.recompute(documentId, locale);
+        if (!items) return null;
+        list = { items, computedMs: Date.now() };
+      }
+      // Published only, this locale only, checked now: whatever was unpublished or deleted since is dropped.
+      const versions = await live([documentId, ...list.items.map((item) => item.documentId)]);
+      if (!versions.has(documentId)) return null;
+      const items = list.items.filter((item) => versions.has(item.documentId)).slice(0, limit);
+      const computedAt = new Date(list.computedMs).toISOString();
+      if (!cards) {
+        const rows = items.length
+          ? await strapi.documents(ARTICLE_UID).findMany({ filters: { documentId: { $in: items.map((item) => item.documentId) } }, locale, status: 'published' } as any)
+          : [];
+        const byId = new Map(rows.map((row: any) => [row.documentId, row]));
+        return { articles: items.map((item) => byId.get(item.documentId)).filter(Boolean), computedAt };
+      }
+      // A card made before its article's latest publish is re-read (and the list refreshed in the background).
+      const stale = items.filter((item) => versions.get(item.documentId) !== item.version).map((item) => item.documentId);
+      const fresh = new Map<string, Card>();
+      if (stale.length) {
+        const rows = await strapi.documents(ARTICLE_UID).findMany({ filters: { documentId: { $in: stale } }, locale, status: 'published', fields: CARD_FIELDS, populate: CARD_POPULATE } as any);
+        for (const row of rows as any[]) fresh.set(row.documentId, cardOf(row));
+        for (const id of stale) service.schedule(id, locale, { neighbours: false, reindex: true });
+        service.schedule(documentId, locale, { neighbours: false, reindex: false });
+      }
+      const articles = items.map((item) => fresh.get(item.documentId) ?? item.card).filter(Boolean);
+      return { articles, computedAt };
+    },
+
+    /** Whether a locale code is one of the site's locales (asked only when a list is not found). */
+    async localeExists(locale: string): Promise<boolean> {
+      return Boolean(await strapi.plugin('i18n').service('locales').findByCode(locale));
+    },
+  };
+  return service;
+};
+
+export { cardOf, featureOf };

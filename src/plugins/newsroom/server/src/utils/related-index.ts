@@ -1,0 +1,213 @@
+/**
+ * The "Berita Terkait" index in pure functions: which terms of an article are stored, how document
+ * frequencies become weights, and how the inverted index picks the few hundred candidates worth
+ * scoring out of an archive of 100,000. No Strapi import: the service does the reading and writing.
+ */
+import { DEFAULT_RELATED_WEIGHTS, idfFrom, rankRelated, vectorOf, type RelatedWeights, type Vector } from './related-scoring';
+import type { TermCounts } from './text';
+import { RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD } from '../constants';
+
+/** Terms kept per article: enough to describe a story (the eval set scores the same with 40 as with all). */
+export const STORED_TERMS = 40;
+/** Longest term the index stores (the column is 64 characters; longer "words" are URLs or noise). */
+export const MAX_TERM_LENGTH = 60;
+/** The row of the terms table that counts the indexed articles of a locale. */
+export const DOCUMENT_COUNT_TERM = '';
+const TAG_PREFIX = '#';
+
+export type StoredTerm = [term: string, count: number];
+
+/** The article's strongest terms by weighted count (title x3, lead x2, body), ties in alphabetical order. */
+export function storedTerms(terms: TermCounts, max = STORED_TERMS): StoredTerm[] {
+  return [...terms]
+    .filter(([term]) => term.length <= MAX_TERM_LENGTH)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, max);
+}
+
+export function tagTerm(tagId: string): string {
+  return `${TAG_PREFIX}${tagId}`;
+}
+
+export function isTagTerm(term: string): boolean {
+  return term.startsWith(TAG_PREFIX);
+}
+
+/** Posting weight of a term in an article: sub-linear in its count, as in the vectors. */
+export function postingWeight(count: number): number {
+  return 1 + Math.log(count);
+}
+
+export function vectorFromStored(terms: StoredTerm[], documentFrequency: Map<string, number>, documentCount: number): Vector {
+  return vectorOf(new Map(terms), idfFrom(documentFrequency, Math.max(documentCount, 1)), terms.length);
+}
+
+/**
+ * Which of the source's terms are worth a trip to the inverted index: the rarest first (they say most
+ * about the story), skipping terms so common that they would pull in a large share of the archive.
+ */
+export function probeTerms(
+  terms: StoredTerm[],
+  documentFrequency: Map<string, number>,
+  documentCount: number,
+  { maxTerms = 24, maxPostingsPerTerm = 2000 }: { maxTerms?: number; maxPostingsPerTerm?: number } = {}
+): string[] {
+  const limit = Math.max(maxPostingsPerTerm, Math.ceil(documentCount * 0.01));
+  return terms
+    .map(([term]) => [term, documentFrequency.get(term) ?? 0] as const)
+    .filter(([, df]) => df > 1 && df <= limit)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxTerms)
+    .map(([term]) => term);
+}
+
+export type Posting = { documentId: string; term: string; weight: number };
+
+/**
+ * Candidates by their partial text score (the source's term weights times the candidate's posting
+ * weights) plus a bonus per shared tag, best first. The full score is computed on these only.
+ */
+export function rankCandidates(
+  source: { documentId: string; vector: Vector; tags: string[] },
+  postings: Posting[],
+  documentFrequency: Map<string, number>,
+  documentCount: number,
+  max: number
+): string[] {
+  const idf = idfFrom(documentFrequency, Math.max(documentCount, 1));
+  const tags = new Set(source.tags.map(tagTerm));
+  const partial = new Map<string, number>();
+  for (const posting of postings) {
+    if (posting.documentId === source.documentId) continue;
+    const sourceWeight = tags.has(posting.term) ? 1 : source.vector.weights.get(posting.term);
+    if (!sourceWeight) continue;
+    const value = tags.has(posting.term) ? 1 : sourceWeight * posting.weight * idf(posting.term);
+    partial.set(posting.documentId, (partial.get(posting.documentId) ?? 0) + value);
+  }
+  return [...partial]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, max)
+    .map(([documentId]) => documentId);
+}
+
+export type ListItem = { documentId: string; score: number; pinned?: true };
+
+/**
+ * The stored list: the editor's pins first, in their order, then the best scores; never the article
+ * itself, never an excluded article, never twice, at most `max`.
+ */
+export function assembleList(
+  self: string,
+  pinned: string[],
+  excluded: string[],
+  ranked: { documentId: string; score: number }[],
+  available: Set<string>,
+  max: number
+): ListItem[] {
+  const skip = new Set([self, ...excluded]);
+  const items: ListItem[] = [];
+  const seen = new Set<string>();
+  for (const documentId of pinned) {
+    if (skip.has(documentId) || seen.has(documentId) || !available.has(documentId)) continue;
+    seen.add(documentId);
+    items.push({ documentId, score: 0, pinned: true });
+  }
+  for (const entry of ranked) {
+    if (items.length >= max) break;
+    if (skip.has(entry.documentId) || seen.has(entry.documentId)) continue;
+    seen.add(entry.documentId);
+    items.push({ documentId: entry.documentId, score: Math.round(entry.score * 1000) / 1000 });
+  }
+  return items.slice(0, max);
+}
+
+/** What the index stores of one published article in one locale. */
+export type FeatureRecord = {
+  documentId: string;
+  publishedMs: number;
+  category: string | null;
+  categoryParent: string | null;
+  tags: string[];
+  terms: StoredTerm[];
+  pinned: string[];
+  excluded: string[];
+};
+
+/** Where the index is read from: SQL tables when serving, memory during a full rebuild. */
+export interface IndexReader {
+  documentFrequencies(terms: string[]): Promise<{ df: Map<string, number>; documentCount: number }>;
+  postings(terms: string[], fromMs: number, toMs: number): Promise<Posting[]>;
+  latestInCategory(category: string, fromMs: number, toMs: number, limit: number): Promise<string[]>;
+  features(documentIds: string[]): Promise<FeatureRecord[]>;
+}
+
+export type ComputeOptions = { weights?: RelatedWeights; now: number; max: number; candidates?: number; categoryCandidates?: number };
+
+const DAY = 86_400_000;
+
+/**
+ * One article's related list: candidates from the inverted index (shared rare terms, shared tags) and
+ * the latest of its category, scored in full (text, tags, category, time), after the editor's pins.
+ */
+export async function computeRelatedList(source: FeatureRecord, reader: IndexReader, options: ComputeOptions): Promise<ListItem[]> {
+  const weights = options.weights ?? DEFAULT_RELATED_WEIGHTS;
+  const { df, documentCount } = await reader.documentFrequencies(source.terms.map(([term]) => term));
+  const sourceVector = vectorFromStored(source.terms, df, documentCount);
+  const fromMs = source.publishedMs - weights.maxAgeDays * DAY;
+  const toMs = options.now;
+
+  const probe = [...probeTerms(source.terms, df, documentCount), ...source.tags.map(tagTerm)];
+  const postings = probe.length ? await reader.postings(probe, fromMs, toMs) : [];
+  const byText = rankCandidates({ documentId: source.documentId, vector: sourceVector, tags: source.tags }, postings, df, documentCount, options.candidates ?? 300);
+  const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, options.categoryCandidates ?? 30) : [];
+
+  const excluded = new Set([source.documentId, ...source.excluded]);
+  const wanted = [...new Set([...source.pinned, ...byText, ...byCategory])].filter((id) => !excluded.has(id) || source.pinned.includes(id));
+  const rows = wanted.length ? await reader.features(wanted) : [];
+  // Pins may be older than the age limit (an editor's choice), but never scheduled in the future.
+  const pinnedSet = new Set(source.pinned);
+  const live = rows.filter((row) => row.publishedMs <= toMs && (pinnedSet.has(row.documentId) || row.publishedMs >= fromMs));
+
+  const unknown = [...new Set(live.flatMap((row) => row.terms.map(([term]) => term)))].filter((term) => !df.has(term));
+  if (unknown.length) {
+    const more = await reader.documentFrequencies(unknown);
+    for (const [term, value] of more.df) df.set(term, value);
+  }
+  const toDoc = (row: FeatureRecord) => ({
+    key: row.documentId,
+    categoryId: row.category,
+    categoryParentId: row.categoryParent,
+    tags: row.tags,
+    terms: new Map<string, number>(),
+    publishedAt: row.publishedMs,
+    vector: vectorFromStored(row.terms, df, documentCount),
+  });
+  const scorable = live.filter((row) => !excluded.has(row.documentId) && !pinnedSet.has(row.documentId));
+  const ranked = rankRelated({ ...toDoc(source), vector: sourceVector }, scorable.map(toDoc), options.max, weights).map((entry) => ({
+    documentId: entry.doc.key,
+    score: entry.score,
+  }));
+  return assembleList(source.documentId, source.pinned, source.excluded, ranked, new Set(live.map((row) => row.documentId)), options.max);
+}
+
+/** The editor's "Berita Terkait" choices must make sense before they reach readers. */
+export function relatedChoicesProblem(documentId: string, pinned: string[], excluded: string[]): { path: string; message: string } | null {
+  if (pinned.includes(documentId) || excluded.includes(documentId)) {
+    return { path: RELATED_PINNED_FIELD, message: 'Artikel tidak bisa menjadi berita terkait dirinya sendiri. (An article cannot be related to itself.)' };
+  }
+  if (pinned.length > RELATED_MAX_LIMIT) {
+    return {
+      path: RELATED_PINNED_FIELD,
+      message: `Paling banyak ${RELATED_MAX_LIMIT} berita terkait yang disematkan; ada ${pinned.length}. (At most ${RELATED_MAX_LIMIT} pinned related articles.)`,
+    };
+  }
+  const both = pinned.filter((id) => excluded.includes(id));
+  if (both.length) {
+    return {
+      path: RELATED_EXCLUDED_FIELD,
+      message: 'Artikel yang sama tidak bisa disematkan sekaligus dikecualikan dari berita terkait. (An article cannot be both pinned and excluded.)',
+    };
+  }
+  return null;
+}
+
