@@ -375,6 +375,8 @@ describe('preview', () => {
       .get(`/content-manager/preview/url/${ARTICLE}?documentId=${fixture.draft.documentId}&locale=id&status=draft`)
       .set('Authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
+    // Without PUBLIC_URL the link uses the origin the editor reached the admin API on.
+    expect(res.body.data.url).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/read\/preview\?token=/);
     const page = await app.request().get(pathOf(res.body.data.url));
     expect(page.status).toBe(200);
     expect(page.text).toContain(SENTINELS.draft);

@@ -21,10 +21,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return (strapi.config.get('plugin::newsroom') as NewsroomConfig).previewTtlSeconds;
   },
 
-  /** The reader runs on this instance, whatever separate frontend WARTA_SITE_URL may name. */
+  /**
+   * The reader runs on this instance, whatever separate frontend WARTA_SITE_URL may name: PUBLIC_URL when
+   * set, else the origin the editor's browser used to reach the admin API (never "0.0.0.0").
+   */
   baseUrl(): string {
-    const absolute = String(strapi.config.get('server.absoluteUrl') ?? '').replace(/\/+$/, '');
-    return absolute || (strapi.config.get('plugin::newsroom') as NewsroomConfig).siteUrl;
+    const configured = String(strapi.config.get('server.url') ?? '');
+    const absolute = String(strapi.config.get('server.absoluteUrl') ?? '');
+    if (/^https?:\/\//.test(configured)) return absolute.replace(/\/+$/, '');
+    const origin = strapi.requestContext.get()?.request?.origin;
+    return String(origin || absolute || (strapi.config.get('plugin::newsroom') as NewsroomConfig).siteUrl).replace(/\/+$/, '');
   },
 
   /**
