@@ -11,11 +11,14 @@ import { startStrapi, type TestApp } from '../helpers/strapi';
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const TITLE = 'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia';
 const CHANNEL = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
+const ADMIN = { email: 'pratinjau@warta.example', password: 'RahasiaRedaksi2024!' };
+const DRAFT_LEAD = 'Suntingan draf yang hanya terlihat di pratinjau.';
 
 let app: TestApp;
 let browser: Browser;
 let page: Page;
 let slug: string;
+let documentId: string;
 const consoleErrors: string[] = [];
 
 // jest's expect, not Playwright's: wait for the element, then read it.
@@ -39,6 +42,7 @@ beforeAll(async () => {
   await app.strapi.plugin('newsroom').service('related-news').idle();
   const [article] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', filters: { title: TITLE } } as any);
   slug = article.slug;
+  documentId = article.documentId;
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
   page.on('console', (message) => {
@@ -121,5 +125,48 @@ describe('reader page in Chromium', () => {
 
   test('no script or style was blocked and nothing failed in the console', () => {
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('Preview button in the content manager', () => {
+  test("opens the draft in the reader page, while the public page keeps the published version", async () => {
+    await app.strapi.documents('api::article.article').update({ documentId, locale: 'id', data: { lead: DRAFT_LEAD } } as any);
+    const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+    await app.strapi.service('admin::user').create({ ...ADMIN, firstname: 'Redaktur', lastname: 'Pelaksana', isActive: true, roles: [superAdmin.id] });
+    const editor = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await editor.goto(`${app.baseUrl}/admin/auth/login`);
+    await editor.waitForSelector('input[name="email"]', { timeout: 60_000 });
+    await editor.fill('input[name="email"]', ADMIN.email);
+    await editor.fill('input[name="password"]', ADMIN.password);
+    await editor.click('button[type="submit"]');
+    await editor.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
+    await editor.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=id`);
+    const open = editor.getByRole('link', { name: 'Buka pratinjau' }).or(editor.getByRole('button', { name: 'Buka pratinjau' }));
+    await open.first().waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await editor.screenshot({ path: path.join(ARTIFACTS, 'failed-preview-button.png') });
+      throw error;
+    });
+    await open.first().click();
+    const frameElement = editor.locator('iframe').first();
+    await frameElement.waitFor({ timeout: 60_000 });
+    const src = await frameElement.getAttribute('src');
+    expect(src).toMatch(/\/read\/preview\?token=/);
+    const frame = editor.frameLocator('iframe').first();
+    await frame.locator('h1').waitFor({ timeout: 30_000 });
+    expect(((await frame.locator('h1').textContent()) ?? '').trim()).toBe(TITLE);
+    await frame.locator('.preview[role="status"]').waitFor();
+    await editor.screenshot({ path: path.join(ARTIFACTS, 'reader-preview-in-admin.png') });
+
+    // The draft's new lead is in the preview page, not on the public page.
+    const preview = await (await fetch(new URL(src!, app.baseUrl!))).text();
+    expect(preview).toContain(DRAFT_LEAD);
+    const publicPage = await (await fetch(`${app.baseUrl}/read/id/${slug}`)).text();
+    expect(publicPage).not.toContain(DRAFT_LEAD);
+    // A link with a tampered signature is refused.
+    const tampered = new URL(src!, app.baseUrl!);
+    const [claims, signature] = tampered.searchParams.get('token')!.split('.');
+    tampered.searchParams.set('token', `${claims}.${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`);
+    expect((await fetch(tampered)).status).toBe(401);
+    await editor.context().close();
   });
 });
