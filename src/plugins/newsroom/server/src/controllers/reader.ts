@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { HOUSE_STYLES } from '../utils/dates';
+import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/dates';
 import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/http';
 import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage, type ShellOptions } from '../utils/reader-page';
 import { homePath } from '../utils/urls';
@@ -76,8 +76,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       const nonce = newNonce();
-      const expiresAt = new Date(verification.claims.exp * 1000).toISOString();
-      const html = renderArticlePage(page as any, { ...shellFor(ctx, locale, nonce), style: style(), preview: { expiresAt } });
+      const expiry = new Date(verification.claims.exp * 1000);
+      const expiresLabel = formatDateTime(localParts(expiry, 'WIB', locale, style()), style());
+      const html = renderArticlePage(page as any, { ...shellFor(ctx, locale, nonce), style: style(), preview: { expiresAt: expiry.toISOString(), expiresLabel } });
       send(ctx, html, HTML, PRIVATE);
       ctx.set('Referrer-Policy', 'no-referrer');
     },

@@ -23,6 +23,7 @@ const LABELS = {
     related: 'Berita Terkait',
     editor: 'Editor',
     preview: 'Pratinjau: draf ini belum terbit dan tidak dapat dilihat pembaca.',
+    previewPublished: 'Pratinjau versi terbit.',
     previewUntil: 'Tautan berlaku sampai',
     feed: 'RSS',
     empty: 'Belum ada berita.',
@@ -44,6 +45,7 @@ const LABELS = {
     related: 'Related News',
     editor: 'Editor',
     preview: 'Preview: this draft is not published and readers cannot see it.',
+    previewPublished: 'Preview of the published version.',
     previewUntil: 'Link valid until',
     feed: 'RSS',
     empty: 'No news yet.',
@@ -174,7 +176,11 @@ export type ArticlePageView = {
   jsonLd?: unknown;
 };
 
-export type ArticlePageOptions = ShellOptions & { preview?: { expiresAt: string } | null; style?: HouseStyle };
+export type ArticlePageOptions = ShellOptions & {
+  /** A preview link's expiry, as ISO and as the reader reads it ("Kamis, 26 November 2026 | 17:30 WIB"). */
+  preview?: { expiresAt: string; expiresLabel?: string } | null;
+  style?: HouseStyle;
+};
 
 export function renderArticlePage(page: ArticlePageView, options: ArticlePageOptions): string {
   const labels = labelsOf(page.locale);
@@ -287,7 +293,7 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     : '';
 
   const previewBanner = options.preview
-    ? `<p class="preview" role="status">${escapeHtml(labels.preview)} ${escapeHtml(labels.previewUntil)} <time datetime="${escapeHtml(options.preview.expiresAt)}">${escapeHtml(options.preview.expiresAt)}</time>.</p>`
+    ? `<p class="preview" role="status">${escapeHtml(page.status === 'published' ? labels.previewPublished : labels.preview)} ${escapeHtml(labels.previewUntil)} <time datetime="${escapeHtml(options.preview.expiresAt)}">${escapeHtml(options.preview.expiresLabel ?? options.preview.expiresAt)}</time>.</p>`
     : '';
 
   const main = `${previewBanner}

@@ -36,10 +36,14 @@ describe('renderArticlePage', () => {
     expect(renderArticlePage(view as any, shell)).toContain(expected);
   });
 
-  test('a preview says so and is not indexed', () => {
-    const html = renderArticlePage(page as any, { ...shell, preview: { expiresAt: '2024-01-01T00:10:00.000Z' } });
+  test.each([
+    ['draft', 'Pratinjau: draf ini belum terbit'],
+    ['published', 'Pratinjau versi terbit.'],
+  ])('a preview of the %s version says so and is not indexed', (status, banner) => {
+    const html = renderArticlePage({ ...page, status } as any, { ...shell, preview: { expiresAt: '2024-01-01T00:10:00.000Z', expiresLabel: 'Senin, 1 Januari 2024 | 07:10 WIB' } });
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(html).toContain('role="status"');
+    expect(html).toContain(banner);
+    expect(html).toContain('<time datetime="2024-01-01T00:10:00.000Z">Senin, 1 Januari 2024 | 07:10 WIB</time>');
   });
 
   test('the dateline is not doubled when the body already starts with it', () => {
