@@ -140,6 +140,20 @@ describe('sitemaps', () => {
     expect(tags[0]['xhtml:link'].map((link: any) => link['@href'])).toEqual([`${SITE}/read/en/tag/north-korea`, `${SITE}/read/id/tag/korea-utara`]);
   });
 
+  test('pages split the URLs without loss or overlap, each with its own translations', async () => {
+    const feeds = app.strapi.plugin('newsroom').service('feeds');
+    const all = await feeds.sitemapPage('articles', 'id', 1, ['id', 'en']);
+    expect(await feeds.sitemapSummary('articles', 'id', 3)).toMatchObject({ pages: Math.ceil(all.length / 3) });
+    const pages = [];
+    for (let page = 1; ; page += 1) {
+      const urls = await feeds.sitemapPage('articles', 'id', page, ['id', 'en'], 3);
+      if (!urls) break;
+      expect(urls.length).toBeLessThanOrEqual(3);
+      pages.push(...urls);
+    }
+    expect(pages).toEqual(all);
+  });
+
   test('a bad sitemap name, an empty page or an unknown locale is a 404', async () => {
     expect((await app.request().get('/sitemaps/id/articles-2.xml')).status).toBe(404);
     expect((await app.request().get('/sitemaps/id/authors-1.xml')).status).toBe(404);

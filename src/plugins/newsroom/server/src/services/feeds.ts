@@ -106,20 +106,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Pages of a kind and locale, and the last update among them, for the sitemap index. */
-  async sitemapSummary(kind: SitemapKind, locale: string): Promise<{ pages: number; lastmod: string | null }> {
+  async sitemapSummary(kind: SitemapKind, locale: string, pageSize: number = SITEMAP_MAX_URLS): Promise<{ pages: number; lastmod: string | null }> {
     const uid = KIND_UIDS[kind];
     const [count, [latest]] = await Promise.all([
       strapi.documents(uid).count({ locale, status: 'published' } as any),
       strapi.documents(uid).findMany({ locale, status: 'published', fields: ['updatedAt'], sort: ['updatedAt:desc'], limit: 1 } as any),
     ]);
-    return { pages: Math.ceil(count / SITEMAP_MAX_URLS), lastmod: iso((latest as any)?.updatedAt) };
+    return { pages: Math.ceil(count / pageSize), lastmod: iso((latest as any)?.updatedAt) };
   },
 
   /**
    * One sitemap page (1-based) of up to 50,000 URLs, with hreflang alternates. Rows are ordered by
    * documentId, so the other locales' versions of a page are one range query, not a 50,000-item IN list.
    */
-  async sitemapPage(kind: SitemapKind, locale: string, page: number, locales: string[]): Promise<SitemapUrl[] | null> {
+  async sitemapPage(kind: SitemapKind, locale: string, page: number, locales: string[], pageSize: number = SITEMAP_MAX_URLS): Promise<SitemapUrl[] | null> {
     const uid = KIND_UIDS[kind];
     const toPath = KIND_PATHS[kind];
     const rows: any[] = await strapi.documents(uid).findMany({
@@ -127,8 +127,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       status: 'published',
       fields: ['documentId', 'slug', 'updatedAt'],
       sort: ['documentId:asc'],
-      start: (page - 1) * SITEMAP_MAX_URLS,
-      limit: SITEMAP_MAX_URLS,
+      start: (page - 1) * pageSize,
+      limit: pageSize,
     } as any);
     if (rows.length === 0) return page === 1 ? [] : null;
     const first = rows[0].documentId;
