@@ -184,4 +184,3 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-export type ArticlePage = NonNullable<Awaited<ReturnType<ReturnType<typeof import('./article-page').default>['bySlug']>>>;
