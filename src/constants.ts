@@ -34,3 +34,16 @@ export const RELATED_TABLES = {
 } as const;
 export const RELATED_DEFAULT_LIMIT = 5;
 export const RELATED_MAX_LIMIT = 20;
+
+/** Articles with more related cards than this on their own page cost nothing extra; the page shows five. */
+export const ARTICLE_PAGE_RELATED_LIMIT = RELATED_DEFAULT_LIMIT;
+/** Google News takes articles of the last two days, at most 1,000 per sitemap. */
+export const NEWS_SITEMAP_WINDOW_HOURS = 48;
+export const NEWS_SITEMAP_MAX_URLS = 1000;
+/** The sitemap protocol's limit per file. */
+export const SITEMAP_MAX_URLS = 50000;
+/** Items in an RSS feed and on a category or tag page. */
+export const FEED_ITEMS = 50;
+/** Seconds a CDN or reader may keep a public page or feed, and may serve it stale while refetching. */
+export const PUBLIC_CACHE_SECONDS = 60;
+export const PUBLIC_STALE_SECONDS = 300;

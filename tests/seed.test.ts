@@ -30,8 +30,8 @@ describe('seed', () => {
   test('seedIfEmpty imports the demo content into an empty database', async () => {
     await dist('seed').seedIfEmpty(app.strapi);
     firstCounts = await rowCounts();
-    // 40 Indonesian articles and 6 English ones, each with a draft and a published row.
-    expect(firstCounts['api::article.article']).toBe(92);
+    // 40 Indonesian articles and 7 English ones, each with a draft and a published row.
+    expect(firstCounts['api::article.article']).toBe(94);
     expect(firstCounts['plugin::upload.file']).toBe(42);
   });
 
@@ -141,7 +141,7 @@ describe('seed', () => {
     const id = await app.request().get('/api/articles?locale=id&pagination[pageSize]=100&fields[0]=title');
     const indonesianDocuments = new Set(id.body.data.map((article: any) => article.documentId));
     const translations = en.body.data.filter((article: any) => indonesianDocuments.has(article.documentId));
-    expect(translations).toHaveLength(4);
+    expect(translations).toHaveLength(5);
     expect(en.body.data.length - translations.length).toBe(2);
     for (const article of en.body.data) expect(article.locale).toBe('en');
   });

@@ -26,6 +26,18 @@ async function validateRelatedQuery(query: Record<string, unknown>): Promise<{ l
   return { locale, limit };
 }
 
+async function validatePageQuery(query: Record<string, unknown>): Promise<{ locale: string }> {
+  const unknown = Object.keys(query).filter((key) => key !== 'locale');
+  if (unknown.length) {
+    throw new errors.ValidationError(`Parameter tidak dikenal: ${unknown.join(', ')}. Yang boleh: locale. (Unknown query parameter.)`);
+  }
+  const locale = (query.locale as string | undefined) ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  if (!(await strapi.plugin('newsroom').service('article-page').isKnownLocale(locale))) {
+    throw new errors.ValidationError(`Bahasa "${String(locale)}" tidak dikenal. (Unknown locale.)`);
+  }
+  return { locale };
+}
+
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
   async function present(articles: any[], requestedLocale: unknown) {
     const newsroom = strapi.plugin('newsroom');
@@ -77,6 +89,14 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
         article.cover && typeof article.cover === 'object' ? { ...article, cover: withCreditLine(article.cover, locale) } : article
       );
       return { data, meta: { documentId, locale, limit, count: data.length, computedAt: result.computedAt } };
+    },
+    /** GET /api/articles/by-slug/:slug?locale=id: the whole article page in one response, published only. */
+    async bySlug(ctx) {
+      const { slug } = ctx.params;
+      const { locale } = await validatePageQuery(ctx.query);
+      const page = await strapi.plugin('newsroom').service('article-page').bySlug(slug, locale, { auth: ctx.state.auth });
+      if (!page) throw new errors.NotFoundError(`Artikel "${slug}" tidak ditemukan dalam bahasa "${locale}". (No published article "${slug}" in locale "${locale}".)`);
+      return { data: page, meta: { locale } };
     },
     async update(ctx) {
       const response = await super.update(ctx);

@@ -13,6 +13,14 @@ export type NewsroomConfig = {
    * for each one's meaning and default; any subset may be given) and candidates scored per list.
    */
   related: RelatedSettings;
+  /** Public base URL of the reader site, no trailing slash: canonical links, hreflang, sitemaps, RSS, JSON-LD. */
+  siteUrl: string;
+  /** Publication name for Google News, RSS and the JSON-LD publisher. */
+  publicationName: string;
+  /** Absolute URL of the publisher logo in JSON-LD; empty for none. */
+  publisherLogoUrl: string;
+  /** How long a Preview link stays valid, in seconds. */
+  previewTtlSeconds: number;
 };
 
 export default {
@@ -21,6 +29,10 @@ export default {
     wordsPerMinute: 200,
     computedFields: true,
     related: DEFAULT_RELATED_SETTINGS,
+    siteUrl: 'http://localhost:1337',
+    publicationName: 'Warta',
+    publisherLogoUrl: '',
+    previewTtlSeconds: 600,
   } satisfies NewsroomConfig,
   validator(config: Partial<NewsroomConfig>) {
     relatedSettings(config.related);
@@ -30,6 +42,19 @@ export default {
     }
     if (config.computedFields !== undefined && typeof config.computedFields !== 'boolean') {
       throw new Error(`"newsroom.computedFields" must be true or false; got ${JSON.stringify(config.computedFields)}.`);
+    }
+    if (config.siteUrl !== undefined && !/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(config.siteUrl)) {
+      throw new Error(`"newsroom.siteUrl" (WARTA_SITE_URL) must be an absolute http(s) URL such as https://warta.example.id; got "${config.siteUrl}".`);
+    }
+    if (config.publicationName !== undefined && (typeof config.publicationName !== 'string' || !config.publicationName.trim())) {
+      throw new Error('"newsroom.publicationName" (WARTA_PUBLICATION_NAME) must be a non-empty name, e.g. Warta.');
+    }
+    if (config.publisherLogoUrl && !/^https?:\/\//.test(config.publisherLogoUrl)) {
+      throw new Error(`"newsroom.publisherLogoUrl" (WARTA_PUBLISHER_LOGO_URL) must be an absolute http(s) URL; got "${config.publisherLogoUrl}".`);
+    }
+    const ttl = config.previewTtlSeconds;
+    if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 30 || ttl > 86400)) {
+      throw new Error(`"newsroom.previewTtlSeconds" (WARTA_PREVIEW_TTL_SECONDS) must be a whole number of seconds from 30 to 86400; got ${ttl}.`);
     }
     const wpm = config.wordsPerMinute;
     if (wpm !== undefined && (!Number.isInteger(wpm) || wpm < 50 || wpm > 1000)) {

@@ -1,7 +1,11 @@
+import feeds from './feeds';
 import houseStyle from './house-style';
+import reader from './reader';
 import whatsappFollow from './whatsapp-follow';
 
 export default {
+  feeds,
   'house-style': houseStyle,
+  reader,
   'whatsapp-follow': whatsappFollow,
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../constants';
+import { ARTICLE_UID, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../constants';
 import { formatCreditLine } from '../utils/credit-line';
 import type { ArticleNewsroomFields } from '../services/article-fields';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp-follow';
@@ -116,6 +116,47 @@ export function extendGraphQL(strapi: Core.Strapi): void {
           });
         },
       }),
+      nexus.objectType({
+        name: 'ArticlePageAlternate',
+        description: 'A published translation of the article: its locale, slug and reader URL.',
+        definition(t: any) {
+          t.nonNull.string('locale');
+          t.nonNull.string('slug');
+          t.nonNull.string('title');
+          t.nonNull.string('url');
+        },
+      }),
+      nexus.objectType({
+        name: 'ArticlePage',
+        description: 'Everything an article page needs, the same as REST GET /api/articles/by-slug/:slug.',
+        definition(t: any) {
+          t.nonNull.string('documentId');
+          t.nonNull.string('locale');
+          t.nonNull.string('slug');
+          t.nonNull.string('title');
+          t.nonNull.string('url', { description: 'Canonical URL on the reader site' });
+          t.nonNull.list.nonNull.field('alternates', { type: 'ArticlePageAlternate' });
+          t.nonNull.field('jsonLd', { type: 'JSON', description: 'schema.org NewsArticle, ready for <script type="application/ld+json">' });
+          t.nonNull.field('data', { type: 'JSON', description: 'The whole page payload, exactly as REST returns it in `data`' });
+        },
+      }),
+      nexus.extendType({
+        type: 'Query',
+        definition(t: any) {
+          t.field('articleBySlug', {
+            type: 'ArticlePage',
+            description: 'The published article page of a slug in a locale (default id), or null.',
+            args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
+            resolve: async (_parent: unknown, args: { slug: string; locale?: string | null }, context: any) => {
+              const pages = strapi.plugin('newsroom').service('article-page');
+              const locale = args.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
+              if (!(await pages.isKnownLocale(locale))) throw new errors.ValidationError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+              const page = await pages.bySlug(args.slug, locale, { auth: context?.state?.auth });
+              return page ? { documentId: page.documentId, locale: page.locale, slug: page.slug, title: page.title, url: page.url, alternates: page.alternates, jsonLd: page.jsonLd, data: page } : null;
+            },
+          });
+        },
+      }),
       nexus.extendType({
         type: 'MediaCaption',
         definition(t: any) {
@@ -127,6 +168,8 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       }),
     ],
     resolversConfig: {
+      // Governed like REST by-slug: whoever may findOne an article.
+      'Query.articleBySlug': { auth: { scope: [`${ARTICLE_UID}.findOne`] } },
       'Query.articles': ARTICLE_LIST,
       'Query.articles_connection': ARTICLE_LIST,
       'Query.article': DRAFT_GUARD,

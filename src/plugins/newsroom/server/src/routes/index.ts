@@ -1,3 +1,5 @@
+const PUBLIC_ROUTE = { auth: false as const };
+
 const SETTINGS_PERMISSION = {
   name: 'admin::hasPermissions',
   config: { actions: ['plugin::newsroom.settings.whatsapp-follow'] },
@@ -25,6 +27,27 @@ export default {
         handler: 'whatsapp-follow.update',
         config: { policies: ['admin::isAuthenticatedAdmin', SETTINGS_PERMISSION] },
       },
+    ],
+  },
+  /**
+   * The reader site and its feeds, at the root (not under /api or /newsroom). Public: each handler
+   * reads published content only, and the preview route checks its signed token itself.
+   */
+  reader: {
+    type: 'admin',
+    prefix: '',
+    routes: [
+      { method: 'GET', path: '/read/preview', handler: 'reader.preview', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/read/:locale', handler: 'reader.home', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/read/:locale/kategori/:slug', handler: 'reader.category', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/read/:locale/tag/:slug', handler: 'reader.tag', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/read/:locale/:slug', handler: 'reader.article', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/sitemap.xml', handler: 'feeds.index', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/sitemap-news.xml', handler: 'feeds.news', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/sitemap-news/:file', handler: 'feeds.news', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/sitemaps/:locale/:file', handler: 'feeds.sitemap', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/rss/:file', handler: 'feeds.rss', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/rss/:locale/:file', handler: 'feeds.rssCategory', config: PUBLIC_ROUTE },
     ],
   },
 };

@@ -1,9 +1,15 @@
 import articleFields from './article-fields';
+import articlePage from './article-page';
+import feeds from './feeds';
+import preview from './preview';
 import relatedNews from './related-news';
 import whatsappFollow from './whatsapp-follow';
 
 export default {
   'article-fields': articleFields,
+  'article-page': articlePage,
+  feeds,
+  preview,
   'related-news': relatedNews,
   'whatsapp-follow': whatsappFollow,
 };

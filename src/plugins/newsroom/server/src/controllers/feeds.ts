@@ -1,0 +1,114 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
+import type { NewsroomConfig } from '../config';
+import { SITEMAP_KINDS, type SitemapKind } from '../services/feeds';
+import { latestDate, send, type CachePolicy } from '../utils/http';
+import { categoryPath, homePath } from '../utils/urls';
+import { renderNewsSitemap, renderRss, renderSitemapIndex, renderUrlset } from '../utils/xml';
+
+const PUBLIC: CachePolicy = { public: true, maxAge: PUBLIC_CACHE_SECONDS, staleWhileRevalidate: PUBLIC_STALE_SECONDS };
+const XML = 'application/xml; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+
+/**
+ * Sitemaps and RSS at the site root (not under /api): public, published content only, valid XML,
+ * cacheable. File names are parsed here rather than in the route pattern, so a bad one is a clear 404.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const feeds = () => strapi.plugin('newsroom').service('feeds');
+  const config = () => strapi.config.get('plugin::newsroom') as NewsroomConfig;
+
+  const requireLocale = async (locale: string) => {
+    if (!(await feeds().isLocale(locale))) throw new errors.NotFoundError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+  };
+
+  const rssFor = async (ctx: any, locale: string, categorySlug?: string) => {
+    await requireLocale(locale);
+    const { siteUrl, publicationName } = config();
+    let items;
+    let title = publicationName;
+    let link = `${siteUrl}${homePath(locale)}`;
+    let description = locale === 'en' ? `The latest news from ${publicationName}` : `Berita terbaru dari ${publicationName}`;
+    if (categorySlug) {
+      const found = await feeds().categoryWithDescendants(locale, categorySlug);
+      if (!found) throw new errors.NotFoundError(`Kategori "${categorySlug}" tidak ditemukan dalam bahasa "${locale}". (Unknown category.)`);
+      items = await feeds().latest(locale, { categoryIds: found.ids });
+      title = `${publicationName} - ${found.category.name}`;
+      link = `${siteUrl}${categoryPath(locale, found.category.slug)}`;
+      description = found.category.description || (locale === 'en' ? `The latest ${found.category.name} news from ${publicationName}` : `Berita ${found.category.name} terbaru dari ${publicationName}`);
+    } else {
+      items = await feeds().latest(locale);
+    }
+    const lastModified = latestDate(items.map((item: any) => item.updatedAt));
+    const xml = renderRss({
+      title,
+      link,
+      selfUrl: `${siteUrl}${ctx.path}`,
+      description,
+      language: locale === 'id' ? 'id-ID' : locale,
+      lastBuildDate: lastModified ?? new Date(0),
+      items: feeds().toRssItems(items),
+      ttl: Math.ceil(PUBLIC_CACHE_SECONDS / 60),
+    });
+    send(ctx, xml, RSS, PUBLIC, lastModified);
+  };
+
+  return {
+    /** GET /sitemap-news.xml: every locale; GET /sitemap-news/:locale.xml: one. */
+    async news(ctx: any) {
+      let locales: string[];
+      if (ctx.params.file !== undefined) {
+        const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec(ctx.params.file);
+        if (!match) throw new errors.NotFoundError('Sitemap tidak ditemukan. (Unknown sitemap.)');
+        await requireLocale(match[1]);
+        locales = [match[1]];
+      } else {
+        locales = await feeds().locales();
+      }
+      const entries = await feeds().news(locales);
+      send(ctx, renderNewsSitemap(entries), XML, PUBLIC, latestDate(entries.map((entry: any) => entry.lastmod)));
+    },
+
+    /** GET /sitemap.xml: the index of every locale's article, category and tag sitemaps, and the news sitemaps. */
+    async index(ctx: any) {
+      const { siteUrl } = config();
+      const locales: string[] = await feeds().locales();
+      const entries: { loc: string; lastmod: string | null }[] = [];
+      for (const locale of locales) {
+        entries.push({ loc: `${siteUrl}/sitemap-news/${locale}.xml`, lastmod: null });
+        const summaries = await Promise.all(SITEMAP_KINDS.map((kind) => feeds().sitemapSummary(kind, locale)));
+        SITEMAP_KINDS.forEach((kind, index) => {
+          const { pages, lastmod } = summaries[index];
+          for (let page = 1; page <= Math.max(1, pages); page += 1) entries.push({ loc: `${siteUrl}/sitemaps/${locale}/${kind}-${page}.xml`, lastmod });
+        });
+      }
+      send(ctx, renderSitemapIndex(entries), XML, PUBLIC, latestDate(entries.map((entry) => entry.lastmod)));
+    },
+
+    /** GET /sitemaps/:locale/:kind-:page.xml, e.g. /sitemaps/id/articles-1.xml */
+    async sitemap(ctx: any) {
+      const { locale, file } = ctx.params;
+      await requireLocale(locale);
+      const match = /^(articles|categories|tags)-([1-9]\d{0,5})\.xml$/.exec(file);
+      if (!match) throw new errors.NotFoundError(`Sitemap "${file}" tidak ditemukan: gunakan articles-1.xml, categories-1.xml atau tags-1.xml. (Unknown sitemap.)`);
+      const urls = await feeds().sitemapPage(match[1] as SitemapKind, locale, Number(match[2]), await feeds().locales());
+      if (!urls) throw new errors.NotFoundError(`Halaman sitemap ${match[2]} kosong. (No such sitemap page.)`);
+      send(ctx, renderUrlset(urls), XML, PUBLIC, latestDate(urls.map((url: any) => url.lastmod)));
+    },
+
+    /** GET /rss/:locale.xml */
+    async rss(ctx: any) {
+      const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec(ctx.params.file ?? '');
+      if (!match) throw new errors.NotFoundError('Feed tidak ditemukan: gunakan /rss/id.xml atau /rss/en.xml. (Unknown feed.)');
+      await rssFor(ctx, match[1]);
+    },
+
+    /** GET /rss/:locale/:category.xml */
+    async rssCategory(ctx: any) {
+      const match = /^(.+)\.xml$/.exec(ctx.params.file ?? '');
+      if (!match) throw new errors.NotFoundError('Feed tidak ditemukan: gunakan /rss/id/<kategori>.xml. (Unknown feed.)');
+      await rssFor(ctx, ctx.params.locale, match[1]);
+    },
+  };
+};

@@ -1,0 +1,130 @@
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
+import type { NewsroomConfig } from '../config';
+import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/dates';
+import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/http';
+import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage, type ShellOptions } from '../utils/reader-page';
+import { homePath } from '../utils/urls';
+
+const PUBLIC: CachePolicy = { public: true, maxAge: PUBLIC_CACHE_SECONDS, staleWhileRevalidate: PUBLIC_STALE_SECONDS };
+const PRIVATE: CachePolicy = { public: false };
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * Warta's reader pages (`/read/...`): public, published only, HTML built from the same payload as the
+ * REST and GraphQL article page. Thin: check the input, one service call, render, send.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const newsroom = () => strapi.plugin('newsroom');
+  const config = () => strapi.config.get('plugin::newsroom') as NewsroomConfig;
+  const style = () => HOUSE_STYLES[config().houseStyle] ?? HOUSE_STYLES.kbbi;
+
+  const shellFor = (ctx: any, locale: string, nonce: string): ShellOptions => {
+    const { siteUrl, publicationName } = config();
+    // Each page sets its own CSP with a fresh nonce, in place of Strapi's default.
+    ctx.set('Content-Security-Policy', readerCsp(nonce));
+    ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+    return { nonce, publicationName, homeUrl: `${siteUrl}${homePath(locale)}`, locale, rssUrl: `${siteUrl}/rss/${locale}.xml` };
+  };
+
+  const message = (ctx: any, status: number, locale: string, heading: string, text: string, policy: CachePolicy = PRIVATE) => {
+    const html = renderMessagePage(locale, heading, text, shellFor(ctx, locale === 'en' ? 'en' : 'id', newNonce()));
+    send(ctx, html, HTML, policy);
+    ctx.status = status;
+  };
+
+  const notFound = (ctx: any, locale: string, text?: string) => {
+    const labels = READER_LABELS[locale === 'en' ? 'en' : 'id'];
+    message(ctx, 404, locale, labels.notFound, text ?? labels.notFoundText, PUBLIC);
+  };
+
+  const unknownLocale = (ctx: any, locale: string) =>
+    notFound(ctx, 'id', `Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+
+  return {
+    /** GET /read/:locale/:slug */
+    async article(ctx: any) {
+      const { locale, slug } = ctx.params;
+      const pages = newsroom().service('article-page');
+      if (!(await pages.isKnownLocale(locale))) return unknownLocale(ctx, locale);
+      const page = await pages.bySlug(slug, locale);
+      if (!page) return notFound(ctx, locale);
+      const nonce = newNonce();
+      const html = renderArticlePage(page as any, { ...shellFor(ctx, locale, nonce), style: style() });
+      send(ctx, html, HTML, PUBLIC, latestDate([page.updatedAt]));
+    },
+
+    /** GET /read/preview?token=...: the draft, for whoever holds a valid link from the Preview button. */
+    async preview(ctx: any) {
+      // The token is a credential: never stored by a cache, never sent on in a Referer.
+      ctx.set('Referrer-Policy', 'no-referrer');
+      ctx.set('X-Robots-Tag', 'noindex, nofollow');
+      const verification = newsroom().service('preview').verify(ctx.query.token);
+      if (!verification.ok) {
+        const text =
+          verification.reason === 'expired'
+            ? 'Tautan pratinjau sudah kedaluwarsa. Buka lagi dari tombol Pratinjau. (Preview link expired.)'
+            : 'Tautan pratinjau tidak sah. (Invalid preview link.)';
+        message(ctx, 401, 'id', 'Pratinjau tidak tersedia', text);
+        ctx.set('Referrer-Policy', 'no-referrer');
+        return;
+      }
+      const { documentId, locale, status } = verification.claims;
+      const page = await newsroom().service('article-page').byDocument(documentId, locale, { status });
+      if (!page) {
+        message(ctx, 404, locale, READER_LABELS[locale === 'en' ? 'en' : 'id'].notFound, 'Artikel ini tidak ada lagi dalam bahasa tersebut. (This article no longer exists in that locale.)');
+        return;
+      }
+      const nonce = newNonce();
+      const expiry = new Date(verification.claims.exp * 1000);
+      const expiresLabel = formatDateTime(localParts(expiry, 'WIB', locale, style()), style());
+      const html = renderArticlePage(page as any, { ...shellFor(ctx, locale, nonce), style: style(), preview: { expiresAt: expiry.toISOString(), expiresLabel } });
+      send(ctx, html, HTML, PRIVATE);
+      ctx.set('Referrer-Policy', 'no-referrer');
+    },
+
+    /** GET /read/:locale: the latest news. */
+    async home(ctx: any) {
+      const { locale } = ctx.params;
+      const feeds = newsroom().service('feeds');
+      if (!(await feeds.isLocale(locale))) return unknownLocale(ctx, locale);
+      const items = await feeds.latest(locale);
+      const { siteUrl, publicationName } = config();
+      const alternates = (await feeds.locales()).map((code: string) => ({ locale: code, url: `${siteUrl}${homePath(code)}` }));
+      const html = renderListPage(
+        { locale, heading: `${publicationName}: ${READER_LABELS[locale === 'en' ? 'en' : 'id'].latest}`, url: `${siteUrl}${homePath(locale)}`, items, alternates },
+        { ...shellFor(ctx, locale, newNonce()), style: style() }
+      );
+      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
+    },
+
+    /** GET /read/:locale/kategori/:slug: the desk and its sections. */
+    async category(ctx: any) {
+      const { locale, slug } = ctx.params;
+      const feeds = newsroom().service('feeds');
+      if (!(await feeds.isLocale(locale))) return unknownLocale(ctx, locale);
+      const found = await feeds.categoryWithDescendants(locale, slug);
+      if (!found) return notFound(ctx, locale);
+      const [items, alternates] = await Promise.all([feeds.latest(locale, { categoryIds: found.ids }), feeds.translationsOf('categories', found.category.documentId)]);
+      const url = alternates.find((alt: any) => alt.locale === locale)?.url;
+      const html = renderListPage(
+        { locale, heading: found.category.name, description: found.category.description, url, items, alternates },
+        { ...shellFor(ctx, locale, newNonce()), style: style(), rssUrl: `${config().siteUrl}/rss/${locale}/${encodeURIComponent(slug)}.xml` }
+      );
+      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
+    },
+
+    /** GET /read/:locale/tag/:slug: a running story. */
+    async tag(ctx: any) {
+      const { locale, slug } = ctx.params;
+      const feeds = newsroom().service('feeds');
+      if (!(await feeds.isLocale(locale))) return unknownLocale(ctx, locale);
+      const tag: any = await feeds.tagBySlug(locale, slug);
+      if (!tag) return notFound(ctx, locale);
+      const [items, alternates] = await Promise.all([feeds.latest(locale, { tagDocumentId: tag.documentId }), feeds.translationsOf('tags', tag.documentId)]);
+      const url = alternates.find((alt: any) => alt.locale === locale)?.url;
+      const html = renderListPage({ locale, heading: tag.name, url, items, alternates }, { ...shellFor(ctx, locale, newNonce()), style: style() });
+      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
+    },
+  };
+};

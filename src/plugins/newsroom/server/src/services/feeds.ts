@@ -1,0 +1,235 @@
+import type { Core } from '@strapi/strapi';
+import {
+  ARTICLE_UID,
+  CATEGORY_UID,
+  FEED_ITEMS,
+  LOCALES,
+  NEWS_SITEMAP_MAX_URLS,
+  NEWS_SITEMAP_WINDOW_HOURS,
+  SITEMAP_MAX_URLS,
+  TAG_UID,
+} from '../constants';
+import type { NewsroomConfig } from '../config';
+import { isZoneLabel, toZonedIso } from '../utils/dates';
+import { absoluteUrl, articlePath, categoryPath, tagPath } from '../utils/urls';
+import type { NewsSitemapEntry, RssItem, SitemapUrl } from '../utils/xml';
+
+export type SitemapKind = 'articles' | 'categories' | 'tags';
+export const SITEMAP_KINDS: SitemapKind[] = ['articles', 'categories', 'tags'];
+
+const KIND_UIDS = { articles: ARTICLE_UID, categories: CATEGORY_UID, tags: TAG_UID } as const;
+const KIND_PATHS = { articles: articlePath, categories: categoryPath, tags: tagPath } as const;
+const NEWEST_FIRST = ['datePublished:desc', 'publishedAt:desc'];
+
+const LIST_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'updatedAt', 'timezone', 'locale'];
+const LIST_POPULATE = {
+  authors: { fields: ['name'] },
+  category: { fields: ['name', 'slug'] },
+  cover: { fields: ['altText'], populate: { image: { fields: ['url', 'mime', 'width', 'height', 'alternativeText'] } } },
+};
+
+type TreeNode = { id: number; documentId: string; name: string; slug: string; description?: string | null; parent?: { id: number } | null };
+
+export type ListedArticle = {
+  title: string;
+  url: string;
+  lead: string | null;
+  datePublished: string | null;
+  updatedAt: string | null;
+  timezone: string | null;
+  authors: string[];
+  category?: string;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  image: { mime?: string; width?: number; height?: number } | null;
+};
+
+const iso = (value: unknown): string | null => {
+  if (!value) return null;
+  const date = new Date(value as string);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+/**
+ * Public feeds: Google News sitemap, sitemap index and per-locale sitemaps, RSS, and the reader's list
+ * pages. Every read goes through the Document Service with `status: 'published'` and an explicit locale,
+ * so a draft or another locale's entry can never reach a feed.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  config(): NewsroomConfig {
+    return strapi.config.get('plugin::newsroom') as NewsroomConfig;
+  },
+
+  siteUrl(): string {
+    return this.config().siteUrl;
+  },
+
+  /** Content locales in a stable order: id first. */
+  async locales(): Promise<string[]> {
+    const rows: { code: string }[] = await strapi.plugin('i18n').service('locales').find();
+    const order = LOCALES.map((entry) => entry.code as string);
+    return rows.map((row) => row.code).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
+  },
+
+  async isLocale(locale: unknown): Promise<boolean> {
+    return typeof locale === 'string' && (await this.locales()).includes(locale);
+  },
+
+  /** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
+  async news(locales: string[], now: Date = new Date()): Promise<NewsSitemapEntry[]> {
+    const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_HOURS * 3600 * 1000).toISOString();
+    const { publicationName } = this.config();
+    const perLocale = await Promise.all(
+      locales.map((locale) =>
+        strapi.documents(ARTICLE_UID).findMany({
+          locale,
+          status: 'published',
+          filters: { datePublished: { $gte: since, $lte: now.toISOString() } },
+          fields: ['title', 'slug', 'datePublished', 'updatedAt', 'timezone', 'locale'],
+          sort: NEWEST_FIRST,
+          limit: NEWS_SITEMAP_MAX_URLS,
+        } as any)
+      )
+    );
+    return perLocale
+      .flat()
+      .sort((a: any, b: any) => new Date(b.datePublished).getTime() - new Date(a.datePublished).getTime())
+      .slice(0, NEWS_SITEMAP_MAX_URLS)
+      .map((row: any) => ({
+        loc: `${this.siteUrl()}${articlePath(row.locale, row.slug)}`,
+        publicationName,
+        language: row.locale,
+        publicationDate: toZonedIso(new Date(row.datePublished), isZoneLabel(row.timezone) ? row.timezone : 'WIB'),
+        title: row.title,
+        lastmod: iso(row.updatedAt),
+      }));
+  },
+
+  /** Pages of a kind and locale, and the last update among them, for the sitemap index. */
+  async sitemapSummary(kind: SitemapKind, locale: string, pageSize: number = SITEMAP_MAX_URLS): Promise<{ pages: number; lastmod: string | null }> {
+    const uid = KIND_UIDS[kind];
+    const [count, [latest]] = await Promise.all([
+      strapi.documents(uid).count({ locale, status: 'published' } as any),
+      strapi.documents(uid).findMany({ locale, status: 'published', fields: ['updatedAt'], sort: ['updatedAt:desc'], limit: 1 } as any),
+    ]);
+    return { pages: Math.ceil(count / pageSize), lastmod: iso((latest as any)?.updatedAt) };
+  },
+
+  /**
+   * One sitemap page (1-based) of up to 50,000 URLs, with hreflang alternates. Rows are ordered by
+   * documentId, so the other locales' versions of a page are one range query, not a 50,000-item IN list.
+   */
+  async sitemapPage(kind: SitemapKind, locale: string, page: number, locales: string[], pageSize: number = SITEMAP_MAX_URLS): Promise<SitemapUrl[] | null> {
+    const uid = KIND_UIDS[kind];
+    const toPath = KIND_PATHS[kind];
+    const rows: any[] = await strapi.documents(uid).findMany({
+      locale,
+      status: 'published',
+      fields: ['documentId', 'slug', 'updatedAt'],
+      sort: ['documentId:asc'],
+      start: (page - 1) * pageSize,
+      limit: pageSize,
+    } as any);
+    if (rows.length === 0) return page === 1 ? [] : null;
+    const first = rows[0].documentId;
+    const last = rows[rows.length - 1].documentId;
+    const others = await Promise.all(
+      locales
+        .filter((other) => other !== locale)
+        .map(async (other) => ({
+          locale: other,
+          rows: (await strapi.documents(uid).findMany({
+            locale: other,
+            status: 'published',
+            filters: { documentId: { $gte: first, $lte: last } },
+            fields: ['documentId', 'slug'],
+          } as any)) as any[],
+        }))
+    );
+    const siteUrl = this.siteUrl();
+    return rows.map((row) => {
+      const translations = others.flatMap((other) => other.rows.filter((candidate) => candidate.documentId === row.documentId).map((candidate) => ({ locale: other.locale, slug: candidate.slug })));
+      const alternates = translations.length
+        ? [{ locale, slug: row.slug }, ...translations].map((entry) => ({ hreflang: entry.locale, href: `${siteUrl}${toPath(entry.locale, entry.slug)}` }))
+        : [];
+      return { loc: `${siteUrl}${toPath(locale, row.slug)}`, lastmod: iso(row.updatedAt), alternates };
+    });
+  },
+
+  /** The category tree of one locale in one statement. */
+  async categoryTree(locale: string): Promise<TreeNode[]> {
+    return strapi.db.query(CATEGORY_UID).findMany({
+      where: { locale },
+      select: ['id', 'documentId', 'name', 'slug', 'description'],
+      populate: { parent: { select: ['id'] } },
+    });
+  },
+
+  /** A category and all its subcategories: a desk's feed carries its sections' news too. */
+  async categoryWithDescendants(locale: string, slug: string): Promise<{ category: TreeNode; ids: number[] } | null> {
+    const tree = await this.categoryTree(locale);
+    const category = tree.find((node) => node.slug === slug);
+    if (!category) return null;
+    const ids = [category.id];
+    for (let index = 0; index < ids.length; index += 1) {
+      for (const node of tree) if (node.parent?.id === ids[index] && !ids.includes(node.id)) ids.push(node.id);
+    }
+    return { category, ids };
+  },
+
+  async tagBySlug(locale: string, slug: string) {
+    return strapi.documents(TAG_UID).findFirst({ locale, status: 'published', filters: { slug: { $eq: slug } }, fields: ['name', 'slug'] } as any);
+  },
+
+  /** Other locales' versions of a category or tag (for hreflang on list pages). */
+  async translationsOf(kind: 'categories' | 'tags', documentId: string): Promise<{ locale: string; url: string }[]> {
+    const rows: { locale: string; slug: string }[] = await strapi.db.query(KIND_UIDS[kind]).findMany({ where: { documentId }, select: ['locale', 'slug'] });
+    const order = LOCALES.map((entry) => entry.code as string);
+    return rows
+      .filter((row) => row.slug)
+      .sort((a, b) => order.indexOf(a.locale) - order.indexOf(b.locale))
+      .map((row) => ({ locale: row.locale, url: `${this.siteUrl()}${KIND_PATHS[kind](row.locale, row.slug)}` }));
+  },
+
+  /** The newest published articles of a locale, optionally of some categories or of one tag. */
+  async latest(locale: string, { categoryIds, tagDocumentId, limit = FEED_ITEMS }: { categoryIds?: number[]; tagDocumentId?: string; limit?: number } = {}): Promise<ListedArticle[]> {
+    const filters: Record<string, unknown> = {};
+    if (categoryIds) filters.category = { id: { $in: categoryIds } };
+    if (tagDocumentId) filters.tags = { documentId: { $eq: tagDocumentId } };
+    const rows: any[] = await strapi.documents(ARTICLE_UID).findMany({
+      locale,
+      status: 'published',
+      filters,
+      fields: LIST_FIELDS,
+      populate: LIST_POPULATE,
+      sort: NEWEST_FIRST,
+      limit,
+    } as any);
+    const siteUrl = this.siteUrl();
+    return rows.map((row) => ({
+      title: row.title,
+      url: `${siteUrl}${articlePath(locale, row.slug)}`,
+      lead: row.lead as string | null,
+      datePublished: iso(row.datePublished ?? row.publishedAt),
+      updatedAt: iso(row.updatedAt),
+      timezone: row.timezone as string | null,
+      authors: (row.authors ?? []).map((author: any) => author.name as string),
+      category: row.category?.name as string | undefined,
+      imageUrl: absoluteUrl(siteUrl, row.cover?.image?.url),
+      imageAlt: (row.cover?.altText ?? row.cover?.image?.alternativeText ?? null) as string | null,
+      image: row.cover?.image ?? null,
+    }));
+  },
+
+  toRssItems(items: ListedArticle[]): RssItem[] {
+    return items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      description: item.lead,
+      pubDate: new Date(item.datePublished ?? item.updatedAt ?? Date.now()),
+      creators: item.authors,
+      categories: item.category ? [item.category] : [],
+      image: item.imageUrl ? { url: item.imageUrl, type: item.image?.mime, width: item.image?.width, height: item.image?.height } : null,
+    }));
+  },
+});

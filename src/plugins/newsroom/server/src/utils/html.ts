@@ -1,0 +1,103 @@
+/**
+ * HTML for the reader page, built as strings: every value that came from an editor goes through
+ * `escapeHtml` (text and attributes alike), and only http(s), mailto and site-relative links survive.
+ */
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
+
+/** A link target an editor typed, or null when it could run script (`javascript:`, `data:`, `vbscript:` ...). */
+export function safeUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const url = value.trim();
+  if (!url) return null;
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  if (url.startsWith('#')) return url;
+  return /^(https?:|mailto:)/i.test(url) ? url : null;
+}
+
+type TextNode = { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean };
+type InlineNode = TextNode | { type: 'link'; url: string; children: InlineNode[] };
+
+function inlineToHtml(nodes: unknown): string {
+  if (!Array.isArray(nodes)) return '';
+  return nodes
+    .map((node: any) => {
+      if (node?.type === 'link') {
+        const href = safeUrl(node.url);
+        const inner = inlineToHtml(node.children);
+        if (!href) return inner;
+        const external = /^https?:/i.test(href);
+        return `<a href="${escapeHtml(href)}"${external ? ' rel="noopener"' : ''}>${inner}</a>`;
+      }
+      if (typeof node?.text !== 'string') return inlineToHtml(node?.children);
+      const text = node as TextNode;
+      // Soft line breaks typed with Shift+Enter arrive as "\n" inside a text node.
+      let html = escapeHtml(text.text).replace(/\n/g, '<br>');
+      if (text.code) html = `<code>${html}</code>`;
+      if (text.bold) html = `<strong>${html}</strong>`;
+      if (text.italic) html = `<em>${html}</em>`;
+      if (text.underline) html = `<u>${html}</u>`;
+      if (text.strikethrough) html = `<s>${html}</s>`;
+      return html;
+    })
+    .join('');
+}
+
+export function inlineText(nodes: unknown): string {
+  if (!Array.isArray(nodes)) return '';
+  return nodes.map((node: any) => (typeof node?.text === 'string' ? node.text : inlineText(node?.children))).join('');
+}
+
+export type RenderedBlock = { html: string; isParagraph: boolean };
+
+/** Strapi's rich text blocks (paragraph, heading, list, quote, code, image) to HTML, one entry per block. */
+export function blocksToHtml(blocks: unknown): RenderedBlock[] {
+  if (!Array.isArray(blocks)) return [];
+  const out: RenderedBlock[] = [];
+  for (const block of blocks as any[]) {
+    switch (block?.type) {
+      case 'paragraph': {
+        const html = inlineToHtml(block.children);
+        if (inlineText(block.children).trim()) out.push({ html: `<p>${html}</p>`, isParagraph: true });
+        break;
+      }
+      case 'heading': {
+        // The page title is the only h1; an editor's "Heading 1" becomes h2.
+        const level = Math.min(6, Math.max(2, Number(block.level) || 2));
+        out.push({ html: `<h${level}>${inlineToHtml(block.children)}</h${level}>`, isParagraph: false });
+        break;
+      }
+      case 'list': {
+        const tag = block.format === 'ordered' ? 'ol' : 'ul';
+        const items = (Array.isArray(block.children) ? block.children : [])
+          .map((item: any) => `<li>${item?.type === 'list' ? blocksToHtml([item]).map((b) => b.html).join('') : inlineToHtml(item?.children)}</li>`)
+          .join('');
+        out.push({ html: `<${tag}>${items}</${tag}>`, isParagraph: false });
+        break;
+      }
+      case 'quote':
+        out.push({ html: `<blockquote><p>${inlineToHtml(block.children)}</p></blockquote>`, isParagraph: false });
+        break;
+      case 'code':
+        out.push({ html: `<pre><code>${escapeHtml(inlineText(block.children))}</code></pre>`, isParagraph: false });
+        break;
+      case 'image': {
+        const src = safeUrl(block.image?.url);
+        if (!src) break;
+        const size = block.image?.width && block.image?.height ? ` width="${Number(block.image.width)}" height="${Number(block.image.height)}"` : '';
+        out.push({
+          html: `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(block.image?.alternativeText ?? '')}"${size} loading="lazy"></figure>`,
+          isParagraph: false,
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,417 @@
+// Guards the article page: the REST payload (GET /api/articles/by-slug/:slug) and GraphQL articleBySlug,
+// their shape and fixed SQL statement count; the reader page /read/:locale/:slug built from them; and the
+// signed Preview link. Drafts, other locales' entries and private fields never come out (sentinels);
+// expired and forged preview tokens get 401.
+import { XMLValidator } from 'fast-xml-parser';
+import { startStrapi, countQueries, type TestApp } from './helpers/strapi';
+import { adminToken } from './helpers/admin';
+import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
+
+const SITE = 'https://warta.example';
+const ARTICLE = 'api::article.article';
+
+let app: TestApp;
+let fixture: NewsFixture;
+let idSlug: string;
+let enSlug: string;
+const extra: Record<string, any> = {};
+
+const docs = (uid: string) => app.strapi.documents(uid as any) as any;
+const noSentinel = (text: string) => {
+  for (const sentinel of Object.values(SENTINELS)) expect(text).not.toContain(sentinel);
+};
+const bySlug = (slug: string, query = 'locale=id') => app.request().get(`/api/articles/by-slug/${encodeURIComponent(slug)}?${query}`);
+
+beforeAll(async () => {
+  app = await startStrapi({ WARTA_SITE_URL: SITE, WARTA_PUBLICATION_NAME: 'Warta Uji' });
+  fixture = await createNewsFixture(app.strapi);
+  idSlug = fixture.published.slug;
+  enSlug = (await docs(ARTICLE).findOne({ documentId: fixture.published.documentId, locale: 'en', status: 'published' })).slug;
+
+  // A deeper desk, more people and tags: the "rich" article of the query-count test.
+  const dunia = await docs('api::category.category').create({ locale: 'id', data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId } });
+  const tags = await Promise.all(['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs('api::tag.tag').create({ locale: 'id', data: { name } })));
+  const people = await Promise.all(
+    ['Andi Wijaya', 'Budi Santoso'].map((name) =>
+      docs('api::author.author').create({ locale: 'id', data: { name, role: 'Kontributor', socialLinks: [{ platform: 'instagram', url: 'https://instagram.com/x' }] } })
+    )
+  );
+  extra.rich = await docs(ARTICLE).create({
+    locale: 'id',
+    status: 'published',
+    data: {
+      title: 'Korea Utara Kirim Amunisi ke Rusia, Jepang dan AS Waspada',
+      lead: 'Pasokan amunisi Korea Utara ke Rusia membuat Jepang dan Amerika Serikat waspada.',
+      dateline: 'TOKYO',
+      body: [paragraph('Korea Utara kembali mengirim amunisi ke Rusia.'), paragraph('Jepang dan AS waspada atas pasokan amunisi Korea Utara.')],
+      cover: fixture.cover.documentId,
+      authors: [fixture.salsabila.documentId, ...people.map((person: any) => person.documentId)],
+      editor: fixture.susi.documentId,
+      category: dunia.documentId,
+      tags: [fixture.korut.documentId, ...tags.map((tag: any) => tag.documentId)],
+      timezone: 'WITA',
+      datePublished: '2024-01-10T02:00:00.000Z',
+    },
+  });
+  // Nothing but a title and a category.
+  extra.bare = await docs(ARTICLE).create({
+    locale: 'id',
+    status: 'published',
+    data: { title: 'Kabar Singkat Tanpa Foto', category: fixture.news.documentId },
+  });
+  // Everything an editor types is escaped on the page.
+  extra.hostile = await docs(ARTICLE).create({
+    locale: 'id',
+    status: 'published',
+    data: {
+      title: 'Judul <script>alert("x")</script> & "Kutip"',
+      slug: 'judul-berbahaya',
+      lead: 'Lead </script><img src=x onerror=alert(1)>',
+      body: [
+        paragraph('Paragraf <b>tebal</b> palsu'),
+        { type: 'paragraph', children: [{ type: 'link', url: 'https://contoh.id/?a=1&b="2"', children: [{ type: 'text', text: 'tautan <i>miring</i>' }] }] },
+      ],
+      category: fixture.news.documentId,
+    },
+  });
+  await app.strapi.plugin('newsroom').service('related-news').idle();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('REST article page', () => {
+  describe('GET /api/articles/by-slug/:slug', () => {
+    test('returns the whole page of the Indonesian article in one response', async () => {
+      const res = await bySlug(idSlug);
+      expect(res.status).toBe(200);
+      const page = res.body.data;
+      expect(page).toMatchObject({
+        documentId: fixture.published.documentId,
+        locale: 'id',
+        slug: idSlug,
+        title: 'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
+        dateline: 'MOSKOW',
+        status: 'published',
+        url: `${SITE}/read/id/${idSlug}`,
+        authors: [{ name: 'Salsabila Fitirah Puteri', role: 'Jurnalis', socialLinks: [{ platform: 'x', url: 'https://x.com/salsabila' }] }],
+        editor: { name: 'Susi Susanti' },
+        category: {
+          name: 'Internasional',
+          slug: 'internasional',
+          url: `${SITE}/read/id/kategori/internasional`,
+          ancestors: [{ name: 'News', slug: 'news', url: `${SITE}/read/id/kategori/news` }],
+        },
+        tags: [{ name: 'Korea Utara', slug: 'korea-utara', url: `${SITE}/read/id/tag/korea-utara` }],
+        cover: {
+          caption: 'Korea Selatan, AS, dan Jepang mengecam Korea Utara',
+          credit: 'Reuters',
+          creditLine: '(Foto: Reuters)',
+          image: { url: expect.stringMatching(/^\/uploads\//), absoluteUrl: expect.stringMatching(/^https:\/\/warta\.example\/uploads\//), width: 640 },
+        },
+        newsroom: {
+          byline: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB',
+          publishedAtLocal: { iso: '2023-10-27T17:33:00+07:00' },
+          coverCreditLine: '(Foto: Reuters)',
+        },
+        alternates: [
+          { locale: 'id', slug: idSlug, url: `${SITE}/read/id/${idSlug}` },
+          { locale: 'en', slug: enSlug, url: `${SITE}/read/en/${enSlug}` },
+        ],
+      });
+      expect(page).toHaveProperty('whatsappFollow');
+      expect(Array.isArray(page.related)).toBe(true);
+      expect(page.authors[0]).not.toHaveProperty('email');
+      expect(res.body.meta).toEqual({ locale: 'id' });
+    });
+
+    test('carries a NewsArticle JSON-LD with headline, image, zoned dates, authors and publisher', async () => {
+      const { jsonLd } = (await bySlug(idSlug)).body.data;
+      expect(jsonLd).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        headline: 'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
+        image: [expect.stringMatching(/^https:\/\/warta\.example\/uploads\/.+\.jpg$/)],
+        datePublished: '2023-10-27T17:33:00+07:00',
+        dateModified: '2023-10-27T17:33:00+07:00',
+        author: [{ '@type': 'Person', name: 'Salsabila Fitirah Puteri', sameAs: ['https://x.com/salsabila'] }],
+        publisher: { '@type': 'NewsMediaOrganization', name: 'Warta Uji' },
+        mainEntityOfPage: { '@id': `${SITE}/read/id/${idSlug}` },
+        articleSection: 'Internasional',
+        keywords: ['Korea Utara'],
+        inLanguage: 'id',
+      });
+    });
+
+    test('a WITA article has +08:00 dates in its JSON-LD and every ancestor of its desk', async () => {
+      const page = (await bySlug(extra.rich.slug)).body.data;
+      expect(page.jsonLd.datePublished).toBe('2024-01-10T10:00:00+08:00');
+      expect(page.category.ancestors.map((node: any) => node.slug)).toEqual(['news', 'internasional']);
+      expect(page.authors).toHaveLength(3);
+      expect(page.tags).toHaveLength(4);
+      expect(page.alternates).toEqual([{ locale: 'id', slug: extra.rich.slug, title: extra.rich.title, url: `${SITE}/read/id/${extra.rich.slug}` }]);
+    });
+
+    test('the English edition is in English and points back to the Indonesian one', async () => {
+      const res = await bySlug(enSlug, 'locale=en');
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({
+        locale: 'en',
+        category: { name: 'International', ancestors: [{ name: 'News' }] },
+        tags: [{ name: 'North Korea' }],
+        cover: { creditLine: '(Photo: Reuters)', caption: 'South Korea, the US and Japan condemn North Korea' },
+        newsroom: { byline: 'Salsabila Fitirah Puteri, Journalist - Friday, 27 October 2023 | 19:00 WIB' },
+        jsonLd: { inLanguage: 'en', datePublished: '2023-10-27T19:00:00+07:00' },
+      });
+      expect(res.body.data.alternates.map((alt: any) => alt.locale)).toEqual(['id', 'en']);
+    });
+
+    test('drafts, unpublished edits and other locales never come out', async () => {
+      const draft = await docs(ARTICLE).findOne({ documentId: fixture.draft.documentId, locale: 'id' });
+      expect((await bySlug(draft.slug)).status).toBe(404);
+      const enOnly = await docs(ARTICLE).findOne({ documentId: fixture.enOnly.documentId, locale: 'en', status: 'published' });
+      const wrongLocale = await bySlug(enOnly.slug, 'locale=id');
+      expect(wrongLocale.status).toBe(404);
+      expect(wrongLocale.body.error.message).toContain('tidak ditemukan');
+      expect((await bySlug(idSlug, 'locale=en')).status).toBe(404);
+      const edited = await bySlug(fixture.edited.slug);
+      expect(edited.status).toBe(200);
+      expect(edited.body.data.lead).toBe('Harga beras di pasar induk stabil.');
+      for (const res of [edited, await bySlug(idSlug), await bySlug(enSlug, 'locale=en'), await bySlug(extra.rich.slug)]) noSentinel(res.text);
+    });
+
+    test('bad input is a 400 in Indonesian with English in parentheses', async () => {
+      const locale = await bySlug(idSlug, 'locale=fr');
+      expect(locale.status).toBe(400);
+      expect(locale.body.error.message).toBe('Bahasa "fr" tidak dikenal. (Unknown locale.)');
+      const unknown = await bySlug(idSlug, 'locale=id&populate=*');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toContain('(Unknown query parameter.)');
+    });
+
+    test('costs the same fixed number of SQL statements for a bare, a simple and a rich article', async () => {
+      const measure = async (slug: string) => {
+        await bySlug(slug); // warm: the i18n locale lookups are cached after the first request
+        const { result, queries } = await countQueries(app, () => bySlug(slug));
+        expect(result.status).toBe(200);
+        return queries;
+      };
+      const simple = await measure(idSlug);
+      const rich = await measure(extra.rich.slug);
+      const bare = await measure(extra.bare.slug);
+      // Recorded for the report: the payload's statement budget.
+      console.info(`[article-page] SQL statements per payload: simple ${simple}, rich ${rich}, bare ${bare}`);
+      expect(rich).toBe(simple);
+      expect(bare).toBeLessThanOrEqual(simple);
+      // Measured 32 on SQLite (27 when the related list is empty): a budget, not a target.
+      expect(simple).toBeLessThanOrEqual(35);
+    });
+
+    test('is governed by the Public role findOne permission', async () => {
+      const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+      const permission = await app.strapi.db
+        .query('plugin::users-permissions.permission')
+        .findOne({ where: { action: `${ARTICLE}.findOne`, role: role.id } });
+      await app.strapi.db.query('plugin::users-permissions.permission').delete({ where: { id: permission.id } });
+      try {
+        expect([401, 403]).toContain((await bySlug(idSlug)).status);
+      } finally {
+        await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: `${ARTICLE}.findOne`, role: role.id } });
+      }
+      expect((await bySlug(idSlug)).status).toBe(200);
+    });
+  });
+});
+
+describe('GraphQL article page', () => {
+  const query = (slug: string, locale: string) =>
+    app
+      .request()
+      .post('/graphql')
+      .send({
+        query: `query($slug: String!, $locale: String) { articleBySlug(slug: $slug, locale: $locale) { documentId locale slug title url alternates { locale slug url } jsonLd data } }`,
+        variables: { slug, locale },
+      });
+
+  test('articleBySlug gives the same page as REST', async () => {
+    const [graphql, rest] = await Promise.all([query(idSlug, 'id'), bySlug(idSlug)]);
+    expect(graphql.body.errors).toBeUndefined();
+    const page = graphql.body.data.articleBySlug;
+    expect(page).toMatchObject({ documentId: fixture.published.documentId, locale: 'id', slug: idSlug, url: `${SITE}/read/id/${idSlug}` });
+    expect(page.alternates).toEqual(rest.body.data.alternates.map(({ locale, slug, url }: any) => ({ locale, slug, url })));
+    expect(page.jsonLd).toEqual(rest.body.data.jsonLd);
+    const strip = (data: any) => ({ ...data, newsroom: { ...data.newsroom, publishedAtLocal: { ...data.newsroom.publishedAtLocal, relative: null } } });
+    expect(strip(page.data)).toEqual(strip(rest.body.data));
+    noSentinel(graphql.text);
+  });
+
+  test('a draft or another locale is null, an unknown locale an error', async () => {
+    const draft = await docs(ARTICLE).findOne({ documentId: fixture.draft.documentId, locale: 'id' });
+    expect((await query(draft.slug, 'id')).body.data.articleBySlug).toBeNull();
+    expect((await query(idSlug, 'en')).body.data.articleBySlug).toBeNull();
+    const bad = await query(idSlug, 'fr');
+    expect(bad.body.errors[0].message).toBe('Bahasa "fr" tidak dikenal. (Unknown locale.)');
+  });
+});
+
+describe('reader page', () => {
+  describe('GET /read/:locale/:slug', () => {
+    test('renders the complete article page with its SEO head', async () => {
+      const res = await app.request().get(`/read/id/${idSlug}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+      const html = res.text;
+      expect(html).toContain('<html lang="id"');
+      expect(html).toContain('<h1>AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia</h1>');
+      expect(html).toContain('Salsabila Fitirah Puteri, Jurnalis - <time datetime="2023-10-27T17:33:00+07:00">Jumat, 27 Oktober 2023 | 17:33 WIB</time>');
+      expect(html).toContain('<span class="credit">(Foto: Reuters)</span>');
+      expect(html).toContain('<p class="editor" aria-label="Editor">(Susi Susanti)</p>');
+      expect(html).toContain(`<link rel="canonical" href="${SITE}/read/id/${idSlug}">`);
+      expect(html).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/${enSlug}">`);
+      expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${SITE}/read/id/${idSlug}">`);
+      expect(html).toContain('<meta property="og:title" content="AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia">');
+      expect(html).toMatch(/<meta property="og:image" content="https:\/\/warta\.example\/uploads\//);
+      expect(html).toContain('href="https://warta.example/read/id/tag/korea-utara" rel="tag">Korea Utara</a>');
+      expect(html).toContain('role="group" aria-label="Ukuran huruf"');
+      const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
+      expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', datePublished: '2023-10-27T17:33:00+07:00', publisher: { name: 'Warta Uji' } });
+      // The page's own CSP: only its nonce'd style and script run.
+      const nonce = /<script nonce="([^"]+)">/.exec(html)![1];
+      expect(res.headers['content-security-policy']).toContain(`script-src 'nonce-${nonce}'`);
+      noSentinel(html);
+    });
+
+    test('shows Berita Terkait and the dateline once', async () => {
+      const html = (await app.request().get(`/read/id/${extra.rich.slug}`)).text;
+      expect(html).toContain('<h2 id="berita-terkait">Berita Terkait</h2>');
+      expect(html).toContain('<strong class="dateline">TOKYO</strong> - Korea Utara kembali');
+      // The fixture's body already starts with "MOSKOW - ": no second dateline.
+      expect((await app.request().get(`/read/id/${idSlug}`)).text).not.toContain('class="dateline"');
+    });
+
+    test('escapes everything an editor typed', async () => {
+      const res = await app.request().get('/read/id/judul-berbahaya');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<h1>Judul &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Kutip&quot;</h1>');
+      expect(res.text).not.toContain('<script>alert');
+      expect(res.text).not.toContain('<img src=x');
+      expect(res.text).toContain('<a href="https://contoh.id/?a=1&amp;b=&quot;2&quot;" rel="noopener">tautan &lt;i&gt;miring&lt;/i&gt;</a>');
+      expect(res.text).toContain('Paragraf &lt;b&gt;tebal&lt;/b&gt; palsu');
+      // JSON-LD cannot close its own script element.
+      const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(res.text)![1];
+      expect(ld).not.toContain('</script');
+      expect(JSON.parse(ld).headline).toBe('Judul <script>alert("x")</script> & "Kutip"');
+    });
+
+    test('drafts, other locales and unknown slugs are 404 pages', async () => {
+      const draft = await docs(ARTICLE).findOne({ documentId: fixture.draft.documentId, locale: 'id' });
+      const enOnly = await docs(ARTICLE).findOne({ documentId: fixture.enOnly.documentId, locale: 'en', status: 'published' });
+      for (const path of [`/read/id/${draft.slug}`, `/read/id/${enOnly.slug}`, `/read/en/${idSlug}`, '/read/id/tidak-ada']) {
+        const res = await app.request().get(path);
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        noSentinel(res.text);
+      }
+      const edited = await app.request().get(`/read/id/${fixture.edited.slug}`);
+      expect(edited.status).toBe(200);
+      noSentinel(edited.text);
+      const locale = await app.request().get(`/read/fr/${idSlug}`);
+      expect(locale.status).toBe(404);
+      expect(locale.text).toContain('Bahasa &quot;fr&quot; tidak dikenal. (Unknown locale.)');
+    });
+
+    test('the English page is in English', async () => {
+      const res = await app.request().get(`/read/en/${enSlug}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<html lang="en"');
+      expect(res.text).toContain('(Photo: Reuters)');
+      expect(res.text).toContain('aria-label="Text size"');
+      expect(res.text).toContain(`<link rel="canonical" href="${SITE}/read/en/${enSlug}">`);
+    });
+
+    test('category, tag and home pages list published stories only', async () => {
+      for (const path of ['/read/id', '/read/id/kategori/news', '/read/id/tag/korea-utara']) {
+        const res = await app.request().get(path);
+        expect(res.status).toBe(200);
+        expect(res.text).toContain(`/read/id/${idSlug}`);
+        noSentinel(res.text);
+      }
+      const category = (await app.request().get('/read/id/kategori/news')).text;
+      expect(category).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/kategori/news">`);
+      expect((await app.request().get('/read/id/kategori/tidak-ada')).status).toBe(404);
+      expect((await app.request().get('/read/en')).text).not.toContain(idSlug);
+    });
+  });
+});
+
+describe('preview', () => {
+  const previewService = () => app.strapi.plugin('newsroom').service('preview');
+  const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
+
+  test('a signed link shows the draft, privately', async () => {
+    const url = await previewService().url(ARTICLE, { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' });
+    expect(url).toMatch(/\/read\/preview\?token=[\w.%-]+$/);
+    const res = await app.request().get(pathOf(url));
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.text).toContain(SENTINELS.draft);
+    expect(res.text).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(res.text).toContain('class="preview" role="status"');
+  });
+
+  test('the unpublished edit of a live article is previewed, the public page keeps the published version', async () => {
+    const url = await previewService().url(ARTICLE, { documentId: fixture.edited.documentId, locale: 'id', status: 'draft' });
+    expect((await app.request().get(pathOf(url))).text).toContain(SENTINELS.draftEdit);
+    expect((await app.request().get(`/read/id/${fixture.edited.slug}`)).text).not.toContain(SENTINELS.draftEdit);
+  });
+
+  test('the content manager Preview button gets a link for a signed-in editor', async () => {
+    const token = await adminToken(app);
+    const res = await app
+      .request()
+      .get(`/content-manager/preview/url/${ARTICLE}?documentId=${fixture.draft.documentId}&locale=id&status=draft`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    // Without PUBLIC_URL the link uses the origin the editor reached the admin API on.
+    expect(res.body.data.url).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/read\/preview\?token=/);
+    const page = await app.request().get(pathOf(res.body.data.url));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(SENTINELS.draft);
+    expect((await app.request().get(`/content-manager/preview/url/${ARTICLE}?documentId=${fixture.draft.documentId}&locale=id`)).status).toBe(401);
+  });
+
+  test('an expired, forged, tampered or missing token gets 401 and no draft', async () => {
+    const past = new Date(Date.now() - 3600 * 1000);
+    const expired = await previewService().url(ARTICLE, { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' }, past);
+    const good = new URL(await previewService().url(ARTICLE, { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' })).searchParams.get('token')!;
+    const [payload, signature] = good.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const tampered = `${Buffer.from(JSON.stringify({ ...claims, documentId: fixture.edited.documentId })).toString('base64url')}.${signature}`;
+    const { createHmac } = require('crypto');
+    const forgedPayload = Buffer.from(JSON.stringify({ ...claims })).toString('base64url');
+    const forged = `${forgedPayload}.${createHmac('sha256', 'not-the-secret').update(forgedPayload).digest('base64url')}`;
+    const cases: [string, string][] = [
+      [pathOf(expired), 'kedaluwarsa'],
+      [`/read/preview?token=${forged}`, 'tidak sah'],
+      [`/read/preview?token=${tampered}`, 'tidak sah'],
+      [`/read/preview?token=${payload}`, 'tidak sah'],
+      ['/read/preview', 'tidak sah'],
+    ];
+    for (const [path, message] of cases) {
+      const res = await app.request().get(path);
+      expect(res.status).toBe(401);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+      expect(res.text).toContain(message);
+      noSentinel(res.text);
+    }
+  });
+
+  test('the page is well-formed enough for an XML parser to find no stray markup in the JSON-LD', async () => {
+    const html = (await app.request().get(`/read/id/${idSlug}`)).text;
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1];
+    expect(XMLValidator.validate(`<x>${ld}</x>`)).toBe(true);
+  });
+});
