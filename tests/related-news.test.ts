@@ -235,3 +235,48 @@ describe('editor pins and exclusions', () => {
     expect(res.body.data.relatedExcluded).toBeUndefined();
   });
 });
+
+describe('the index and npm run related:rebuild', () => {
+  const service = () => app.strapi.plugin('newsroom').service('related-news');
+  const knex = () => (app.strapi.db as any).connection;
+  const snapshot = async () => {
+    const rows = await knex()('newsroom_related_terms').select('locale', 'term', 'df').where('df', '>', 0);
+    return rows.map((row: any) => `${row.locale}/${row.term}=${Number(row.df)}`).sort();
+  };
+  const listOf = async (documentId: string) => (await related(documentId, 'locale=id&limit=20')).body.data.map((article: any) => article.documentId);
+
+  test('what publishes, unpublishes and deletes kept in the index equals a recount from scratch', async () => {
+    await service().idle();
+    const incremental = await snapshot();
+    const published = await app.strapi.db.query('api::article.article').count({ where: { publishedAt: { $notNull: true } } });
+    expect(incremental).toContain(`id/=${await app.strapi.db.query('api::article.article').count({ where: { publishedAt: { $notNull: true }, locale: 'id' } })}`);
+    const before = await listOf(story.one);
+
+    const result = await service().rebuild({ restart: true });
+    expect(result).toMatchObject({ articles: published, lists: published, resumed: false });
+    expect(await snapshot()).toEqual(incremental);
+    expect(await listOf(story.one)).toEqual(before);
+  });
+
+  test('an interrupted rebuild resumes from its checkpoint', async () => {
+    const count = async (locale: string) => Number((await knex()('newsroom_related_computed_lists').where('locale', locale).count({ count: '*' }))[0].count);
+    const publishedIn = (locale: string) => app.strapi.db.query('api::article.article').count({ where: { publishedAt: { $notNull: true }, locale } });
+    await knex()('newsroom_related_computed_lists').del();
+    const store = app.strapi.store({ type: 'plugin', name: 'newsroom', key: 'related-rebuild' } as any);
+    // As if stopped in the lists phase of the last locale (locales go in alphabetical order: en, id).
+    await store.set({ value: { startedMs: Date.now(), phase: 'lists', locale: 'id', afterId: 0 } });
+    const progress = new Set<string>();
+    const result = await service().rebuild({ onProgress: (phase: string, locale: string) => progress.add(`${phase}/${locale}`) });
+    expect(result.resumed).toBe(true);
+    expect([...progress]).toEqual(['lists/id']);
+    expect(await count('id')).toBe(await publishedIn('id'));
+    expect(await count('en')).toBe(0);
+    expect(await store.get({})).toBeNull();
+    // A missing list is still served (computed on demand), and a full rebuild restores every list.
+    const english = await related(story.english, 'locale=en');
+    expect(english.status).toBe(200);
+    await service().rebuild();
+    expect(await count('en')).toBe(await publishedIn('en'));
+  });
+});
+

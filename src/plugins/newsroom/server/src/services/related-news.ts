@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { Vector } from '../utils/related-scoring';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD, RELATED_TABLES as T } from '../constants';
 import { blocksToText } from '../utils/blocks';
 import {
   computeRelatedList,
   DOCUMENT_COUNT_TERM,
+  memoryReader,
   postingWeight,
   storedTerms,
   tagTerm,
@@ -17,6 +19,9 @@ import { termsOf } from '../utils/related-scoring';
 import { relatedSettings } from '../utils/related-settings';
 
 type Knex = any;
+type RebuildCheckpoint = { startedMs: number; phase: 'index' | 'lists'; locale: string; afterId: number };
+type RebuildProgress = (phase: 'index' | 'lists', locale: string, done: number, total: number) => void;
+const REBUILD_STORE = { type: 'plugin', name: 'newsroom', key: 'related-rebuild' } as const;
 type Job = { documentId: string; locale: string; neighbours: boolean };
 type StoredListItem = ListItem & { version: number; card: Card };
 type Card = Record<string, unknown> & { documentId: string };
@@ -138,8 +143,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Loads the published rows of these documents in this locale, with what the index and the cards need. */
-  async function publishedRows(where: Record<string, unknown>) {
+  async function publishedRows(where: Record<string, unknown>, limit?: number) {
     return strapi.db.query(ARTICLE_UID).findMany({
+      ...(limit ? { limit } : {}),
       where: { publishedAt: { $notNull: true }, ...where },
       select: ['id', 'documentId', 'locale', 'title', 'slug', 'lead', 'body', 'datePublished', 'publishedAt'],
       populate: {
@@ -202,6 +208,82 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return items
       .filter((item) => byId.has(item.documentId))
       .map((item) => ({ ...item, version: Number(byId.get(item.documentId).version), card: json<Card>(byId.get(item.documentId).card, { documentId: item.documentId }) }));
+  }
+
+  async function indexLocale(locale: string, afterId: number, articleTable: string, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
+    const total = Number((await knex()(articleTable).where('locale', locale).whereNotNull('published_at').count({ count: '*' }))[0].count);
+    let done = Number((await knex()(articleTable).where('locale', locale).whereNotNull('published_at').where('id', '<=', afterId).count({ count: '*' }))[0].count);
+    let cursor = afterId;
+    for (;;) {
+      const rows = await publishedRows({ locale, id: { $gt: cursor } }, batchSize);
+      if (rows.length === 0) break;
+      const indexed = rows.map(indexRowOf);
+      await strapi.db.transaction(async ({ trx }: any) => {
+        const ids = rows.map((row: any) => row.documentId);
+        await trx(T.postings).where('locale', locale).whereIn('document_id', ids).del();
+        for (const part of chunks(indexed.map((entry) => entry.feature), 100)) {
+          await trx(T.features).insert(part).onConflict(['document_id', 'locale']).merge();
+        }
+        for (const part of chunks(indexed.flatMap((entry) => entry.postings))) await trx(T.postings).insert(part);
+      });
+      cursor = rows[rows.length - 1].id;
+      done += rows.length;
+      await checkpoint(cursor);
+      onProgress?.('index', locale, Math.min(done, total), total);
+    }
+    // What is no longer published leaves the index; then the frequencies are counted afresh.
+    const live = knex()(articleTable).select('document_id').where('locale', locale).whereNotNull('published_at');
+    await strapi.db.transaction(async ({ trx }: any) => {
+      for (const table of [T.features, T.postings, T.lists]) await trx(table).where('locale', locale).whereNotIn('document_id', live.clone()).del();
+      await trx(T.terms).where('locale', locale).del();
+      await trx.raw(
+        `insert into ?? (locale, term, df) select locale, term, count(*) from ?? where locale = ? group by locale, term`,
+        [T.terms, T.postings, locale]
+      );
+      const count = Number((await trx(T.features).where('locale', locale).count({ count: '*' }))[0].count);
+      await trx(T.terms).insert({ locale, term: DOCUMENT_COUNT_TERM, df: count });
+    });
+    return total;
+  }
+
+  async function listsOfLocale(locale: string, afterId: number, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
+    const rows: any[] = [];
+    for (let cursor = 0; ; ) {
+      const page = await knex()(T.features).select('id', 'document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded', 'version', 'card').where('locale', locale).where('id', '>', cursor).orderBy('id').limit(5000);
+      if (page.length === 0) break;
+      rows.push(...page);
+      cursor = page[page.length - 1].id;
+    }
+    const records = rows.map(featureOf);
+    const cards = new Map(rows.map((row) => [row.document_id as string, { version: Number(row.version), card: row.card as string }]));
+    const df = new Map<string, number>();
+    let documentCount = 0;
+    for (const row of await knex()(T.terms).select('term', 'df').where('locale', locale)) {
+      if (row.term === DOCUMENT_COUNT_TERM) documentCount = Number(row.df);
+      else df.set(row.term, Number(row.df));
+    }
+    const reader = memoryReader(records, df, documentCount);
+    const vectors = new Map<string, Vector>();
+    const { weights, candidates } = settings();
+    const now = Date.now();
+    const todo = rows.map((row, index) => ({ id: Number(row.id), record: records[index] })).filter((entry) => entry.id > afterId);
+    let done = rows.length - todo.length;
+    for (const batch of chunks(todo, batchSize)) {
+      const lists: { documentId: string; locale: string; items: StoredListItem[] }[] = [];
+      for (const { record } of batch) {
+        const items = await computeRelatedList(record, reader, { weights, candidates, now, max: RELATED_MAX_LIMIT, vectors });
+        lists.push({
+          documentId: record.documentId,
+          locale,
+          items: items.map((item) => ({ ...item, version: cards.get(item.documentId)!.version, card: json<Card>(cards.get(item.documentId)!.card, { documentId: item.documentId }) })),
+        });
+      }
+      await strapi.db.transaction(async ({ trx }: any) => writeLists(trx, lists));
+      done += batch.length;
+      await checkpoint(batch[batch.length - 1].id);
+      onProgress?.('lists', locale, done, rows.length);
+    }
+    return rows.length;
   }
 
   const service = {
@@ -336,6 +418,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const articles = items.map((item) => fresh.get(item.documentId) ?? item.card).filter(Boolean);
       return { articles, computedAt };
+    },
+
+    /**
+     * Re-indexes every published article and recomputes every list, in batches, each batch committed on
+     * its own: the site keeps serving (reads see the old lists until the new ones land), and an
+     * interrupted rebuild resumes from its checkpoint in the core store.
+     */
+    async rebuild({ onProgress, restart = false, batchSize = CHUNK }: { onProgress?: RebuildProgress; restart?: boolean; batchSize?: number } = {}) {
+      const started = Date.now();
+      const store = strapi.store(REBUILD_STORE as any);
+      const saved = restart ? null : ((await store.get({})) as RebuildCheckpoint | null);
+      const locales: string[] = (await strapi.plugin('i18n').service('locales').find()).map((locale: any) => locale.code).sort();
+      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
+      let checkpoint: RebuildCheckpoint = saved ?? { startedMs: started, phase: 'index', locale: locales[0], afterId: 0 };
+      const save = async (next: RebuildCheckpoint) => {
+        checkpoint = next;
+        await store.set({ value: next });
+      };
+      const totals = { articles: 0, lists: 0 };
+
+      for (const phase of ['index', 'lists'] as const) {
+        if (phase === 'index' && checkpoint.phase === 'lists') continue;
+        for (const locale of locales) {
+          if (checkpoint.phase === phase && locale < checkpoint.locale) continue;
+          const resumeAfter = checkpoint.phase === phase && checkpoint.locale === locale ? checkpoint.afterId : 0;
+          if (phase === 'index') totals.articles += await indexLocale(locale, resumeAfter, articleTable, batchSize, onProgress, (afterId) => save({ ...checkpoint, phase, locale, afterId }));
+          else totals.lists += await listsOfLocale(locale, resumeAfter, batchSize, onProgress, (afterId) => save({ ...checkpoint, phase, locale, afterId }));
+          await save({ ...checkpoint, phase, locale, afterId: Number.MAX_SAFE_INTEGER });
+        }
+        if (phase === 'index') await save({ ...checkpoint, phase: 'lists', locale: locales[0], afterId: 0 });
+      }
+      await store.delete({});
+      return { ...totals, ms: Date.now() - started, resumed: Boolean(saved) };
     },
 
     /** Whether a locale code is one of the site's locales (asked only when a list is not found). */

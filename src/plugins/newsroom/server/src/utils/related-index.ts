@@ -141,7 +141,15 @@ export interface IndexReader {
   features(documentIds: string[]): Promise<FeatureRecord[]>;
 }
 
-export type ComputeOptions = { weights?: RelatedWeights; now: number; max: number; candidates?: number; categoryCandidates?: number };
+export type ComputeOptions = {
+  weights?: RelatedWeights;
+  now: number;
+  max: number;
+  candidates?: number;
+  categoryCandidates?: number;
+  /** Vectors by documentId, for a caller whose frequencies do not change between calls (a full rebuild). */
+  vectors?: Map<string, Vector>;
+};
 
 const DAY = 86_400_000;
 
@@ -173,6 +181,13 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
     const more = await reader.documentFrequencies(unknown);
     for (const [term, value] of more.df) df.set(term, value);
   }
+  const vectorOfRow = (row: FeatureRecord) => {
+    const cached = options.vectors?.get(row.documentId);
+    if (cached) return cached;
+    const vector = vectorFromStored(row.terms, df, documentCount);
+    options.vectors?.set(row.documentId, vector);
+    return vector;
+  };
   const toDoc = (row: FeatureRecord) => ({
     key: row.documentId,
     categoryId: row.category,
@@ -180,7 +195,7 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
     tags: row.tags,
     terms: new Map<string, number>(),
     publishedAt: row.publishedMs,
-    vector: vectorFromStored(row.terms, df, documentCount),
+    vector: vectorOfRow(row),
   });
   const scorable = live.filter((row) => !excluded.has(row.documentId) && !pinnedSet.has(row.documentId));
   const ranked = rankRelated({ ...toDoc(source), vector: sourceVector }, scorable.map(toDoc), options.max, weights).map((entry) => ({
@@ -211,3 +226,58 @@ export function relatedChoicesProblem(documentId: string, pinned: string[], excl
   return null;
 }
 
+
+/**
+ * The whole index of one locale in memory, for a full rebuild: the same reads as the SQL tables give,
+ * without a round trip per article.
+ */
+export function memoryReader(records: FeatureRecord[], documentFrequency: Map<string, number>, documentCount: number): IndexReader {
+  const byId = new Map(records.map((record) => [record.documentId, record]));
+  const postingsByTerm = new Map<string, { documentId: string; weight: number; publishedMs: number }[]>();
+  const add = (term: string, documentId: string, weight: number, publishedMs: number) => {
+    const list = postingsByTerm.get(term);
+    if (list) list.push({ documentId, weight, publishedMs });
+    else postingsByTerm.set(term, [{ documentId, weight, publishedMs }]);
+  };
+  const byCategory = new Map<string, FeatureRecord[]>();
+  for (const record of records) {
+    for (const [term, count] of record.terms) add(term, record.documentId, postingWeight(count), record.publishedMs);
+    for (const tag of record.tags) add(tagTerm(tag), record.documentId, 1, record.publishedMs);
+    if (record.category) {
+      const list = byCategory.get(record.category) ?? [];
+      list.push(record);
+      byCategory.set(record.category, list);
+    }
+  }
+  for (const list of byCategory.values()) list.sort((a, b) => b.publishedMs - a.publishedMs);
+  return {
+    async documentFrequencies(terms) {
+      const df = new Map<string, number>();
+      for (const term of terms) {
+        const value = documentFrequency.get(term);
+        if (value) df.set(term, value);
+      }
+      return { df, documentCount };
+    },
+    async postings(terms, fromMs, toMs) {
+      const out: Posting[] = [];
+      for (const term of terms) {
+        for (const posting of postingsByTerm.get(term) ?? []) {
+          if (posting.publishedMs >= fromMs && posting.publishedMs <= toMs) out.push({ documentId: posting.documentId, term, weight: posting.weight });
+        }
+      }
+      return out;
+    },
+    async latestInCategory(category, fromMs, toMs, limit) {
+      const out: string[] = [];
+      for (const record of byCategory.get(category) ?? []) {
+        if (out.length >= limit || record.publishedMs < fromMs) break;
+        if (record.publishedMs <= toMs) out.push(record.documentId);
+      }
+      return out;
+    },
+    async features(documentIds) {
+      return documentIds.map((id) => byId.get(id)).filter((record): record is FeatureRecord => Boolean(record));
+    },
+  };
+}
