@@ -108,7 +108,7 @@ describe('the admin panel for a new editor', () => {
     await page.getByText(SEED_TITLE).first().click({ timeout: 60_000 });
     await page.waitForSelector('textarea[name="lead"], [name="lead"]', { timeout: 60_000 });
     const main = await page.innerText('main');
-    for (const label of ['Judul', 'Ringkasan (lead)', 'Isi berita', 'Kategori', 'Penulis', 'Zona waktu', 'Tanggal terbit']) {
+    for (const label of ['Judul', 'Ringkasan (lead)', 'Isi berita', 'Kategori', 'Penulis', 'Zona waktu', 'Tanggal terbit', 'Berita Terkait: disematkan', 'Berita Terkait: dikecualikan']) {
       expect(main).toContain(label);
     }
     // The document actions render once the document's permissions and relations have loaded.
