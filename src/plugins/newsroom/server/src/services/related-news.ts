@@ -32,7 +32,7 @@ const queue = new Map<string, Job>();
 let worker: Promise<void> | null = null;
 
 /** What a related card shows; everything else stays out of the list. */
-const CARD_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'locale'];
+const CARD_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'timezone', 'locale'];
 const COVER_FIELDS = ['caption', 'credit', 'creditLabel', 'altText'];
 const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats'];
 const CARD_POPULATE = { cover: { fields: COVER_FIELDS, populate: { image: { fields: IMAGE_FIELDS } } } };
@@ -147,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return strapi.db.query(ARTICLE_UID).findMany({
       ...(limit ? { limit } : {}),
       where: { publishedAt: { $notNull: true }, ...where },
-      select: ['id', 'documentId', 'locale', 'title', 'slug', 'lead', 'body', 'datePublished', 'publishedAt'],
+      select: ['id', 'documentId', 'locale', 'title', 'slug', 'lead', 'body', 'datePublished', 'publishedAt', 'timezone'],
       populate: {
         tags: { select: ['documentId'] },
         category: { select: ['documentId'], populate: { parent: { select: ['documentId'] } } },

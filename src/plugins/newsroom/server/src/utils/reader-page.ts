@@ -171,7 +171,7 @@ export type ArticlePageView = {
     readingTimeLabel: string;
   } | null;
   whatsappFollow?: { url: string; headline: string; buttonLabel: string; placement: string; afterParagraph?: number | null } | null;
-  related?: { title: string; url: string; datePublished?: string | null; lead?: string | null }[];
+  related?: { title: string; url: string; datePublished?: string | null; timezone?: string | null; lead?: string | null }[];
   alternates?: { locale: string; url: string; title?: string }[];
   jsonLd?: unknown;
 };
@@ -286,7 +286,8 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   const related = page.related?.length
     ? `<section class="related" aria-labelledby="berita-terkait"><h2 id="berita-terkait">${escapeHtml(labels.related)}</h2><ul>${page.related
         .map((card) => {
-          const date = cardDate(card.datePublished, page.locale, 'WIB', options.style);
+          // Each related story in its own newsroom's zone (WIB, WITA or WIT).
+          const date = cardDate(card.datePublished, page.locale, card.timezone ?? 'WIB', options.style);
           return `<li><a href="${escapeHtml(card.url)}">${escapeHtml(card.title)}</a>${date ? ` <p class="meta"><time datetime="${escapeHtml(card.datePublished)}">${escapeHtml(date)}</time></p>` : ''}</li>`;
         })
         .join('')}</ul></section>`
