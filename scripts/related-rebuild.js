@@ -5,21 +5,11 @@
  * lists until the new ones land). Interrupted? Run it again: it resumes from its checkpoint.
  * `-- --restart` starts from the beginning instead.
  */
-const path = require('path');
-const { spawnSync } = require('child_process');
 const cliProgress = require('cli-progress');
-const { ensureEnv } = require('./ensure-env');
-
-const root = path.join(__dirname, '..');
+const { compileAndLoad } = require('./load-app');
 
 async function main() {
-  ensureEnv();
-  const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
+  const strapi = await compileAndLoad();
   const bar = new cliProgress.SingleBar(
     { format: '{phase} {locale} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}', hideCursor: true },
     cliProgress.Presets.shades_classic

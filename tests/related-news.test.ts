@@ -1,7 +1,7 @@
 // Guards "Berita Terkait": relevant, same locale, published only; drafts, English articles and
 // unpublished or deleted articles never appear (sentinels); limits and bad parameters are 400; unknown or
 // unpublished articles are 404; lists are recomputed after a publish.
-import { startStrapi, countQueries, type TestApp } from './helpers/strapi';
+import { startStrapi, countQueries, eventually, type TestApp } from './helpers/strapi';
 import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
 
 let app: TestApp;
@@ -24,14 +24,6 @@ async function related(documentId: string, query = 'locale=id&limit=5') {
   return app.request().get(`/api/articles/${documentId}/related?${query}`);
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('condition not met in time');
-}
 
 beforeAll(async () => {
   app = await startStrapi();

@@ -6,7 +6,7 @@ import net from 'net';
 import path from 'path';
 import { databaseKind } from './helpers/database';
 import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { eventually, startStrapi, type TestApp } from './helpers/strapi';
 
 const APP_DIR = path.resolve(__dirname, '..');
 const KOREA = 'Korea Utara kirim amunisi artileri ke Rusia lewat pelabuhan Rajin, kata pejabat Korea Selatan.';
@@ -29,14 +29,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error('condition not met in time');
-}
 
 async function publishOnFirst(title: string, extra: Record<string, unknown> = {}) {
   const doc = await app.strapi.documents('api::article.article').create({

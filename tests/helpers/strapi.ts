@@ -107,3 +107,13 @@ export async function countQueries<T>(app: TestApp, work: () => Promise<T>): Pro
     knex.off('query', onQuery);
   }
 }
+
+/** Polls `check` until it holds (background work such as related-news recomputation), or fails. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
