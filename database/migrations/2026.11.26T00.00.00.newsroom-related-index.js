@@ -25,6 +25,7 @@ async function up(knex) {
       table.text('terms');
       table.text('pinned');
       table.text('excluded');
+      table.float('norm');
       table.bigInteger('version').notNullable();
       table.text('card', 'mediumtext');
       table.unique(['document_id', 'locale'], { indexName: 'newsroom_related_features_doc_uq' });

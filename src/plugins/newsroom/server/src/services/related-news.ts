@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { Vector } from '../utils/related-scoring';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD, RELATED_TABLES as T } from '../constants';
 import { blocksToText } from '../utils/blocks';
 import {
@@ -12,8 +11,8 @@ import {
   type FeatureRecord,
   type IndexReader,
   type ListItem,
-  type Posting,
   type StoredTerm,
+  vectorFromStored,
 } from '../utils/related-index';
 import { termsOf } from '../utils/related-scoring';
 import { relatedSettings } from '../utils/related-settings';
@@ -69,6 +68,7 @@ function featureOf(row: any): FeatureRecord {
     terms: json<StoredTerm[]>(row.terms, []),
     pinned: json<string[]>(row.pinned, []),
     excluded: json<string[]>(row.excluded, []),
+    norm: row.norm === null || row.norm === undefined ? null : Number(row.norm),
   };
 }
 
@@ -97,13 +97,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return { df, documentCount };
     },
-    async postings(terms, fromMs, toMs) {
+    async candidates(probe, self, fromMs, toMs, limit) {
+      // The partial scores are summed by the database: only the best `limit` rows come back.
+      const terms = [...probe.keys()];
+      const cases = terms.map(() => 'when ? then ?').join(' ');
       const rows = await knex()(T.postings)
-        .select('document_id', 'term', 'weight')
+        .select('document_id')
+        .select(knex().raw(`sum(weight * (case term ${cases} else 0.0 end)) as partial_score`, terms.flatMap((term) => [term, probe.get(term)])))
         .where('locale', locale)
         .whereIn('term', terms)
-        .whereBetween('published_ms', [fromMs, toMs]);
-      return rows.map((row: any): Posting => ({ documentId: row.document_id, term: row.term, weight: Number(row.weight) }));
+        .whereBetween('published_ms', [fromMs, toMs])
+        .whereNot('document_id', self)
+        .groupBy('document_id')
+        .orderBy('partial_score', 'desc')
+        .orderBy('document_id', 'asc')
+        .limit(limit);
+      return rows.map((row: any) => row.document_id);
     },
     async latestInCategory(category, fromMs, toMs, limit) {
       const rows = await knex()(T.features)
@@ -118,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const out: FeatureRecord[] = [];
       for (const part of chunks(documentIds)) {
         const rows = await knex()(T.features)
-          .select('document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded')
+          .select('document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded', 'norm')
           .where('locale', locale)
           .whereIn('document_id', part);
         out.push(...rows.map(featureOf));
@@ -246,6 +255,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return total;
   }
 
+  async function writeNorms(trx: Knex, locale: string, records: FeatureRecord[]) {
+    for (const part of chunks(records, 200)) {
+      const cases = part.map(() => 'when ? then ?').join(' ');
+      await trx(T.features)
+        .where('locale', locale)
+        .whereIn('document_id', part.map((record) => record.documentId))
+        .update({ norm: trx.raw(`case document_id ${cases} else norm end`, part.flatMap((record) => [record.documentId, record.norm ?? null])) });
+    }
+  }
+
   async function listsOfLocale(locale: string, afterId: number, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
     const rows: any[] = [];
     for (let cursor = 0; ; ) {
@@ -262,8 +281,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (row.term === DOCUMENT_COUNT_TERM) documentCount = Number(row.df);
       else df.set(row.term, Number(row.df));
     }
+    // Frequencies are final for this locale now: every article's norm is computed (and stored) exactly.
+    for (const record of records) record.norm = vectorFromStored(record.terms, df, documentCount).norm;
     const reader = memoryReader(records, df, documentCount);
-    const vectors = new Map<string, Vector>();
     const { weights, candidates } = settings();
     const now = Date.now();
     const todo = rows.map((row, index) => ({ id: Number(row.id), record: records[index] })).filter((entry) => entry.id > afterId);
@@ -271,14 +291,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const batch of chunks(todo, batchSize)) {
       const lists: { documentId: string; locale: string; items: StoredListItem[] }[] = [];
       for (const { record } of batch) {
-        const items = await computeRelatedList(record, reader, { weights, candidates, now, max: RELATED_MAX_LIMIT, vectors });
+        const items = await computeRelatedList(record, reader, { weights, candidates, now, max: RELATED_MAX_LIMIT });
         lists.push({
           documentId: record.documentId,
           locale,
           items: items.map((item) => ({ ...item, version: cards.get(item.documentId)!.version, card: json<Card>(cards.get(item.documentId)!.card, { documentId: item.documentId }) })),
         });
       }
-      await strapi.db.transaction(async ({ trx }: any) => writeLists(trx, lists));
+      await strapi.db.transaction(async ({ trx }: any) => {
+        await writeLists(trx, lists);
+        await writeNorms(trx, locale, batch.map(({ record }) => record));
+      });
       done += batch.length;
       await checkpoint(batch[batch.length - 1].id);
       onProgress?.('lists', locale, done, rows.length);
@@ -308,6 +331,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await trx(T.features).insert(feature).onConflict(['document_id', 'locale']).merge();
         for (const part of chunks(postings)) await trx(T.postings).insert(part);
         await adjustFrequencies(trx, locale, [...postings.map((posting) => posting.term), ...(hadFeatures ? [] : [DOCUMENT_COUNT_TERM])], 1);
+        const terms: StoredTerm[] = JSON.parse(feature.terms);
+        const frequencies = await trx(T.terms).select('term', 'df').where('locale', locale).whereIn('term', [DOCUMENT_COUNT_TERM, ...terms.map(([term]) => term)]);
+        const df = new Map<string, number>(frequencies.map((entry: any) => [entry.term, Number(entry.df)]));
+        const norm = vectorFromStored(terms, df, df.get(DOCUMENT_COUNT_TERM) ?? 1).norm;
+        await trx(T.features).where({ document_id: documentId, locale }).update({ norm });
       });
       return Boolean(row);
     },
@@ -359,6 +387,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async drain(): Promise<void> {
       while (queue.size > 0) {
+        // Let waiting requests in between jobs (SQLite's driver is synchronous: a chain of queries never yields).
+        await new Promise((resolve) => setImmediate(resolve));
         const [key, job] = queue.entries().next().value as [string, Job & { reindex?: boolean }];
         queue.delete(key);
         try {

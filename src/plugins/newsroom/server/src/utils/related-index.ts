@@ -50,9 +50,9 @@ export function probeTerms(
   terms: StoredTerm[],
   documentFrequency: Map<string, number>,
   documentCount: number,
-  { maxTerms = 24, maxPostingsPerTerm = 2000 }: { maxTerms?: number; maxPostingsPerTerm?: number } = {}
+  { maxTerms = 16, maxPostingsPerTerm = 200, maxShare = 0.01 }: { maxTerms?: number; maxPostingsPerTerm?: number; maxShare?: number } = {}
 ): string[] {
-  const limit = Math.max(maxPostingsPerTerm, Math.ceil(documentCount * 0.01));
+  const limit = Math.max(maxPostingsPerTerm, Math.ceil(documentCount * maxShare));
   return terms
     .map(([term]) => [term, documentFrequency.get(term) ?? 0] as const)
     .filter(([, df]) => df > 1 && df <= limit)
@@ -61,33 +61,61 @@ export function probeTerms(
     .map(([term]) => term);
 }
 
+/**
+ * What each probed term is worth when ranking candidates: the source's weight of the term times its
+ * idf (a candidate's posting weight completes the product), and a shared tag as much as the best word.
+ */
+export function probeWeights(sourceVector: Vector, terms: string[], tags: string[], idf: (term: string) => number): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const term of terms) {
+    const weight = sourceVector.weights.get(term);
+    if (weight) weights.set(term, weight * idf(term));
+  }
+  const best = Math.max(1, ...weights.values());
+  for (const tag of tags) weights.set(tagTerm(tag), best);
+  return weights;
+}
+
 export type Posting = { documentId: string; term: string; weight: number };
 
+/** The `max` best of many scored entries, best first (ties by key), without sorting them all. */
+export function topScored(scores: Map<string, number>, max: number): string[] {
+  const heap: [string, number][] = [];
+  const worse = (a: [string, number], b: [string, number]) => a[1] < b[1] || (a[1] === b[1] && a[0] > b[0]);
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
+  for (const entry of scores) {
+    if (heap.length < max) {
+      heap.push(entry);
+      for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (max > 0 && worse(heap[0], entry)) {
+      heap[0] = entry;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && worse(heap[l], heap[m])) m = l;
+        if (r < heap.length && worse(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : -1)).map(([key]) => key);
+}
+
 /**
- * Candidates by their partial text score (the source's term weights times the candidate's posting
- * weights) plus a bonus per shared tag, best first. The full score is computed on these only.
+ * Candidates by their partial score (probe weight times posting weight, summed over shared terms and
+ * tags), best first, never the source itself. The same sum the SQL index computes with GROUP BY.
  */
-export function rankCandidates(
-  source: { documentId: string; vector: Vector; tags: string[] },
-  postings: Posting[],
-  documentFrequency: Map<string, number>,
-  documentCount: number,
-  max: number
-): string[] {
-  const idf = idfFrom(documentFrequency, Math.max(documentCount, 1));
-  const tags = new Set(source.tags.map(tagTerm));
+export function topCandidates(probe: Map<string, number>, postings: Posting[], self: string, max: number): string[] {
   const partial = new Map<string, number>();
   for (const posting of postings) {
-    if (posting.documentId === source.documentId) continue;
-    const sourceWeight = tags.has(posting.term) ? 1 : source.vector.weights.get(posting.term);
-    if (!sourceWeight) continue;
-    const value = tags.has(posting.term) ? 1 : sourceWeight * posting.weight * idf(posting.term);
-    partial.set(posting.documentId, (partial.get(posting.documentId) ?? 0) + value);
+    if (posting.documentId === self) continue;
+    const weight = probe.get(posting.term);
+    if (weight) partial.set(posting.documentId, (partial.get(posting.documentId) ?? 0) + weight * posting.weight);
   }
-  return [...partial]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, max)
-    .map(([documentId]) => documentId);
+  return topScored(partial, max);
 }
 
 export type ListItem = { documentId: string; score: number; pinned?: true };
@@ -131,12 +159,15 @@ export type FeatureRecord = {
   terms: StoredTerm[];
   pinned: string[];
   excluded: string[];
+  /** Length of the article's TF-IDF vector, stored so that scoring needs no frequencies but the source's. */
+  norm?: number | null;
 };
 
 /** Where the index is read from: SQL tables when serving, memory during a full rebuild. */
 export interface IndexReader {
   documentFrequencies(terms: string[]): Promise<{ df: Map<string, number>; documentCount: number }>;
-  postings(terms: string[], fromMs: number, toMs: number): Promise<Posting[]>;
+  /** The `limit` best documents by partial score (see topCandidates), published between fromMs and toMs. */
+  candidates(probe: Map<string, number>, self: string, fromMs: number, toMs: number, limit: number): Promise<string[]>;
   latestInCategory(category: string, fromMs: number, toMs: number, limit: number): Promise<string[]>;
   features(documentIds: string[]): Promise<FeatureRecord[]>;
 }
@@ -147,8 +178,6 @@ export type ComputeOptions = {
   max: number;
   candidates?: number;
   categoryCandidates?: number;
-  /** Vectors by documentId, for a caller whose frequencies do not change between calls (a full rebuild). */
-  vectors?: Map<string, Vector>;
 };
 
 const DAY = 86_400_000;
@@ -164,9 +193,9 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
   const fromMs = source.publishedMs - weights.maxAgeDays * DAY;
   const toMs = options.now;
 
-  const probe = [...probeTerms(source.terms, df, documentCount), ...source.tags.map(tagTerm)];
-  const postings = probe.length ? await reader.postings(probe, fromMs, toMs) : [];
-  const byText = rankCandidates({ documentId: source.documentId, vector: sourceVector, tags: source.tags }, postings, df, documentCount, options.candidates ?? 300);
+  const idf = idfFrom(df, Math.max(documentCount, 1));
+  const probe = probeWeights(sourceVector, probeTerms(source.terms, df, documentCount), source.tags, idf);
+  const byText = probe.size ? await reader.candidates(probe, source.documentId, fromMs, toMs, options.candidates ?? 300) : [];
   const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, options.categoryCandidates ?? 30) : [];
 
   const excluded = new Set([source.documentId, ...source.excluded]);
@@ -176,17 +205,18 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
   const pinnedSet = new Set(source.pinned);
   const live = rows.filter((row) => row.publishedMs <= toMs && (pinnedSet.has(row.documentId) || row.publishedMs >= fromMs));
 
-  const unknown = [...new Set(live.flatMap((row) => row.terms.map(([term]) => term)))].filter((term) => !df.has(term));
+  // Rows indexed without a stored norm need every term's frequency; the others only the source's.
+  const unknown = [...new Set(live.filter((row) => !row.norm).flatMap((row) => row.terms.map(([term]) => term)))].filter((term) => !df.has(term));
   if (unknown.length) {
     const more = await reader.documentFrequencies(unknown);
     for (const [term, value] of more.df) df.set(term, value);
   }
-  const vectorOfRow = (row: FeatureRecord) => {
-    const cached = options.vectors?.get(row.documentId);
-    if (cached) return cached;
-    const vector = vectorFromStored(row.terms, df, documentCount);
-    options.vectors?.set(row.documentId, vector);
-    return vector;
+  const vectorOfRow = (row: FeatureRecord): Vector => {
+    if (!row.norm) return vectorFromStored(row.terms, df, documentCount);
+    // Only the terms shared with the source count in the cosine; the stored norm stands for the rest.
+    const weights = new Map<string, number>();
+    for (const [term, count] of row.terms) if (sourceVector.weights.has(term)) weights.set(term, postingWeight(count) * idf(term));
+    return { weights, norm: row.norm };
   };
   const toDoc = (row: FeatureRecord) => ({
     key: row.documentId,
@@ -259,14 +289,14 @@ export function memoryReader(records: FeatureRecord[], documentFrequency: Map<st
       }
       return { df, documentCount };
     },
-    async postings(terms, fromMs, toMs) {
-      const out: Posting[] = [];
-      for (const term of terms) {
+    async candidates(probe, self, fromMs, toMs, limit) {
+      const postings: Posting[] = [];
+      for (const term of probe.keys()) {
         for (const posting of postingsByTerm.get(term) ?? []) {
-          if (posting.publishedMs >= fromMs && posting.publishedMs <= toMs) out.push({ documentId: posting.documentId, term, weight: posting.weight });
+          if (posting.publishedMs >= fromMs && posting.publishedMs <= toMs) postings.push({ documentId: posting.documentId, term, weight: posting.weight });
         }
       }
-      return out;
+      return topCandidates(probe, postings, self, limit);
     },
     async latestInCategory(category, fromMs, toMs, limit) {
       const out: string[] = [];

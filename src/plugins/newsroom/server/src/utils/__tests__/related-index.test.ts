@@ -1,17 +1,19 @@
 import {
   assembleList,
   computeRelatedList,
+  memoryReader,
   probeTerms,
-  rankCandidates,
+  probeWeights,
   relatedChoicesProblem,
   storedTerms,
   tagTerm,
+  topCandidates,
+  topScored,
   vectorFromStored,
   type FeatureRecord,
-  type IndexReader,
   type Posting,
 } from '../related-index';
-import { termsOf } from '../related-scoring';
+import { idfFrom, termsOf } from '../related-scoring';
 
 describe('storedTerms', () => {
   test.each([
@@ -34,20 +36,41 @@ describe('probeTerms', () => {
   ]);
   test.each([
     // The rarest shared terms first; a term no other article has is no use; a very common one is skipped.
-    [10_000, { maxTerms: 5, maxPostingsPerTerm: 2000 }, ['rudal', 'korea']],
-    [10_000, { maxTerms: 1, maxPostingsPerTerm: 2000 }, ['rudal']],
-    // In a very large archive the cap grows with it (1% of the articles).
-    [1_000_000, { maxTerms: 5, maxPostingsPerTerm: 2000 }, ['rudal', 'korea', 'pemerintah']],
+    [10_000, { maxTerms: 5, maxPostingsPerTerm: 200 }, ['rudal', 'korea']],
+    [10_000, { maxTerms: 1, maxPostingsPerTerm: 200 }, ['rudal']],
+    // In a very large archive the cap grows with it (1% of the articles by default).
+    [1_000_000, { maxTerms: 5, maxPostingsPerTerm: 200 }, ['rudal', 'korea', 'pemerintah']],
   ])('N=%i %j gives %j', (count, options, expected) => {
     const terms = [['pemerintah', 5], ['korea', 4], ['rudal', 3], ['unik', 2]] as [string, number][];
     expect(probeTerms(terms, df, count, options)).toEqual(expected);
   });
 });
 
-describe('rankCandidates', () => {
-  test('ranks by shared weighted terms, counts shared tags, never the source itself', () => {
-    const df = new Map([['rudal', 2], ['korea', 3], [tagTerm('t1'), 2]]);
+describe('topScored', () => {
+  const scores = new Map([['a', 1], ['b', 5], ['c', 3], ['d', 5], ['e', 0.5], ['f', 4]]);
+  test.each([
+    [1, ['b']],
+    [3, ['b', 'd', 'f']],
+    [10, ['b', 'd', 'f', 'c', 'a', 'e']],
+    [0, []],
+  ])('the best %i', (max, expected) => {
+    expect(topScored(scores, max)).toEqual(expected);
+  });
+  test('agrees with a full sort on a large random input', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const many = new Map(Array.from({ length: 5000 }, (_, i) => [`k${i}`, Math.round(random() * 1000)] as [string, number]));
+    const sorted = [...many].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 300).map(([key]) => key);
+    expect(topScored(many, 300)).toEqual(sorted);
+  });
+});
+
+describe('probeWeights and topCandidates', () => {
+  test('rank by shared weighted terms and tags, never the source itself', () => {
+    const df = new Map([['rudal', 2], ['korea', 3]]);
     const vector = vectorFromStored([['rudal', 3], ['korea', 2]], df, 100);
+    const probe = probeWeights(vector, ['rudal', 'korea'], ['t1'], idfFrom(df, 100));
+    expect(probe.get(tagTerm('t1'))).toBe(Math.max(probe.get('rudal')!, probe.get('korea')!));
     const postings: Posting[] = [
       { documentId: 'self', term: 'rudal', weight: 2 },
       { documentId: 'a', term: 'rudal', weight: 2 },
@@ -56,8 +79,8 @@ describe('rankCandidates', () => {
       { documentId: 'c', term: tagTerm('t1'), weight: 1 },
       { documentId: 'd', term: 'unrelated', weight: 5 },
     ];
-    expect(rankCandidates({ documentId: 'self', vector, tags: ['t1'] }, postings, df, 100, 10)).toEqual(['a', 'b', 'c']);
-    expect(rankCandidates({ documentId: 'self', vector, tags: ['t1'] }, postings, df, 100, 1)).toEqual(['a']);
+    expect(topCandidates(probe, postings, 'self', 10)).toEqual(['a', 'c', 'b']);
+    expect(topCandidates(probe, postings, 'self', 1)).toEqual(['a']);
   });
 });
 
@@ -123,27 +146,9 @@ describe('computeRelatedList over an in-memory index', () => {
     feature('ancient', 'Korea Utara amunisi Rusia artileri', { publishedMs: now - 800 * DAY }),
     feature('bola', 'Timnas Indonesia kalahkan Vietnam', { category: 'bola', categoryParent: null }),
   ];
-  const reader: IndexReader = {
-    async documentFrequencies(terms) {
-      const df = new Map<string, number>();
-      for (const term of terms) {
-        const count = corpus.filter((doc) => doc.terms.some(([t]) => t === term)).length;
-        if (count) df.set(term, count);
-      }
-      return { df, documentCount: corpus.length };
-    },
-    async postings(terms, fromMs, toMs) {
-      return corpus
-        .filter((doc) => doc.publishedMs >= fromMs && doc.publishedMs <= toMs)
-        .flatMap((doc) => doc.terms.filter(([term]) => terms.includes(term)).map(([term, count]) => ({ documentId: doc.documentId, term, weight: count })));
-    },
-    async latestInCategory(category, fromMs, toMs, limit) {
-      return corpus.filter((doc) => doc.category === category && doc.publishedMs >= fromMs && doc.publishedMs <= toMs).slice(0, limit).map((doc) => doc.documentId);
-    },
-    async features(ids) {
-      return corpus.filter((doc) => ids.includes(doc.documentId));
-    },
-  };
+  const df = new Map<string, number>();
+  for (const doc of corpus) for (const [term] of doc.terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const reader = memoryReader(corpus, df, corpus.length);
 
   test('same story first; nothing from the future or beyond the age limit; never itself', async () => {
     const list = await computeRelatedList(corpus[0], reader, { now, max: 5 });
@@ -152,6 +157,12 @@ describe('computeRelatedList over an in-memory index', () => {
     expect(ids).not.toContain('src');
     expect(ids).not.toContain('future');
     expect(ids).not.toContain('ancient');
+  });
+
+  test('stored norms give the same list as vectors computed from every frequency', async () => {
+    const exact = await computeRelatedList(corpus[0], reader, { now, max: 5 });
+    const withNorms = corpus.map((doc) => ({ ...doc, norm: vectorFromStored(doc.terms, df, corpus.length).norm }));
+    expect(await computeRelatedList(withNorms[0], memoryReader(withNorms, df, corpus.length), { now, max: 5 })).toEqual(exact);
   });
 
   test('pins first, exclusions out', async () => {
