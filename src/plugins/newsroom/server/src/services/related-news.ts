@@ -22,7 +22,7 @@ type RebuildCheckpoint = { startedMs: number; phase: 'index' | 'lists'; locale: 
 type RebuildProgress = (phase: 'index' | 'lists', locale: string, done: number, total: number) => void;
 const REBUILD_STORE = { type: 'plugin', name: 'newsroom', key: 'related-rebuild' } as const;
 type Job = { documentId: string; locale: string; neighbours: boolean };
-type StoredListItem = ListItem & { version: number; card: Card };
+type StoredListItem = ListItem;
 type Card = Record<string, unknown> & { documentId: string };
 
 // This process's own pending work, so that it can be coalesced and awaited. Everything it produces
@@ -76,8 +76,8 @@ function featureOf(row: any): FeatureRecord {
  * "Berita Terkait". On every publish, unpublish or delete the article is (re)indexed after commit: its
  * strongest terms, tags and category go to a features row and an inverted index, so that computing a
  * list looks at a few hundred candidates instead of the archive. Lists are stored per documentId and
- * locale with the cards they show; a read is two statements (the list, and which of its articles are
- * published right now), so an unpublished or deleted article vanishes from every list at once.
+ * locale; a read is two statements (the list, and which of its articles are published right now, with
+ * the cards indexed at their last publish), so an unpublished or deleted article vanishes from every list at once.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
@@ -207,18 +207,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Stored items carry the card and the version (publishedAt) of the row the card was made from. */
-  async function withCards(locale: string, items: ListItem[]): Promise<StoredListItem[]> {
-    const rows: any[] = [];
-    for (const part of chunks(items.map((item) => item.documentId))) {
-      rows.push(...(await knex()(T.features).select('document_id', 'version', 'card').where('locale', locale).whereIn('document_id', part)));
-    }
-    const byId = new Map(rows.map((row) => [row.document_id, row]));
-    return items
-      .filter((item) => byId.has(item.documentId))
-      .map((item) => ({ ...item, version: Number(byId.get(item.documentId).version), card: json<Card>(byId.get(item.documentId).card, { documentId: item.documentId }) }));
-  }
-
   async function indexLocale(locale: string, afterId: number, articleTable: string, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
     const total = Number((await knex()(articleTable).where('locale', locale).whereNotNull('published_at').count({ count: '*' }))[0].count);
     let done = Number((await knex()(articleTable).where('locale', locale).whereNotNull('published_at').where('id', '<=', afterId).count({ count: '*' }))[0].count);
@@ -268,13 +256,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function listsOfLocale(locale: string, afterId: number, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
     const rows: any[] = [];
     for (let cursor = 0; ; ) {
-      const page = await knex()(T.features).select('id', 'document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded', 'version', 'card').where('locale', locale).where('id', '>', cursor).orderBy('id').limit(5000);
+      const page = await knex()(T.features).select('id', 'document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded').where('locale', locale).where('id', '>', cursor).orderBy('id').limit(5000);
       if (page.length === 0) break;
       rows.push(...page);
       cursor = page[page.length - 1].id;
     }
     const records = rows.map(featureOf);
-    const cards = new Map(rows.map((row) => [row.document_id as string, { version: Number(row.version), card: row.card as string }]));
     const df = new Map<string, number>();
     let documentCount = 0;
     for (const row of await knex()(T.terms).select('term', 'df').where('locale', locale)) {
@@ -295,7 +282,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lists.push({
           documentId: record.documentId,
           locale,
-          items: items.map((item) => ({ ...item, version: cards.get(item.documentId)!.version, card: json<Card>(cards.get(item.documentId)!.card, { documentId: item.documentId }) })),
+          items,
         });
       }
       await strapi.db.transaction(async ({ trx }: any) => {
@@ -350,7 +337,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!source) return null;
       }
       const { weights, candidates } = settings();
-      const items = await withCards(locale, await computeRelatedList(source, reader, { weights, candidates, now: Date.now(), max: RELATED_MAX_LIMIT }));
+      const items = await computeRelatedList(source, reader, { weights, candidates, now: Date.now(), max: RELATED_MAX_LIMIT });
       await strapi.db.transaction(async ({ trx }: any) => writeLists(trx, [{ documentId, locale, items }]));
       return items;
     },
@@ -411,14 +398,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * published in that locale. Two statements when the list is stored and its cards are current.
      */
     async find(documentId: string, locale: string, limit: number, { cards = true }: { cards?: boolean } = {}) {
-      let list = await readList(documentId, locale);
+      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
+      // Which of these are published in this locale right now, with the card indexed at their last publish.
       const live = async (ids: string[]) => {
-        const rows = await strapi.db.query(ARTICLE_UID).findMany({
-          where: { documentId: { $in: ids }, locale, publishedAt: { $notNull: true } },
-          select: ['documentId', 'publishedAt'],
-        });
-        return new Map<string, number>(rows.map((row: any) => [row.documentId, ms(row.publishedAt)]));
+        const rows = await knex()({ a: articleTable })
+          .leftJoin({ f: T.features }, (join: any) => join.on('f.document_id', '=', 'a.document_id').andOn('f.locale', '=', 'a.locale'))
+          .select('a.document_id', 'a.published_at', 'f.version', 'f.card')
+          .where('a.locale', locale)
+          .whereNotNull('a.published_at')
+          .whereIn('a.document_id', ids);
+        return new Map<string, { current: boolean; card: string | null }>(
+          rows.map((row: any) => [row.document_id, { current: row.card !== null && Number(row.version) === ms(row.published_at), card: row.card }])
+        );
       };
+      let list = await readList(documentId, locale);
       if (!list) {
         if ((await live([documentId])).size === 0) return null;
         const items = await service.recompute(documentId, locale);
@@ -426,9 +419,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         list = { items, computedMs: Date.now() };
       }
       // Published only, this locale only, checked now: whatever was unpublished or deleted since is dropped.
-      const versions = await live([documentId, ...list.items.map((item) => item.documentId)]);
-      if (!versions.has(documentId)) return null;
-      const items = list.items.filter((item) => versions.has(item.documentId)).slice(0, limit);
+      const published = await live([documentId, ...list.items.map((item) => item.documentId)]);
+      if (!published.has(documentId)) return null;
+      const items = list.items.filter((item) => published.has(item.documentId)).slice(0, limit);
       const computedAt = new Date(list.computedMs).toISOString();
       if (!cards) {
         const rows = items.length
@@ -437,16 +430,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const byId = new Map(rows.map((row: any) => [row.documentId, row]));
         return { articles: items.map((item) => byId.get(item.documentId)).filter(Boolean), computedAt };
       }
-      // A card made before its article's latest publish is re-read (and the list refreshed in the background).
-      const stale = items.filter((item) => versions.get(item.documentId) !== item.version).map((item) => item.documentId);
+      // An article published again a moment ago may not be re-indexed yet: its card is read afresh.
+      const stale = items.filter((item) => !published.get(item.documentId)!.current).map((item) => item.documentId);
       const fresh = new Map<string, Card>();
       if (stale.length) {
         const rows = await strapi.documents(ARTICLE_UID).findMany({ filters: { documentId: { $in: stale } }, locale, status: 'published', fields: CARD_FIELDS, populate: CARD_POPULATE } as any);
         for (const row of rows as any[]) fresh.set(row.documentId, cardOf(row));
         for (const id of stale) service.schedule(id, locale, { neighbours: false, reindex: true });
-        service.schedule(documentId, locale, { neighbours: false, reindex: false });
       }
-      const articles = items.map((item) => fresh.get(item.documentId) ?? item.card).filter(Boolean);
+      const articles = items
+        .map((item) => fresh.get(item.documentId) ?? json<Card | null>(published.get(item.documentId)!.card, null))
+        .filter((card): card is Card => Boolean(card));
       return { articles, computedAt };
     },
 

@@ -46,18 +46,20 @@ export function vectorFromStored(terms: StoredTerm[], documentFrequency: Map<str
  * Which of the source's terms are worth a trip to the inverted index: the rarest first (they say most
  * about the story), skipping terms so common that they would pull in a large share of the archive.
  */
-export function probeTerms(
-  terms: StoredTerm[],
-  documentFrequency: Map<string, number>,
-  documentCount: number,
-  { maxTerms = 16, maxPostingsPerTerm = 200, maxShare = 0.01 }: { maxTerms?: number; maxPostingsPerTerm?: number; maxShare?: number } = {}
-): string[] {
-  const limit = Math.max(maxPostingsPerTerm, Math.ceil(documentCount * maxShare));
+export type ProbeOptions = { maxTerms?: number; maxPostingsPerTerm?: number; maxShare?: number };
+
+/** The most articles a probed term (or tag) may have: a floor, growing with the archive (0.5% by default). */
+export function probeLimit(documentCount: number, { maxPostingsPerTerm = 200, maxShare = 0.005 }: ProbeOptions = {}): number {
+  return Math.max(maxPostingsPerTerm, Math.ceil(documentCount * maxShare));
+}
+
+export function probeTerms(terms: StoredTerm[], documentFrequency: Map<string, number>, documentCount: number, options: ProbeOptions = {}): string[] {
+  const limit = probeLimit(documentCount, options);
   return terms
     .map(([term]) => [term, documentFrequency.get(term) ?? 0] as const)
     .filter(([, df]) => df > 1 && df <= limit)
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxTerms)
+    .slice(0, options.maxTerms ?? 16)
     .map(([term]) => term);
 }
 
@@ -188,13 +190,18 @@ const DAY = 86_400_000;
  */
 export async function computeRelatedList(source: FeatureRecord, reader: IndexReader, options: ComputeOptions): Promise<ListItem[]> {
   const weights = options.weights ?? DEFAULT_RELATED_WEIGHTS;
-  const { df, documentCount } = await reader.documentFrequencies(source.terms.map(([term]) => term));
+  const { df, documentCount } = await reader.documentFrequencies([...source.terms.map(([term]) => term), ...source.tags.map(tagTerm)]);
   const sourceVector = vectorFromStored(source.terms, df, documentCount);
   const fromMs = source.publishedMs - weights.maxAgeDays * DAY;
   const toMs = options.now;
 
   const idf = idfFrom(df, Math.max(documentCount, 1));
-  const probe = probeWeights(sourceVector, probeTerms(source.terms, df, documentCount), source.tags, idf);
+  // A tag on a large share of the archive finds nothing specific; the category candidates cover it.
+  const probeTags = source.tags.filter((tag) => {
+    const frequency = df.get(tagTerm(tag)) ?? 0;
+    return frequency > 1 && frequency <= probeLimit(documentCount);
+  });
+  const probe = probeWeights(sourceVector, probeTerms(source.terms, df, documentCount), probeTags, idf);
   const byText = probe.size ? await reader.candidates(probe, source.documentId, fromMs, toMs, options.candidates ?? 300) : [];
   const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, options.categoryCandidates ?? 30) : [];
 

@@ -38,8 +38,8 @@ describe('probeTerms', () => {
     // The rarest shared terms first; a term no other article has is no use; a very common one is skipped.
     [10_000, { maxTerms: 5, maxPostingsPerTerm: 200 }, ['rudal', 'korea']],
     [10_000, { maxTerms: 1, maxPostingsPerTerm: 200 }, ['rudal']],
-    // In a very large archive the cap grows with it (1% of the articles by default).
-    [1_000_000, { maxTerms: 5, maxPostingsPerTerm: 200 }, ['rudal', 'korea', 'pemerintah']],
+    // In a very large archive the cap grows with it (0.5% of the articles by default).
+    [2_000_000, { maxTerms: 5, maxPostingsPerTerm: 200 }, ['rudal', 'korea', 'pemerintah']],
   ])('N=%i %j gives %j', (count, options, expected) => {
     const terms = [['pemerintah', 5], ['korea', 4], ['rudal', 3], ['unik', 2]] as [string, number][];
     expect(probeTerms(terms, df, count, options)).toEqual(expected);
