@@ -184,6 +184,17 @@ export type ComputeOptions = {
 
 const DAY = 86_400_000;
 
+// A full rebuild scores the same records again and again: their term lookups are made once.
+const termCounts = new WeakMap<FeatureRecord, Map<string, number>>();
+function termCountsOf(record: FeatureRecord): Map<string, number> {
+  let counts = termCounts.get(record);
+  if (!counts) {
+    counts = new Map(record.terms);
+    termCounts.set(record, counts);
+  }
+  return counts;
+}
+
 /**
  * One article's related list: candidates from the inverted index (shared rare terms, shared tags) and
  * the latest of its category, scored in full (text, tags, category, time), after the editor's pins.
@@ -202,7 +213,7 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
     return frequency > 1 && frequency <= probeLimit(documentCount);
   });
   const probe = probeWeights(sourceVector, probeTerms(source.terms, df, documentCount), probeTags, idf);
-  const byText = probe.size ? await reader.candidates(probe, source.documentId, fromMs, toMs, options.candidates ?? 300) : [];
+  const byText = probe.size ? await reader.candidates(probe, source.documentId, fromMs, toMs, options.candidates ?? 200) : [];
   const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, options.categoryCandidates ?? 30) : [];
 
   const excluded = new Set([source.documentId, ...source.excluded]);
@@ -221,8 +232,12 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
   const vectorOfRow = (row: FeatureRecord): Vector => {
     if (!row.norm) return vectorFromStored(row.terms, df, documentCount);
     // Only the terms shared with the source count in the cosine; the stored norm stands for the rest.
+    const counts = termCountsOf(row);
     const weights = new Map<string, number>();
-    for (const [term, count] of row.terms) if (sourceVector.weights.has(term)) weights.set(term, postingWeight(count) * idf(term));
+    for (const term of sourceVector.weights.keys()) {
+      const count = counts.get(term);
+      if (count) weights.set(term, postingWeight(count) * idf(term));
+    }
     return { weights, norm: row.norm };
   };
   const toDoc = (row: FeatureRecord) => ({

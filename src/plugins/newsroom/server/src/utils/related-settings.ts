@@ -10,7 +10,7 @@ export type RelatedSettings = {
   candidates: number;
 };
 
-export const DEFAULT_RELATED_SETTINGS: RelatedSettings = { weights: DEFAULT_RELATED_WEIGHTS, candidates: 300 };
+export const DEFAULT_RELATED_SETTINGS: RelatedSettings = { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200 };
 
 const POSITIVE = new Set<keyof RelatedWeights>(['storyHalfLifeDays', 'ageHalfLifeDays', 'maxAgeDays']);
 

@@ -3,10 +3,10 @@ import { relatedSettings } from '../related-settings';
 
 describe('relatedSettings', () => {
   test.each([
-    [undefined, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 300 }],
-    [{}, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 300 }],
+    [undefined, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200 }],
+    [{}, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200 }],
     [{ weights: { text: 5 }, candidates: 100 }, { weights: { ...DEFAULT_RELATED_WEIGHTS, text: 5 }, candidates: 100 }],
-    [{ weights: { tags: 0 } }, { weights: { ...DEFAULT_RELATED_WEIGHTS, tags: 0 }, candidates: 300 }],
+    [{ weights: { tags: 0 } }, { weights: { ...DEFAULT_RELATED_WEIGHTS, tags: 0 }, candidates: 200 }],
   ])('%j gives %j', (input, expected) => {
     expect(relatedSettings(input)).toEqual(expected);
   });
