@@ -44,13 +44,13 @@ async function freshDatabase() {
   throw new Error(`bench: unsupported DATABASE_CLIENT ${client}`);
 }
 
-async function bootForBench() {
-  compile();
-  const database = await freshDatabase();
-  Object.assign(process.env, database.env, {
+/** Boots the compiled app on `databaseEnv` with bench secrets, listening on a free local port. */
+async function bootListening(databaseEnv) {
+  Object.assign(process.env, databaseEnv, {
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STARTUP_MESSAGE: 'false',
+    BROWSER: 'false',
     APP_KEYS: 'benchKeyOne,benchKeyTwo',
     API_TOKEN_SALT: 'bench-salt',
     ADMIN_JWT_SECRET: 'bench-admin',
@@ -62,7 +62,13 @@ async function bootForBench() {
   const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
   strapi.server.mount();
   await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+  return { strapi, baseUrl: `http://127.0.0.1:${strapi.server.httpServer.address().port}` };
+}
+
+async function bootForBench() {
+  compile();
+  const database = await freshDatabase();
+  const { strapi, baseUrl } = await bootListening(database.env);
   return {
     strapi,
     baseUrl,
@@ -105,4 +111,4 @@ function summarize(samples) {
   return { n: sorted.length, mean, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), queries: samples[samples.length - 1].queries };
 }
 
-module.exports = { bootForBench, countingGet, summarize, root };
+module.exports = { bootForBench, bootListening, countingGet, summarize, root };

@@ -245,23 +245,7 @@ async function freshDatabase(kind) {
 }
 
 async function boot(database) {
-  Object.assign(process.env, database.env, {
-    NODE_ENV: 'test',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STARTUP_MESSAGE: 'false',
-    BROWSER: 'false',
-    APP_KEYS: 'benchKeyOne,benchKeyTwo',
-    API_TOKEN_SALT: 'bench-salt',
-    ADMIN_JWT_SECRET: 'bench-admin',
-    TRANSFER_TOKEN_SALT: 'bench-transfer',
-    JWT_SECRET: 'bench-jwt',
-    ENCRYPTION_KEY: 'bench-encryption',
-  });
-  const { createStrapi } = require('@strapi/strapi');
-  const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
-  strapi.server.mount();
-  await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  return { strapi, baseUrl: `http://127.0.0.1:${strapi.server.httpServer.address().port}` };
+  return require('./boot').bootListening(database.env);
 }
 
 /**
