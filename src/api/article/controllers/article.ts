@@ -8,11 +8,17 @@ import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credi
  * article (byline, local dates, reading time, cover credit line), the resolved `whatsappFollow` block,
  * and `creditLine` on a populated cover. Both are loaded for a whole page in one batch each.
  */
-async function validateRelatedQuery(query: Record<string, unknown>): Promise<{ locale: string; limit: number }> {
-  const unknown = Object.keys(query).filter((key) => key !== 'locale' && key !== 'limit');
+function rejectUnknownParameters(query: Record<string, unknown>, allowed: string[]): void {
+  const unknown = Object.keys(query).filter((key) => !allowed.includes(key));
   if (unknown.length) {
-    throw new errors.ValidationError(`Parameter tidak dikenal: ${unknown.join(', ')}. Yang boleh: locale, limit. (Unknown query parameter.)`);
+    throw new errors.ValidationError(`Parameter tidak dikenal: ${unknown.join(', ')}. Yang boleh: ${allowed.join(', ')}. (Unknown query parameter.)`);
   }
+}
+
+const isKnownLocale = (locale: unknown): Promise<boolean> => strapi.plugin('newsroom').service('article-page').isKnownLocale(locale);
+
+async function validateRelatedQuery(query: Record<string, unknown>): Promise<{ locale: string; limit: number }> {
+  rejectUnknownParameters(query, ['locale', 'limit']);
   const locale = (query.locale as string | undefined) ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
   // Whether the locale exists is asked only when no list is found: a served read stays at two statements.
   if (typeof locale !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
@@ -27,12 +33,9 @@ async function validateRelatedQuery(query: Record<string, unknown>): Promise<{ l
 }
 
 async function validatePageQuery(query: Record<string, unknown>): Promise<{ locale: string }> {
-  const unknown = Object.keys(query).filter((key) => key !== 'locale');
-  if (unknown.length) {
-    throw new errors.ValidationError(`Parameter tidak dikenal: ${unknown.join(', ')}. Yang boleh: locale. (Unknown query parameter.)`);
-  }
+  rejectUnknownParameters(query, ['locale']);
   const locale = (query.locale as string | undefined) ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-  if (!(await strapi.plugin('newsroom').service('article-page').isKnownLocale(locale))) {
+  if (!(await isKnownLocale(locale))) {
     throw new errors.ValidationError(`Bahasa "${String(locale)}" tidak dikenal. (Unknown locale.)`);
   }
   return { locale };
@@ -79,9 +82,8 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
     async related(ctx) {
       const { documentId } = ctx.params;
       const { locale, limit } = await validateRelatedQuery(ctx.query);
-      const related = strapi.plugin('newsroom').service('related-news');
-      const result = await related.find(documentId, locale, limit);
-      if (!result && !(await related.localeExists(locale))) throw new errors.ValidationError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+      const result = await strapi.plugin('newsroom').service('related-news').find(documentId, locale, limit);
+      if (!result && !(await isKnownLocale(locale))) throw new errors.ValidationError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
       if (!result) throw new errors.NotFoundError(`Artikel ${documentId} tidak terbit dalam bahasa "${locale}". (No published article ${documentId} in locale "${locale}".)`);
       const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
       // Cards, not pages: the cover's credit line, but no bylines or WhatsApp block (they would cost queries per read).

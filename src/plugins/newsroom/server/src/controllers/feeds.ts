@@ -20,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::newsroom') as NewsroomConfig;
 
   const requireLocale = async (locale: string) => {
-    if (!(await feeds().isLocale(locale))) throw new errors.NotFoundError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+    if (!(await strapi.plugin('newsroom').service('article-page').isKnownLocale(locale))) throw new errors.NotFoundError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
   };
 
   const rssFor = async (ctx: any, locale: string, categorySlug?: string) => {

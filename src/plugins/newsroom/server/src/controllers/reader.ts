@@ -38,6 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     message(ctx, 404, locale, labels.notFound, text ?? labels.notFoundText, PUBLIC);
   };
 
+  const isKnownLocale = (locale: unknown): Promise<boolean> => newsroom().service('article-page').isKnownLocale(locale);
   const unknownLocale = (ctx: any, locale: string) =>
     notFound(ctx, 'id', `Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
 
@@ -46,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async article(ctx: any) {
       const { locale, slug } = ctx.params;
       const pages = newsroom().service('article-page');
-      if (!(await pages.isKnownLocale(locale))) return unknownLocale(ctx, locale);
+      if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const page = await pages.bySlug(slug, locale);
       if (!page) return notFound(ctx, locale);
       const nonce = newNonce();
@@ -87,7 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async home(ctx: any) {
       const { locale } = ctx.params;
       const feeds = newsroom().service('feeds');
-      if (!(await feeds.isLocale(locale))) return unknownLocale(ctx, locale);
+      if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const items = await feeds.latest(locale);
       const { siteUrl, publicationName } = config();
       const alternates = (await feeds.locales()).map((code: string) => ({ locale: code, url: `${siteUrl}${homePath(code)}` }));
@@ -102,7 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async category(ctx: any) {
       const { locale, slug } = ctx.params;
       const feeds = newsroom().service('feeds');
-      if (!(await feeds.isLocale(locale))) return unknownLocale(ctx, locale);
+      if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const found = await feeds.categoryWithDescendants(locale, slug);
       if (!found) return notFound(ctx, locale);
       const [items, alternates] = await Promise.all([feeds.latest(locale, { categoryIds: found.ids }), feeds.translationsOf('categories', found.category.documentId)]);
@@ -118,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async tag(ctx: any) {
       const { locale, slug } = ctx.params;
       const feeds = newsroom().service('feeds');
-      if (!(await feeds.isLocale(locale))) return unknownLocale(ctx, locale);
+      if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const tag: any = await feeds.tagBySlug(locale, slug);
       if (!tag) return notFound(ctx, locale);
       const [items, alternates] = await Promise.all([feeds.latest(locale, { tagDocumentId: tag.documentId }), feeds.translationsOf('tags', tag.documentId)]);

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_PAGE_RELATED_LIMIT, ARTICLE_UID, CATEGORY_UID, LOCALES } from '../constants';
+import { ARTICLE_PAGE_RELATED_LIMIT, ARTICLE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { blocksToText } from '../utils/blocks';
 import { withCreditLine } from '../utils/credit-line';
 import { buildNewsArticleJsonLd } from '../utils/json-ld';
+import { compareLocales } from '../utils/locale-order';
 import { countWords } from '../utils/reading-time';
 import { absoluteUrl, articlePath, categoryPath, homePath, tagPath } from '../utils/urls';
 
@@ -88,10 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ]);
 
     const url = `${siteUrl}${articlePath(locale, raw.slug)}`;
-    const order = LOCALES.map((entry) => entry.code as string);
     const alternates: ArticleAlternate[] = translations
       .filter((row) => row.slug)
-      .sort((a, b) => order.indexOf(a.locale) - order.indexOf(b.locale))
+      .sort((a, b) => compareLocales(a.locale, b.locale))
       .map((row) => ({ locale: row.locale, slug: row.slug, title: row.title, url: `${siteUrl}${articlePath(row.locale, row.slug)}` }));
 
     const category = article.category
@@ -155,11 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The whole category tree of one locale in one statement (a newsroom has dozens of desks, not thousands). */
   async categoryTree(locale: string): Promise<Map<number, CategoryNode>> {
-    const rows: CategoryNode[] = await strapi.db.query(CATEGORY_UID).findMany({
-      where: { locale },
-      select: ['id', 'documentId', 'name', 'slug'],
-      populate: { parent: { select: ['id'] } },
-    });
+    const rows: CategoryNode[] = await strapi.plugin('newsroom').service('feeds').categoryTree(locale);
     return new Map(rows.map((row) => [row.id, row]));
   },
 

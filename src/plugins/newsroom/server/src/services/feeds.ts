@@ -3,7 +3,6 @@ import {
   ARTICLE_UID,
   CATEGORY_UID,
   FEED_ITEMS,
-  LOCALES,
   NEWS_SITEMAP_MAX_URLS,
   NEWS_SITEMAP_WINDOW_HOURS,
   SITEMAP_MAX_URLS,
@@ -11,6 +10,7 @@ import {
 } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { isZoneLabel, toZonedIso } from '../utils/dates';
+import { compareLocales } from '../utils/locale-order';
 import { absoluteUrl, articlePath, categoryPath, tagPath } from '../utils/urls';
 import type { NewsSitemapEntry, RssItem, SitemapUrl } from '../utils/xml';
 
@@ -67,12 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Content locales in a stable order: id first. */
   async locales(): Promise<string[]> {
     const rows: { code: string }[] = await strapi.plugin('i18n').service('locales').find();
-    const order = LOCALES.map((entry) => entry.code as string);
-    return rows.map((row) => row.code).sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
-  },
-
-  async isLocale(locale: unknown): Promise<boolean> {
-    return typeof locale === 'string' && (await this.locales()).includes(locale);
+    return rows.map((row) => row.code).sort(compareLocales);
   },
 
   /** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
@@ -184,10 +179,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Other locales' versions of a category or tag (for hreflang on list pages). */
   async translationsOf(kind: 'categories' | 'tags', documentId: string): Promise<{ locale: string; url: string }[]> {
     const rows: { locale: string; slug: string }[] = await strapi.db.query(KIND_UIDS[kind]).findMany({ where: { documentId }, select: ['locale', 'slug'] });
-    const order = LOCALES.map((entry) => entry.code as string);
     return rows
       .filter((row) => row.slug)
-      .sort((a, b) => order.indexOf(a.locale) - order.indexOf(b.locale))
+      .sort((a, b) => compareLocales(a.locale, b.locale))
       .map((row) => ({ locale: row.locale, url: `${this.siteUrl()}${KIND_PATHS[kind](row.locale, row.slug)}` }));
   },
 

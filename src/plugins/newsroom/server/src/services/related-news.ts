@@ -21,8 +21,7 @@ type Knex = any;
 type RebuildCheckpoint = { startedMs: number; phase: 'index' | 'lists'; locale: string; afterId: number };
 type RebuildProgress = (phase: 'index' | 'lists', locale: string, done: number, total: number) => void;
 const REBUILD_STORE = { type: 'plugin', name: 'newsroom', key: 'related-rebuild' } as const;
-type Job = { documentId: string; locale: string; neighbours: boolean };
-type StoredListItem = ListItem;
+type Job = { documentId: string; locale: string; neighbours: boolean; reindex: boolean };
 type Card = Record<string, unknown> & { documentId: string };
 
 // This process's own pending work, so that it can be coalesced and awaited. Everything it produces
@@ -48,6 +47,16 @@ const chunks = <V>(values: V[], size = CHUNK): V[][] => {
   for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;
 };
+/** Document frequencies and the locale's article count from rows of the terms table. */
+function frequenciesFrom(rows: { term: string; df: unknown }[]): { df: Map<string, number>; documentCount: number } {
+  const df = new Map<string, number>();
+  let documentCount = 0;
+  for (const row of rows) {
+    if (row.term === DOCUMENT_COUNT_TERM) documentCount = Number(row.df);
+    else if (Number(row.df) > 0) df.set(row.term, Number(row.df));
+  }
+  return { df, documentCount };
+}
 const pick = (row: any, fields: string[]) => Object.fromEntries(fields.filter((field) => row?.[field] !== undefined).map((field) => [field, row[field]]));
 
 /** The card of a published article row (with its cover populated), as the REST list serves it. */
@@ -86,16 +95,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The index as SQL: used when serving. */
   const sqlReader = (locale: string): IndexReader => ({
     async documentFrequencies(terms) {
-      const df = new Map<string, number>();
-      let documentCount = 0;
+      const rows = [];
       for (const part of chunks([...new Set([DOCUMENT_COUNT_TERM, ...terms])])) {
-        const rows = await knex()(T.terms).select('term', 'df').where('locale', locale).whereIn('term', part);
-        for (const row of rows) {
-          if (row.term === DOCUMENT_COUNT_TERM) documentCount = Number(row.df);
-          else if (Number(row.df) > 0) df.set(row.term, Number(row.df));
-        }
+        rows.push(...(await knex()(T.terms).select('term', 'df').where('locale', locale).whereIn('term', part)));
       }
-      return { df, documentCount };
+      return frequenciesFrom(rows);
     },
     async candidates(probe, self, fromMs, toMs, limit) {
       // The partial scores are summed by the database: only the best `limit` rows come back.
@@ -192,12 +196,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { feature, postings };
   }
 
-  async function readList(documentId: string, locale: string): Promise<{ items: StoredListItem[]; computedMs: number } | null> {
+  async function readList(documentId: string, locale: string): Promise<{ items: ListItem[]; computedMs: number } | null> {
     const row = await knex()(T.lists).select('items', 'computed_ms').where({ document_id: documentId, locale }).first();
-    return row ? { items: json<StoredListItem[]>(row.items, []), computedMs: Number(row.computed_ms) } : null;
+    return row ? { items: json<ListItem[]>(row.items, []), computedMs: Number(row.computed_ms) } : null;
   }
 
-  async function writeLists(trx: Knex, lists: { documentId: string; locale: string; items: StoredListItem[] }[]) {
+  async function writeLists(trx: Knex, lists: { documentId: string; locale: string; items: ListItem[] }[]) {
     const now = Date.now();
     for (const part of chunks(lists, 200)) {
       await trx(T.lists)
@@ -262,12 +266,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       cursor = page[page.length - 1].id;
     }
     const records = rows.map(featureOf);
-    const df = new Map<string, number>();
-    let documentCount = 0;
-    for (const row of await knex()(T.terms).select('term', 'df').where('locale', locale)) {
-      if (row.term === DOCUMENT_COUNT_TERM) documentCount = Number(row.df);
-      else df.set(row.term, Number(row.df));
-    }
+    const { df, documentCount } = frequenciesFrom(await knex()(T.terms).select('term', 'df').where('locale', locale));
     // Frequencies are final for this locale now: every article's norm is computed (and stored) exactly.
     for (const record of records) record.norm = vectorFromStored(record.terms, df, documentCount).norm;
     const reader = memoryReader(records, df, documentCount);
@@ -276,14 +275,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const todo = rows.map((row, index) => ({ id: Number(row.id), record: records[index] })).filter((entry) => entry.id > afterId);
     let done = rows.length - todo.length;
     for (const batch of chunks(todo, batchSize)) {
-      const lists: { documentId: string; locale: string; items: StoredListItem[] }[] = [];
+      const lists: { documentId: string; locale: string; items: ListItem[] }[] = [];
       for (const { record } of batch) {
-        const items = await computeRelatedList(record, reader, { weights, candidates, now, max: RELATED_MAX_LIMIT });
-        lists.push({
-          documentId: record.documentId,
-          locale,
-          items,
-        });
+        lists.push({ documentId: record.documentId, locale, items: await computeRelatedList(record, reader, { weights, candidates, now, max: RELATED_MAX_LIMIT }) });
       }
       await strapi.db.transaction(async ({ trx }: any) => {
         await writeLists(trx, lists);
@@ -320,15 +314,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await adjustFrequencies(trx, locale, [...postings.map((posting) => posting.term), ...(hadFeatures ? [] : [DOCUMENT_COUNT_TERM])], 1);
         const terms: StoredTerm[] = JSON.parse(feature.terms);
         const frequencies = await trx(T.terms).select('term', 'df').where('locale', locale).whereIn('term', [DOCUMENT_COUNT_TERM, ...terms.map(([term]) => term)]);
-        const df = new Map<string, number>(frequencies.map((entry: any) => [entry.term, Number(entry.df)]));
-        const norm = vectorFromStored(terms, df, df.get(DOCUMENT_COUNT_TERM) ?? 1).norm;
+        const { df, documentCount } = frequenciesFrom(frequencies);
+        const norm = vectorFromStored(terms, df, documentCount).norm;
         await trx(T.features).where({ document_id: documentId, locale }).update({ norm });
       });
       return Boolean(row);
     },
 
     /** Recomputes and stores one article's list; null (and no list) when it is not published in that locale. */
-    async recompute(documentId: string, locale: string): Promise<StoredListItem[] | null> {
+    async recompute(documentId: string, locale: string): Promise<ListItem[] | null> {
       const reader = sqlReader(locale);
       let [source] = await reader.features([documentId]);
       if (!source) {
@@ -361,8 +355,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     schedule(documentId: string, locale: string, { neighbours = true, reindex = true }: { neighbours?: boolean; reindex?: boolean } = {}): void {
       const key = `${documentId}\u0000${locale}`;
-      const queued = queue.get(key) as (Job & { reindex?: boolean }) | undefined;
-      queue.set(key, { documentId, locale, neighbours: neighbours || (queued?.neighbours ?? false), reindex: reindex || (queued?.reindex ?? false) } as Job);
+      const queued = queue.get(key);
+      queue.set(key, { documentId, locale, neighbours: neighbours || (queued?.neighbours ?? false), reindex: reindex || (queued?.reindex ?? false) });
       if (!worker) {
         worker = new Promise<void>((resolve) => setImmediate(resolve))
           .then(() => service.drain())
@@ -376,7 +370,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       while (queue.size > 0) {
         // Let waiting requests in between jobs (SQLite's driver is synchronous: a chain of queries never yields).
         await new Promise((resolve) => setImmediate(resolve));
-        const [key, job] = queue.entries().next().value as [string, Job & { reindex?: boolean }];
+        const [key, job] = queue.entries().next().value as [string, Job];
         queue.delete(key);
         try {
           if (job.reindex) await service.refresh(job.documentId, job.locale, { neighbours: job.neighbours });
@@ -476,13 +470,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await store.delete({});
       return { ...totals, ms: Date.now() - started, resumed: Boolean(saved) };
     },
-
-    /** Whether a locale code is one of the site's locales (asked only when a list is not found). */
-    async localeExists(locale: string): Promise<boolean> {
-      return Boolean(await strapi.plugin('i18n').service('locales').findByCode(locale));
-    },
   };
   return service;
 };
 
-export { cardOf, featureOf };

@@ -29,10 +29,6 @@ export function tagTerm(tagId: string): string {
   return `${TAG_PREFIX}${tagId}`;
 }
 
-export function isTagTerm(term: string): boolean {
-  return term.startsWith(TAG_PREFIX);
-}
-
 /** Posting weight of a term in an article: sub-linear in its count, as in the vectors. */
 export function postingWeight(count: number): number {
   return 1 + Math.log(count);
@@ -42,10 +38,6 @@ export function vectorFromStored(terms: StoredTerm[], documentFrequency: Map<str
   return vectorOf(new Map(terms), idfFrom(documentFrequency, Math.max(documentCount, 1)), terms.length);
 }
 
-/**
- * Which of the source's terms are worth a trip to the inverted index: the rarest first (they say most
- * about the story), skipping terms so common that they would pull in a large share of the archive.
- */
 export type ProbeOptions = { maxTerms?: number; maxPostingsPerTerm?: number; maxShare?: number };
 
 /** The most articles a probed term (or tag) may have: a floor, growing with the archive (0.5% by default). */
@@ -53,6 +45,10 @@ export function probeLimit(documentCount: number, { maxPostingsPerTerm = 200, ma
   return Math.max(maxPostingsPerTerm, Math.ceil(documentCount * maxShare));
 }
 
+/**
+ * Which of the source's terms are worth a trip to the inverted index: the rarest first (they say most
+ * about the story), skipping terms so common that they would pull in a large share of the archive.
+ */
 export function probeTerms(terms: StoredTerm[], documentFrequency: Map<string, number>, documentCount: number, options: ProbeOptions = {}): string[] {
   const limit = probeLimit(documentCount, options);
   return terms
@@ -217,7 +213,7 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
   const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, options.categoryCandidates ?? 30) : [];
 
   const excluded = new Set([source.documentId, ...source.excluded]);
-  const wanted = [...new Set([...source.pinned, ...byText, ...byCategory])].filter((id) => !excluded.has(id) || source.pinned.includes(id));
+  const wanted = [...new Set([...source.pinned, ...byText, ...byCategory])].filter((id) => !excluded.has(id));
   const rows = wanted.length ? await reader.features(wanted) : [];
   // Pins may be older than the age limit (an editor's choice), but never scheduled in the future.
   const pinnedSet = new Set(source.pinned);

@@ -33,8 +33,3 @@ export function absoluteUrl(siteUrl: string, pathOrUrl: string | null | undefine
   if (pathOrUrl.startsWith('//')) return `https:${pathOrUrl}`;
   return `${siteUrl}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`;
 }
-
-/** hreflang values: `id` and `en` are valid BCP 47 codes as they are. */
-export function hreflangOf(locale: string): string {
-  return locale;
-}
