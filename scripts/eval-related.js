@@ -68,32 +68,32 @@ const resolved = new Map();
 
 const sources = docs.filter((doc) => doc.cluster);
 async function main() {
-for (const record of records) {
-  const list = await index.computeRelatedList(record, reader, { now, max: 5 });
-  resolved.set(record.documentId, list.map((item) => byKey.get(item.documentId)));
-}
-const results = {};
-for (const [name, resolve] of Object.entries(resolvers)) {
-  let at3 = 0;
-  let at5 = 0;
-  for (const source of sources) {
-    const related = resolve(source);
-    // An empty slot counts as a miss: a resolver that returns fewer than k does not get a free pass.
-    at3 += related.slice(0, 3).filter((doc) => doc.cluster === source.cluster).length / 3;
-    at5 += related.slice(0, 5).filter((doc) => doc.cluster === source.cluster).length / 5;
+  for (const record of records) {
+    const list = await index.computeRelatedList(record, reader, { now, max: 5 });
+    resolved.set(record.documentId, list.map((item) => byKey.get(item.documentId)));
   }
-  results[name] = { p3: at3 / sources.length, p5: at5 / sources.length };
-}
+  const results = {};
+  for (const [name, resolve] of Object.entries(resolvers)) {
+    let at3 = 0;
+    let at5 = 0;
+    for (const source of sources) {
+      const related = resolve(source);
+      // An empty slot counts as a miss: a resolver that returns fewer than k does not get a free pass.
+      at3 += related.slice(0, 3).filter((doc) => doc.cluster === source.cluster).length / 3;
+      at5 += related.slice(0, 5).filter((doc) => doc.cluster === source.cluster).length / 5;
+    }
+    results[name] = { p3: at3 / sources.length, p5: at5 / sources.length };
+  }
 
-const clusters = new Set(sources.map((doc) => doc.cluster));
-console.log(`\n"Berita Terkait" evaluation: ${data.articles.length} articles, ${clusters.size} story clusters, ${sources.length} queries (noise articles are candidates, not queries)`);
-console.log(`${'resolver'.padEnd(40)} ${'P@3'.padStart(6)} ${'P@5'.padStart(6)}`);
-for (const [name, { p3, p5 }] of Object.entries(results)) console.log(`${name.padEnd(40)} ${p3.toFixed(3).padStart(6)} ${p5.toFixed(3).padStart(6)}`);
-const ours = results['Warta (tags + category + text + time)'];
-const bestBaseline = Math.max(...Object.entries(results).filter(([name]) => !name.startsWith('Warta')).map(([, r]) => r.p5));
-const pass = ours.p5 >= 0.85 && ours.p5 - bestBaseline >= 0.2;
-console.log(`\nP@5 ${ours.p5.toFixed(3)} vs best baseline ${bestBaseline.toFixed(3)} (+${(ours.p5 - bestBaseline).toFixed(3)}); target P@5 >= 0.85 and >= +0.20: ${pass ? 'met' : 'NOT met'}`);
-process.exit(pass ? 0 : 1);
+  const clusters = new Set(sources.map((doc) => doc.cluster));
+  console.log(`\n"Berita Terkait" evaluation: ${data.articles.length} articles, ${clusters.size} story clusters, ${sources.length} queries (noise articles are candidates, not queries)`);
+  console.log(`${'resolver'.padEnd(40)} ${'P@3'.padStart(6)} ${'P@5'.padStart(6)}`);
+  for (const [name, { p3, p5 }] of Object.entries(results)) console.log(`${name.padEnd(40)} ${p3.toFixed(3).padStart(6)} ${p5.toFixed(3).padStart(6)}`);
+  const ours = results['Warta (tags + category + text + time)'];
+  const bestBaseline = Math.max(...Object.entries(results).filter(([name]) => !name.startsWith('Warta')).map(([, r]) => r.p5));
+  const pass = ours.p5 >= 0.85 && ours.p5 - bestBaseline >= 0.2;
+  console.log(`\nP@5 ${ours.p5.toFixed(3)} vs best baseline ${bestBaseline.toFixed(3)} (+${(ours.p5 - bestBaseline).toFixed(3)}); target P@5 >= 0.85 and >= +0.20: ${pass ? 'met' : 'NOT met'}`);
+  process.exit(pass ? 0 : 1);
 }
 
 main().catch((error) => {
