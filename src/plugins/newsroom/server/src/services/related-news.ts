@@ -4,7 +4,6 @@ import { blocksToText } from '../utils/blocks';
 import {
   computeRelatedList,
   DOCUMENT_COUNT_TERM,
-  memoryReader,
   postingWeight,
   storedTerms,
   tagTerm,
@@ -14,6 +13,7 @@ import {
   type StoredTerm,
   vectorFromStored,
 } from '../utils/related-index';
+import { memoryIndex } from '../utils/related-memory-index';
 import { termsOf } from '../utils/related-scoring';
 import { relatedSettings } from '../utils/related-settings';
 
@@ -269,7 +269,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { df, documentCount } = frequenciesFrom(await knex()(T.terms).select('term', 'df').where('locale', locale));
     // Frequencies are final for this locale now: every article's norm is computed (and stored) exactly.
     for (const record of records) record.norm = vectorFromStored(record.terms, df, documentCount).norm;
-    const reader = memoryReader(records, df, documentCount);
+    const index = memoryIndex(records, df, documentCount);
     const { weights, candidates } = settings();
     const now = Date.now();
     const todo = rows.map((row, index) => ({ id: Number(row.id), record: records[index] })).filter((entry) => entry.id > afterId);
@@ -277,7 +277,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const batch of chunks(todo, batchSize)) {
       const lists: { documentId: string; locale: string; items: ListItem[] }[] = [];
       for (const { record } of batch) {
-        lists.push({ documentId: record.documentId, locale, items: await computeRelatedList(record, reader, { weights, candidates, now, max: RELATED_MAX_LIMIT }) });
+        lists.push({ documentId: record.documentId, locale, items: index.listOf(record, { weights, candidates, now, max: RELATED_MAX_LIMIT }) });
       }
       await strapi.db.transaction(async ({ trx }: any) => {
         await writeLists(trx, lists);

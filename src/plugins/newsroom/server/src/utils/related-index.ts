@@ -78,15 +78,19 @@ export type Posting = { documentId: string; term: string; weight: number };
 
 /** The `max` best of many scored entries, best first (ties by key), without sorting them all. */
 export function topScored(scores: Map<string, number>, max: number): string[] {
-  const heap: [string, number][] = [];
-  const worse = (a: [string, number], b: [string, number]) => a[1] < b[1] || (a[1] === b[1] && a[0] > b[0]);
+  return topBy(scores, max, (a, b) => a[1] < b[1] || (a[1] === b[1] && a[0] > b[0])).map(([key]) => key);
+}
+
+/** The `max` best items, best first, by a strict total order (`worse`), with a heap of `max`. */
+export function topBy<V>(items: Iterable<V>, max: number, worse: (a: V, b: V) => boolean): V[] {
+  const heap: V[] = [];
   const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j], heap[i]]);
-  for (const entry of scores) {
+  for (const item of items) {
     if (heap.length < max) {
-      heap.push(entry);
+      heap.push(item);
       for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-    } else if (max > 0 && worse(heap[0], entry)) {
-      heap[0] = entry;
+    } else if (max > 0 && worse(heap[0], item)) {
+      heap[0] = item;
       for (let i = 0; ; ) {
         const l = 2 * i + 1;
         const r = l + 1;
@@ -99,7 +103,7 @@ export function topScored(scores: Map<string, number>, max: number): string[] {
       }
     }
   }
-  return heap.sort((a, b) => (worse(a, b) ? 1 : -1)).map(([key]) => key);
+  return heap.sort((a, b) => (worse(a, b) ? 1 : -1));
 }
 
 /**
