@@ -28,6 +28,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       publicationName: env('WARTA_PUBLICATION_NAME', 'Warta'),
       publisherLogoUrl: env('WARTA_PUBLISHER_LOGO_URL', ''),
       previewTtlSeconds: env.int('WARTA_PREVIEW_TTL_SECONDS', 600),
+      related: { reconcileMinutes: env.int('WARTA_RELATED_RECONCILE_MINUTES', 10) },
     },
   },
   'users-permissions': {

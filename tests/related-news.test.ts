@@ -272,5 +272,43 @@ describe('the index and npm run related:rebuild', () => {
     await service().rebuild();
     expect(await count('en')).toBe(await publishedIn('en'));
   });
+
+  test('reconcile() catches up a publish and an unpublish whose indexing was lost, and queues nothing when nothing drifted', async () => {
+    const indexed = async (documentId: string) => (await knex()('newsroom_related_features').where({ document_id: documentId, locale: 'id' }).first()) ?? null;
+    await service().idle();
+    expect(await service().reconcile()).toEqual({ scheduled: 0, drifted: 0, skipped: false });
+
+    // As if the process stopped between the commit and its in-memory queue.
+    const schedule = jest.spyOn(service(), 'schedule').mockImplementation(() => undefined);
+    let lost: string;
+    try {
+      lost = await publish('Kapal Korea Utara Bawa Amunisi Artileri ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
+      await app.strapi.documents('api::article.article').unpublish({ documentId: story.football, locale: 'id' } as any);
+    } finally {
+      schedule.mockRestore();
+    }
+    await service().idle();
+    expect(await indexed(lost)).toBeNull();
+    expect(await indexed(story.football)).not.toBeNull();
+    expect(await listOf(story.one)).not.toContain(lost);
+
+    expect(await service().reconcile()).toEqual({ scheduled: 2, drifted: 2, skipped: false });
+    await service().idle();
+    expect(await indexed(lost)).not.toBeNull();
+    expect(await indexed(story.football)).toBeNull();
+    // Its neighbours were refreshed too: the running story now lists it.
+    expect(await listOf(story.one)).toContain(lost);
+    expect(await service().reconcile()).toEqual({ scheduled: 0, drifted: 0, skipped: false });
+  });
+
+  test('reconcile() leaves the index alone while a rebuild is in progress', async () => {
+    const store = app.strapi.store({ type: 'plugin', name: 'newsroom', key: 'related-rebuild' } as any);
+    await store.set({ value: { startedMs: Date.now(), phase: 'index', locale: 'en', afterId: 0 } });
+    try {
+      expect(await service().reconcile()).toMatchObject({ scheduled: 0, skipped: true });
+    } finally {
+      await store.delete({});
+    }
+  });
 });
 

@@ -1,4 +1,4 @@
-import bootstrap from './bootstrap';
+import bootstrap, { stopReconciling } from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
@@ -10,6 +10,7 @@ import services from './services';
 export default {
   register,
   bootstrap,
+  destroy: stopReconciling,
   config,
   contentTypes,
   controllers,

@@ -34,6 +34,11 @@ const CARD_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 't
 const COVER_FIELDS = ['caption', 'credit', 'creditLabel', 'altText'];
 const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats'];
 const CARD_POPULATE = { cover: { fields: COVER_FIELDS, populate: { image: { fields: IMAGE_FIELDS } } } };
+/**
+ * Above this many articles out of step with the index (a first deploy onto an archive, a restored
+ * backup), reconcile() leaves the work to `npm run related:rebuild` instead of queueing it one by one.
+ */
+const RECONCILE_MAX_DRIFT = 1000;
 /** Rows per statement for IN lists and bulk inserts: well under every database's parameter limit. */
 const CHUNK = 500;
 
@@ -247,6 +252,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return total;
   }
 
+  /**
+   * Every row of a table that `where` selects, in pages by id, letting requests in between pages
+   * (SQLite's driver is synchronous: one read of 100,000 rows would hold every request up).
+   */
+  async function allRows(table: string, columns: string[], where: (query: Knex) => Knex, pageSize = 5000): Promise<any[]> {
+    const rows: any[] = [];
+    for (let cursor = 0; ; ) {
+      const page = await where(knex()(table).select(columns)).where('id', '>', cursor).orderBy('id').limit(pageSize);
+      rows.push(...page);
+      if (page.length < pageSize) return rows;
+      cursor = page[page.length - 1].id;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   async function writeNorms(trx: Knex, locale: string, records: FeatureRecord[]) {
     for (const part of chunks(records, 200)) {
       const cases = part.map(() => 'when ? then ?').join(' ');
@@ -258,13 +278,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function listsOfLocale(locale: string, afterId: number, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
-    const rows: any[] = [];
-    for (let cursor = 0; ; ) {
-      const page = await knex()(T.features).select('id', 'document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded').where('locale', locale).where('id', '>', cursor).orderBy('id').limit(5000);
-      if (page.length === 0) break;
-      rows.push(...page);
-      cursor = page[page.length - 1].id;
-    }
+    const rows = await allRows(T.features, ['id', 'document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded'], (query) =>
+      query.where('locale', locale)
+    );
     const records = rows.map(featureOf);
     const { df, documentCount } = frequenciesFrom(await knex()(T.terms).select('term', 'df').where('locale', locale));
     // Frequencies are final for this locale now: every article's norm is computed (and stored) exactly.
@@ -379,6 +395,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           strapi.log.error(`[newsroom] related news for ${job.documentId}/${job.locale} failed: ${(error as Error).message}`);
         }
       }
+    },
+
+    /**
+     * Queues what the index is missing: a publish whose indexing was lost (the process stopped between
+     * commit and its in-memory queue, a deploy restarted it mid-import) is indexed, and an article no
+     * longer published leaves the index, with its neighbours refreshed either way. Each instance runs it
+     * at boot and every `reconcileMinutes`; when nothing drifted it is two reads per locale.
+     */
+    async reconcile(): Promise<{ scheduled: number; drifted: number; skipped: boolean }> {
+      const store = strapi.store(REBUILD_STORE as any);
+      // A rebuild in progress rewrites the index; it leaves it consistent when it ends.
+      if (await store.get({})) return { scheduled: 0, drifted: 0, skipped: true };
+      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
+      const locales: string[] = (await strapi.plugin('i18n').service('locales').find()).map((locale: any) => locale.code).sort();
+      const drift: { documentId: string; locale: string }[] = [];
+      for (const locale of locales) {
+        const indexed = new Map<string, number>(
+          (await allRows(T.features, ['id', 'document_id', 'version'], (query) => query.where('locale', locale))).map((row) => [row.document_id, Number(row.version)])
+        );
+        const published = await allRows(articleTable, ['id', 'document_id', 'published_at'], (query) => query.where('locale', locale).whereNotNull('published_at'));
+        for (const row of published) {
+          if (indexed.get(row.document_id) !== ms(row.published_at)) drift.push({ documentId: row.document_id, locale });
+          indexed.delete(row.document_id);
+        }
+        for (const documentId of indexed.keys()) drift.push({ documentId, locale });
+      }
+      if (drift.length > RECONCILE_MAX_DRIFT) {
+        strapi.log.warn(`[newsroom] ${drift.length} articles are out of step with the "Berita Terkait" index: run \`npm run related:rebuild\`.`);
+        return { scheduled: 0, drifted: drift.length, skipped: true };
+      }
+      for (const { documentId, locale } of drift) service.schedule(documentId, locale);
+      if (drift.length) strapi.log.info(`[newsroom] "Berita Terkait": ${drift.length} articles were out of step with the index; queued.`);
+      return { scheduled: drift.length, drifted: drift.length, skipped: false };
     },
 
     /** Resolves when this process has no recomputation left (scripts and tests wait on it). */

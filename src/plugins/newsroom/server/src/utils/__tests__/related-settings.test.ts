@@ -3,10 +3,11 @@ import { relatedSettings } from '../related-settings';
 
 describe('relatedSettings', () => {
   test.each([
-    [undefined, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200 }],
-    [{}, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200 }],
-    [{ weights: { text: 5 }, candidates: 100 }, { weights: { ...DEFAULT_RELATED_WEIGHTS, text: 5 }, candidates: 100 }],
-    [{ weights: { tags: 0 } }, { weights: { ...DEFAULT_RELATED_WEIGHTS, tags: 0 }, candidates: 200 }],
+    [undefined, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200, reconcileMinutes: 10 }],
+    [{}, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200, reconcileMinutes: 10 }],
+    [{ weights: { text: 5 }, candidates: 100 }, { weights: { ...DEFAULT_RELATED_WEIGHTS, text: 5 }, candidates: 100, reconcileMinutes: 10 }],
+    [{ weights: { tags: 0 } }, { weights: { ...DEFAULT_RELATED_WEIGHTS, tags: 0 }, candidates: 200, reconcileMinutes: 10 }],
+    [{ reconcileMinutes: 0 }, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200, reconcileMinutes: 0 }],
   ])('%j gives %j', (input, expected) => {
     expect(relatedSettings(input)).toEqual(expected);
   });
@@ -19,6 +20,8 @@ describe('relatedSettings', () => {
     ['zero half-life', { weights: { storyHalfLifeDays: 0 } }, /positive number/],
     ['string weight', { weights: { tags: '1' } }, /non-negative number/],
     ['too few candidates', { candidates: 5 }, /from 20 to 5000/],
+    ['reconcile every half minute', { reconcileMinutes: 0.5 }, /whole number of minutes/],
+    ['reconcile less than daily', { reconcileMinutes: 2000 }, /from 0 \(never\) to 1440/],
   ])('%s is refused with a message', (_name, input, message) => {
     expect(() => relatedSettings(input)).toThrow(message);
   });
