@@ -47,7 +47,11 @@ export type RelatedDoc = {
   publishedAt: number;
 };
 
-export function termsOf(doc: { title?: string | null; lead?: string | null; body?: string | null }, locale: string | null | undefined): TermCounts {
+export function termsOf(
+  doc: { title?: string | null; lead?: string | null; body?: string | null },
+  locale: string | null | undefined,
+  normalize?: (token: string) => string
+): TermCounts {
   // A title says what a story is about more than any body paragraph does.
   return countTerms(
     [
@@ -55,7 +59,8 @@ export function termsOf(doc: { title?: string | null; lead?: string | null; body
       [doc.lead ?? '', 2],
       [doc.body ?? '', 1],
     ],
-    locale
+    locale,
+    normalize
   );
 }
 

@@ -31,10 +31,14 @@ export function tokenize(text: string, locale: string | null | undefined): strin
 
 export type TermCounts = Map<string, number>;
 
-export function countTerms(weightedTexts: [string, number][], locale: string | null | undefined): TermCounts {
+/** `normalize` maps each token to the term it counts as (the evaluation tries stemming with it). */
+export function countTerms(weightedTexts: [string, number][], locale: string | null | undefined, normalize?: (token: string) => string): TermCounts {
   const counts: TermCounts = new Map();
   for (const [text, weight] of weightedTexts) {
-    for (const token of tokenize(text, locale)) counts.set(token, (counts.get(token) ?? 0) + weight);
+    for (const token of tokenize(text, locale)) {
+      const term = normalize ? normalize(token) : token;
+      counts.set(term, (counts.get(term) ?? 0) + weight);
+    }
   }
   return counts;
 }

@@ -24,6 +24,17 @@ describe('tokenize', () => {
   });
 });
 
+describe('termsOf', () => {
+  test.each([
+    // Title x3, lead x2, body x1.
+    [{ title: 'Banjir Jakarta', lead: 'Banjir', body: 'Jakarta banjir lagi' }, undefined, [['banjir', 6], ['jakarta', 4]]],
+    // A normalizer (the evaluation's stemmer) merges the forms it maps together.
+    [{ title: 'Penjualan', body: 'dijual menjual' }, (token: string) => token.replace(/^(pen|di|men)/, '').replace(/an$/, ''), [['jual', 5]]],
+  ])('%j gives %j', (doc, normalize, expected) => {
+    expect([...termsOf(doc, 'id', normalize)]).toEqual(expected);
+  });
+});
+
 const DAY = 86_400_000;
 type Doc = RelatedDoc & { vector: Vector };
 function docs(specs: { key: string; text: string; category: string; parent?: string; tags: string[]; day: number }[]): Doc[] {
