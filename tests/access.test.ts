@@ -295,6 +295,28 @@ describe('writes by an authenticated writer', () => {
     expect(english.body.data.slug).toBe('jumat-berkah-di-masjid-istiqlal');
   });
 
+  test('a clash on a title longer than the slug limit still gets a free slug each time', async () => {
+    const title = `Pemerintah Umumkan ${'Kebijakan Baru Tentang Harga Pangan '.repeat(4)}Mulai Pekan Depan`;
+    const slugs: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await authed('post', '/api/articles?status=draft').send({ data: { title } });
+      expect(res.status).toBe(201);
+      slugs.push(res.body.data.slug);
+    }
+    expect(new Set(slugs).size).toBe(3);
+    for (const slug of slugs) expect(slug.length).toBeLessThanOrEqual(120);
+    expect(slugs[1]).toMatch(/-2$/);
+    expect(slugs[2]).toMatch(/-3$/);
+  });
+
+  test('slugs are looked up through an index (slug, locale), not by scanning the archive', async () => {
+    const inspector = (app.strapi.db as any).dialect.schemaInspector;
+    for (const table of ['articles', 'authors', 'categories', 'tags']) {
+      const indexes = await inspector.getIndexes(table);
+      expect(indexes).toContainEqual(expect.objectContaining({ name: `${table}_slug_locale_idx`, columns: ['slug', 'locale'] }));
+    }
+  });
+
   test('datePublished is stamped at the first publish and kept on a re-publish', async () => {
     const created = await authed('post', '/api/articles?status=published').send({
       data: { title: 'Harga Cabai Naik 10%', category: fixture.internasional.documentId },

@@ -32,12 +32,14 @@ export function truncateSlug(slug: string, maxLength: number): string {
   return (lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '');
 }
 
-/** `base`, or `base-2`, `base-3` ... : the first that is not taken. */
-export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const suffix = `-${n}`;
-    const candidate = `${truncateSlug(base, MAX_SLUG_LENGTH - suffix.length)}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+/** The `n`th slug tried for a title: `base`, then `base-2`, `base-3` ..., never longer than the limit. */
+export function numberedSlug(base: string, n: number): string {
+  if (n <= 1) return base;
+  const suffix = `-${n}`;
+  return `${truncateSlug(base, MAX_SLUG_LENGTH - suffix.length)}${suffix}`;
+}
+
+/** `count` numbered slugs from the `first`th on, in the order they are tried. */
+export function slugCandidates(base: string, first: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => numberedSlug(base, first + i));
 }

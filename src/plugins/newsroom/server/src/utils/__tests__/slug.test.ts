@@ -1,4 +1,4 @@
-import { firstFreeSlug, MAX_SLUG_LENGTH, slugifyTitle, truncateSlug } from '../slug';
+import { MAX_SLUG_LENGTH, numberedSlug, slugCandidates, slugifyTitle, truncateSlug } from '../slug';
 
 describe('slugifyTitle', () => {
   test.each([
@@ -35,13 +35,20 @@ describe('truncateSlug', () => {
   });
 });
 
-describe('firstFreeSlug', () => {
+describe('numberedSlug and slugCandidates', () => {
+  const long = `${'kata-'.repeat(23)}akhir`; // 120 characters
   test.each([
-    ['berita', [], 'berita'],
-    ['berita', ['berita'], 'berita-2'],
-    ['berita', ['berita', 'berita-2', 'berita-3'], 'berita-4'],
-    ['berita', ['berita-2'], 'berita'],
-  ])('picks a free slug for %p when %p are taken', (base, taken, expected) => {
-    expect(firstFreeSlug(base, new Set(taken))).toBe(expected);
+    ['berita', 1, 'berita'],
+    ['berita', 2, 'berita-2'],
+    ['berita', 13, 'berita-13'],
+    // At the length limit the base gives way to the suffix, at a hyphen.
+    [long, 2, `${'kata-'.repeat(23).replace(/-$/, '')}-2`],
+  ])('%p number %i is %p', (base, n, expected) => {
+    expect(numberedSlug(base, n)).toBe(expected);
+    expect(numberedSlug(base, n).length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+  });
+  test('candidates come in the order they are tried', () => {
+    expect(slugCandidates('berita', 1, 3)).toEqual(['berita', 'berita-2', 'berita-3']);
+    expect(slugCandidates('berita', 21, 2)).toEqual(['berita-21', 'berita-22']);
   });
 });
