@@ -96,6 +96,9 @@ function featureOf(row: any): FeatureRecord {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
   const settings = () => relatedSettings(strapi.config.get('plugin::newsroom.related'));
+  const articleTable = (): string => strapi.db.metadata.get(ARTICLE_UID).tableName;
+  /** Content locale codes in a fixed (alphabetical) order: the rebuild's checkpoint relies on it. */
+  const localeCodes = async (): Promise<string[]> => (await strapi.plugin('i18n').service('locales').find()).map((locale: any) => locale.code).sort();
 
   /** The index as SQL: used when serving. */
   const sqlReader = (locale: string): IndexReader => ({
@@ -216,9 +219,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function indexLocale(locale: string, afterId: number, articleTable: string, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
-    const total = Number((await knex()(articleTable).where('locale', locale).whereNotNull('published_at').count({ count: '*' }))[0].count);
-    let done = Number((await knex()(articleTable).where('locale', locale).whereNotNull('published_at').where('id', '<=', afterId).count({ count: '*' }))[0].count);
+  async function indexLocale(locale: string, afterId: number, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: (afterId: number) => Promise<void>) {
+    const total = Number((await knex()(articleTable()).where('locale', locale).whereNotNull('published_at').count({ count: '*' }))[0].count);
+    let done = Number((await knex()(articleTable()).where('locale', locale).whereNotNull('published_at').where('id', '<=', afterId).count({ count: '*' }))[0].count);
     let cursor = afterId;
     for (;;) {
       const rows = await publishedRows({ locale, id: { $gt: cursor } }, batchSize);
@@ -238,7 +241,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       onProgress?.('index', locale, Math.min(done, total), total);
     }
     // What is no longer published leaves the index; then the frequencies are counted afresh.
-    const live = knex()(articleTable).select('document_id').where('locale', locale).whereNotNull('published_at');
+    const live = knex()(articleTable()).select('document_id').where('locale', locale).whereNotNull('published_at');
     await strapi.db.transaction(async ({ trx }: any) => {
       for (const table of [T.features, T.postings, T.lists]) await trx(table).where('locale', locale).whereNotIn('document_id', live.clone()).del();
       await trx(T.terms).where('locale', locale).del();
@@ -407,14 +410,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const store = strapi.store(REBUILD_STORE as any);
       // A rebuild in progress rewrites the index; it leaves it consistent when it ends.
       if (await store.get({})) return { scheduled: 0, drifted: 0, skipped: true };
-      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
-      const locales: string[] = (await strapi.plugin('i18n').service('locales').find()).map((locale: any) => locale.code).sort();
+      const locales = await localeCodes();
       const drift: { documentId: string; locale: string }[] = [];
       for (const locale of locales) {
         const indexed = new Map<string, number>(
           (await allRows(T.features, ['id', 'document_id', 'version'], (query) => query.where('locale', locale))).map((row) => [row.document_id, Number(row.version)])
         );
-        const published = await allRows(articleTable, ['id', 'document_id', 'published_at'], (query) => query.where('locale', locale).whereNotNull('published_at'));
+        const published = await allRows(articleTable(), ['id', 'document_id', 'published_at'], (query) => query.where('locale', locale).whereNotNull('published_at'));
         for (const row of published) {
           if (indexed.get(row.document_id) !== ms(row.published_at)) drift.push({ documentId: row.document_id, locale });
           indexed.delete(row.document_id);
@@ -441,10 +443,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * published in that locale. Two statements when the list is stored and its cards are current.
      */
     async find(documentId: string, locale: string, limit: number, { cards = true }: { cards?: boolean } = {}) {
-      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
       // Which of these are published in this locale right now, with the card indexed at their last publish.
       const live = async (ids: string[]) => {
-        const rows = await knex()({ a: articleTable })
+        const rows = await knex()({ a: articleTable() })
           .leftJoin({ f: T.features }, (join: any) => join.on('f.document_id', '=', 'a.document_id').andOn('f.locale', '=', 'a.locale'))
           .select('a.document_id', 'a.published_at', 'f.version', 'f.card')
           .where('a.locale', locale)
@@ -496,8 +497,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const started = Date.now();
       const store = strapi.store(REBUILD_STORE as any);
       const saved = restart ? null : ((await store.get({})) as RebuildCheckpoint | null);
-      const locales: string[] = (await strapi.plugin('i18n').service('locales').find()).map((locale: any) => locale.code).sort();
-      const articleTable = strapi.db.metadata.get(ARTICLE_UID).tableName;
+      const locales = await localeCodes();
       let checkpoint: RebuildCheckpoint = saved ?? { startedMs: started, phase: 'index', locale: locales[0], afterId: 0 };
       const save = async (next: RebuildCheckpoint) => {
         checkpoint = next;
@@ -510,7 +510,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const locale of locales) {
           if (checkpoint.phase === phase && locale < checkpoint.locale) continue;
           const resumeAfter = checkpoint.phase === phase && checkpoint.locale === locale ? checkpoint.afterId : 0;
-          if (phase === 'index') totals.articles += await indexLocale(locale, resumeAfter, articleTable, batchSize, onProgress, (afterId) => save({ ...checkpoint, phase, locale, afterId }));
+          if (phase === 'index') totals.articles += await indexLocale(locale, resumeAfter, batchSize, onProgress, (afterId) => save({ ...checkpoint, phase, locale, afterId }));
           else totals.lists += await listsOfLocale(locale, resumeAfter, batchSize, onProgress, (afterId) => save({ ...checkpoint, phase, locale, afterId }));
           await save({ ...checkpoint, phase, locale, afterId: Number.MAX_SAFE_INTEGER });
         }

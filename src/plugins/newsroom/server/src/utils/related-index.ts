@@ -184,28 +184,14 @@ export type ComputeOptions = {
 
 const DAY = 86_400_000;
 
-// A full rebuild scores the same records again and again: their term lookups are made once.
-const termCounts = new WeakMap<FeatureRecord, Map<string, number>>();
-function termCountsOf(record: FeatureRecord): Map<string, number> {
-  let counts = termCounts.get(record);
-  if (!counts) {
-    counts = new Map(record.terms);
-    termCounts.set(record, counts);
-  }
-  return counts;
-}
-
 /**
- * One article's related list: candidates from the inverted index (shared rare terms, shared tags) and
- * the latest of its category, scored in full (text, tags, category, time), after the editor's pins.
+ * Where every list computation starts (the serving path and the rebuild's memory index alike): the
+ * source's vector, the probe into the inverted index, the time window and how many candidates to take.
+ * `df` must hold at least the frequencies of the source's terms and tags.
  */
-export async function computeRelatedList(source: FeatureRecord, reader: IndexReader, options: ComputeOptions): Promise<ListItem[]> {
+export function relatedQuery(source: FeatureRecord, df: Map<string, number>, documentCount: number, options: ComputeOptions) {
   const weights = options.weights ?? DEFAULT_RELATED_WEIGHTS;
-  const { df, documentCount } = await reader.documentFrequencies([...source.terms.map(([term]) => term), ...source.tags.map(tagTerm)]);
   const sourceVector = vectorFromStored(source.terms, df, documentCount);
-  const fromMs = source.publishedMs - weights.maxAgeDays * DAY;
-  const toMs = options.now;
-
   const idf = idfFrom(df, Math.max(documentCount, 1));
   // A tag on a large share of the archive finds nothing specific; the category candidates cover it.
   const probeTags = source.tags.filter((tag) => {
@@ -213,15 +199,37 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
     return frequency > 1 && frequency <= probeLimit(documentCount);
   });
   const probe = probeWeights(sourceVector, probeTerms(source.terms, df, documentCount), probeTags, idf);
-  const byText = probe.size ? await reader.candidates(probe, source.documentId, fromMs, toMs, options.candidates ?? 200) : [];
-  const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, options.categoryCandidates ?? 30) : [];
+  const fromMs = source.publishedMs - weights.maxAgeDays * DAY;
+  const toMs = options.now;
+  return {
+    weights,
+    sourceVector,
+    idf,
+    probe,
+    fromMs,
+    toMs,
+    textCandidates: options.candidates ?? 200,
+    categoryCandidates: options.categoryCandidates ?? 30,
+    /** Pins may be older than the age limit (an editor's choice), but never scheduled in the future. */
+    admits: (publishedMs: number, pinned: boolean) => publishedMs <= toMs && (pinned || publishedMs >= fromMs),
+  };
+}
+
+/**
+ * One article's related list: candidates from the inverted index (shared rare terms, shared tags) and
+ * the latest of its category, scored in full (text, tags, category, time), after the editor's pins.
+ */
+export async function computeRelatedList(source: FeatureRecord, reader: IndexReader, options: ComputeOptions): Promise<ListItem[]> {
+  const { df, documentCount } = await reader.documentFrequencies([...source.terms.map(([term]) => term), ...source.tags.map(tagTerm)]);
+  const { weights, sourceVector, idf, probe, fromMs, toMs, textCandidates, categoryCandidates, admits } = relatedQuery(source, df, documentCount, options);
+  const byText = probe.size ? await reader.candidates(probe, source.documentId, fromMs, toMs, textCandidates) : [];
+  const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, categoryCandidates) : [];
 
   const excluded = new Set([source.documentId, ...source.excluded]);
   const wanted = [...new Set([...source.pinned, ...byText, ...byCategory])].filter((id) => !excluded.has(id));
   const rows = wanted.length ? await reader.features(wanted) : [];
-  // Pins may be older than the age limit (an editor's choice), but never scheduled in the future.
   const pinnedSet = new Set(source.pinned);
-  const live = rows.filter((row) => row.publishedMs <= toMs && (pinnedSet.has(row.documentId) || row.publishedMs >= fromMs));
+  const live = rows.filter((row) => admits(row.publishedMs, pinnedSet.has(row.documentId)));
 
   // Rows indexed without a stored norm need every term's frequency; the others only the source's.
   const unknown = [...new Set(live.filter((row) => !row.norm).flatMap((row) => row.terms.map(([term]) => term)))].filter((term) => !df.has(term));
@@ -232,7 +240,7 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
   const vectorOfRow = (row: FeatureRecord): Vector => {
     if (!row.norm) return vectorFromStored(row.terms, df, documentCount);
     // Only the terms shared with the source count in the cosine; the stored norm stands for the rest.
-    const counts = termCountsOf(row);
+    const counts = new Map(row.terms);
     const weights = new Map<string, number>();
     for (const term of sourceVector.weights.keys()) {
       const count = counts.get(term);

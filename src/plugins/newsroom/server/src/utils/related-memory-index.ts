@@ -5,22 +5,8 @@
  * nothing per posting or per candidate: at 100,000 articles the generic path spent a quarter of its
  * time collecting garbage. No Strapi import.
  */
-import { byRank, DEFAULT_RELATED_WEIGHTS, idfFrom, scoreWithSimilarity } from './related-scoring';
-import {
-  assembleList,
-  postingWeight,
-  probeLimit,
-  probeTerms,
-  probeWeights,
-  tagTerm,
-  topBy,
-  vectorFromStored,
-  type ComputeOptions,
-  type FeatureRecord,
-  type ListItem,
-} from './related-index';
-
-const DAY = 86_400_000;
+import { byRank, idfFrom, scoreWithSimilarity } from './related-scoring';
+import { assembleList, postingWeight, relatedQuery, tagTerm, topBy, type ComputeOptions, type FeatureRecord, type ListItem } from './related-index';
 
 export type MemoryIndex = {
   /** The related list of `source`, one of the indexed records. */
@@ -116,17 +102,8 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
     listOf(source, options) {
       const self = positionOf.get(source.documentId);
       if (self === undefined) throw new Error(`memoryIndex.listOf: ${source.documentId} is not in the index`);
-      const weights = options.weights ?? DEFAULT_RELATED_WEIGHTS;
       stamp += 1;
-      const sourceVector = vectorFromStored(source.terms, documentFrequency, documentCount);
-      const fromMs = source.publishedMs - weights.maxAgeDays * DAY;
-      const toMs = options.now;
-
-      const probeTags = source.tags.filter((tag) => {
-        const frequency = documentFrequency.get(tagTerm(tag)) ?? 0;
-        return frequency > 1 && frequency <= probeLimit(documentCount);
-      });
-      const probe = probeWeights(sourceVector, probeTerms(source.terms, documentFrequency, documentCount), probeTags, idfOfTerm);
+      const { weights, sourceVector, probe, fromMs, toMs, textCandidates, categoryCandidates, admits } = relatedQuery(source, documentFrequency, documentCount, options);
 
       let touchedCount = 0;
       for (const [term, weight] of probe) {
@@ -145,12 +122,12 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
       }
       const byText = topBy(
         touched.subarray(0, touchedCount),
-        options.candidates ?? 200,
+        textCandidates,
         (a, b) => partialScore[a] < partialScore[b] || (partialScore[a] === partialScore[b] && records[a].documentId > records[b].documentId)
       );
       const byCategoryList: number[] = [];
       for (const position of (source.category && byCategory.get(source.category)) || []) {
-        if (byCategoryList.length >= (options.categoryCandidates ?? 30) || publishedMs[position] < fromMs) break;
+        if (byCategoryList.length >= categoryCandidates || publishedMs[position] < fromMs) break;
         if (publishedMs[position] <= toMs) byCategoryList.push(position);
       }
 
@@ -162,7 +139,7 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
         wantedStamp[position] = stamp;
         const record = records[position];
         if (excluded.has(record.documentId)) return;
-        if (publishedMs[position] <= toMs && (pinned.has(record.documentId) || publishedMs[position] >= fromMs)) live.push(position);
+        if (admits(publishedMs[position], pinned.has(record.documentId))) live.push(position);
       };
       for (const documentId of source.pinned) consider(positionOf.get(documentId));
       for (const position of byText) consider(position);
