@@ -9,6 +9,8 @@ const cliProgress = require('cli-progress');
 const { compileAndLoad } = require('./load-app');
 
 async function main() {
+  // The rebuild makes the whole index consistent: no periodic reconcile beside it in this process.
+  process.env.WARTA_RELATED_RECONCILE_MINUTES = '0';
   const strapi = await compileAndLoad();
   const bar = new cliProgress.SingleBar(
     { format: '{phase} {locale} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}', hideCursor: true },

@@ -2,11 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { relatedSettings } from './utils/related-settings';
 
 let reconciling: NodeJS.Timeout | null = null;
+let reconcileInFlight: Promise<unknown> | null = null;
 
-/** Stops the periodic "Berita Terkait" reconcile (the plugin's destroy). */
-export function stopReconciling() {
+/** Stops the periodic "Berita Terkait" reconcile and lets a running one finish (the plugin's destroy). */
+export async function stopReconciling() {
   if (reconciling) clearInterval(reconciling);
   reconciling = null;
+  await reconcileInFlight;
 }
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -21,17 +23,22 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     },
   ]);
 
-  // What a stopped process left unindexed is found at boot (before the server listens) and then now and then.
+  // What a stopped process left unindexed is found right after boot and then now and then. Not awaited:
+  // reads never depend on it (they check publication themselves), so it stays off the start-up path.
   const { reconcileMinutes } = relatedSettings(strapi.config.get('plugin::newsroom.related'));
   if (reconcileMinutes > 0) {
-    const reconcile = () =>
-      strapi
+    const reconcile = () => {
+      reconcileInFlight ??= strapi
         .plugin('newsroom')
         .service('related-news')
         .reconcile()
-        .catch((error: Error) => strapi.log.error(`[newsroom] "Berita Terkait" reconcile failed: ${error.message}`));
-    await reconcile();
-    stopReconciling();
+        .catch((error: Error) => strapi.log.error(`[newsroom] "Berita Terkait" reconcile failed: ${error.message}`))
+        .finally(() => {
+          reconcileInFlight = null;
+        });
+    };
+    await stopReconciling();
+    reconcile();
     reconciling = setInterval(reconcile, reconcileMinutes * 60_000);
     reconciling.unref();
   }
