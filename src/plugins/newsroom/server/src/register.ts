@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import publicReadsMiddleware from './middlewares/public-reads';
 import articlePublicationMiddleware from './middlewares/article-publication';
 import relatedNewsMiddleware from './middlewares/related-news';
 import slugMiddleware from './middlewares/slugs';
@@ -6,7 +7,9 @@ import whatsappOverrideMiddleware from './middlewares/whatsapp-override';
 import { extendGraphQL } from './graphql';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  // Outermost: it acts once the write below it has committed.
+  // Reads of the content API only: published rows, sound parameters, no private search (see the file).
+  strapi.documents.use(publicReadsMiddleware(strapi));
+  // Outermost of the writes: it acts once the write below it has committed.
   strapi.documents.use(relatedNewsMiddleware(strapi));
   strapi.documents.use(whatsappOverrideMiddleware(strapi));
   strapi.documents.use(slugMiddleware(strapi));
