@@ -53,7 +53,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
       // An article with authors, tags, category.parent.parent and cover.image is 6 levels deep.
       depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
-      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+      // Introspection tells anyone the whole schema: on while developing, off in production unless
+      // GRAPHQL_INTROSPECTION=true (frontend teams then generate their types against staging).
+      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', env('NODE_ENV') !== 'production') },
     },
   },
 });

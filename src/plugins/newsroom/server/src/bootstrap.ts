@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { graphQLDocumentGuard } from './graphql/public-surface';
 import { relatedSettings } from './utils/related-settings';
 
 let reconciling: NodeJS.Timeout | null = null;
@@ -12,6 +13,8 @@ export async function stopReconciling() {
 }
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  if (strapi.plugin('graphql')) strapi.server.use(graphQLDocumentGuard(strapi));
+
   // Super Admins hold every registered action; other roles get it in Settings → Roles.
   await strapi.service('admin::permission').actionProvider.registerMany([
     {

@@ -5,6 +5,7 @@ import relatedNewsMiddleware from './middlewares/related-news';
 import slugMiddleware from './middlewares/slugs';
 import whatsappOverrideMiddleware from './middlewares/whatsapp-override';
 import { extendGraphQL } from './graphql';
+import { hardenGraphQL } from './graphql/public-surface';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Reads of the content API only: published rows, sound parameters, no private search (see the file).
@@ -15,4 +16,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(articlePublicationMiddleware(strapi));
   extendGraphQL(strapi);
+  hardenGraphQL(strapi);
 };

@@ -1,0 +1,103 @@
+import type { Core } from '@strapi/strapi';
+import { GraphQLError, parse } from 'graphql';
+import { fragmentsAreSound } from '../utils/graphql/fragments';
+
+// The body parser Strapi's GraphQL route itself uses (it skips a body already parsed); no types shipped.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bodyParser: () => (ctx: unknown, next: () => Promise<void>) => Promise<void> = require('koa-bodyparser');
+
+const SUBSCRIPTIONS_REFUSED =
+  'Warta tidak menyediakan subscription GraphQL; gunakan query. (Warta offers no GraphQL subscriptions: use a query.)';
+
+/** The users-permissions mutations Strapi leaves open (`auth: false`), and the REST action that governs each. */
+const AUTH_MUTATIONS: Record<string, string> = {
+  login: 'callback',
+  register: 'register',
+  forgotPassword: 'forgotPassword',
+  resetPassword: 'resetPassword',
+  emailConfirmation: 'emailConfirmation',
+};
+
+const UNSOUND_FRAGMENTS =
+  'Dokumen GraphQL memuat fragment yang memanggil dirinya sendiri atau tidak didefinisikan. (The GraphQL document spreads a fragment that is cyclic or not defined.)';
+
+type ErrorLike = { extensions?: { code?: unknown } };
+
+/** A request the caller got wrong answers 400 (or 403 when it was only refused), as REST does, not 200. */
+export function statusForErrors(errors: readonly ErrorLike[] | undefined): number | null {
+  if (!errors?.length) return null;
+  const codes = errors.map((error) => error.extensions?.code);
+  if (codes.every((code) => code === 'FORBIDDEN')) return 403;
+  if (codes.every((code) => code === 'BAD_USER_INPUT' || code === 'FORBIDDEN' || code === 'BAD_REQUEST')) return 400;
+  return null;
+}
+
+const httpStatusPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }: { operation?: { operation?: string } | null }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError(SUBSCRIPTIONS_REFUSED, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        }
+      },
+      async willSendResponse({ response }: { response: { http: { status?: number }; body: any } }) {
+        if (response.body?.kind !== 'single') return;
+        const status = statusForErrors(response.body.singleResult?.errors);
+        if (status && (!response.http.status || response.http.status === 200)) response.http.status = status;
+      },
+    };
+  },
+};
+
+/**
+ * What the public sees of /graphql follows what it may do over REST: the users-permissions mutations
+ * need the same Public-role permission as their REST routes (so `forgotPassword` no longer answers
+ * `ok` and sends mail to anyone), a media file does not list the entries that use it (`related`
+ * would name drafts), a malformed document is a 400 rather than a 500, and a subscription a clean 400.
+ * Runs in register: the GraphQL plugin reads its Apollo configuration in its bootstrap.
+ */
+export function hardenGraphQL(strapi: Core.Strapi): void {
+  const extension = strapi.plugin('graphql')?.service('extension');
+  if (!extension) return;
+
+  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as Record<string, any>;
+  // Strapi appends configured plugins to its own.
+  strapi.config.set('plugin::graphql.apolloServer', { ...apolloServer, plugins: [...(apolloServer.plugins ?? []), httpStatusPlugin] });
+
+  extension.shadowCRUD('plugin::upload.file').field('related').disable();
+  extension.use({
+    resolversConfig: Object.fromEntries(
+      Object.entries(AUTH_MUTATIONS).map(([mutation, action]) => [
+        `Mutation.${mutation}`,
+        { auth: { scope: [`plugin::users-permissions.auth.${action}`] } },
+      ])
+    ),
+  });
+}
+
+/**
+ * Strapi's depth-limit validation rule follows fragment spreads without a cycle check: a fragment that
+ * spreads itself back (or an undefined one) overflowed the stack inside validation and answered 500.
+ * Such a document is answered here, before Apollo, with the 400 graphql's own rules would give.
+ * Only documents that spread a fragment at all are parsed a second time. Strapi's body middleware
+ * leaves /graphql to the route's own parser, so the body is parsed here with that same parser.
+ */
+export function graphQLDocumentGuard(strapi: Core.Strapi) {
+  const endpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
+  const parseBody = bodyParser();
+  return async (ctx: any, next: () => Promise<unknown>) => {
+    if (ctx.path !== endpoint) return next();
+    if (ctx.method === 'POST') await parseBody(ctx, async () => {});
+    const source = ctx.method === 'GET' ? ctx.query?.query : ctx.request?.body?.query;
+    if (typeof source !== 'string' || !source.includes('...')) return next();
+    let sound = true;
+    try {
+      sound = fragmentsAreSound(parse(source) as never);
+    } catch {
+      return next(); // a syntax error: Apollo answers it with a 400 of its own
+    }
+    if (sound) return next();
+    ctx.status = 400;
+    ctx.body = { errors: [{ message: UNSOUND_FRAGMENTS, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] };
+  };
+}
