@@ -47,3 +47,7 @@ export const FEED_ITEMS = 50;
 /** Seconds a CDN or reader may keep a public page or feed, and may serve it stale while refetching. */
 export const PUBLIC_CACHE_SECONDS = 60;
 export const PUBLIC_STALE_SECONDS = 300;
+
+/** Route policies of every public read (find, findOne): the query's shape first, then who may read drafts. */
+export const PUBLIC_QUERY_POLICY = 'plugin::newsroom.public-query';
+export const DRAFTS_POLICY = 'plugin::newsroom.drafts-need-editor';

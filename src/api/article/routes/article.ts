@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
-import { ARTICLE_UID } from '../../../constants';
+import { ARTICLE_UID, DRAFTS_POLICY, PUBLIC_QUERY_POLICY } from '../../../constants';
 
-const readPolicies = ['plugin::newsroom.drafts-need-editor'];
+const readPolicies = [PUBLIC_QUERY_POLICY, DRAFTS_POLICY];
 
 export default factories.createCoreRouter(ARTICLE_UID, {
   config: {

@@ -1,3 +1,11 @@
 import { factories } from '@strapi/strapi';
+import { PUBLIC_QUERY_POLICY } from '../../../constants';
 
-export default factories.createCoreRouter('api::author.author');
+const readPolicies = [PUBLIC_QUERY_POLICY];
+
+export default factories.createCoreRouter('api::author.author', {
+  config: {
+    find: { policies: readPolicies },
+    findOne: { policies: readPolicies },
+  },
+});

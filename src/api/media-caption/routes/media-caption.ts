@@ -1,3 +1,11 @@
 import { factories } from '@strapi/strapi';
+import { PUBLIC_QUERY_POLICY } from '../../../constants';
 
-export default factories.createCoreRouter('api::media-caption.media-caption');
+const readPolicies = [PUBLIC_QUERY_POLICY];
+
+export default factories.createCoreRouter('api::media-caption.media-caption', {
+  config: {
+    find: { policies: readPolicies },
+    findOne: { policies: readPolicies },
+  },
+});
