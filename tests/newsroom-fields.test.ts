@@ -1,8 +1,10 @@
 // Guards the newsroom's computed article fields in REST (`newsroom`) and GraphQL: bylines and local
 // dates as Indonesian portals print them, reading time, the cover credit line, "Diperbarui" after a
-// re-publish, and that a list of 25 costs no query per article.
+// re-publish, and that a list of 25 costs no query per article. Also Indonesian slugs: the admin's uid
+// generator and API writes give the same slug for titles full of symbols, currencies and numbers.
 import { startStrapi, createFullAccessToken, countQueries, type TestApp } from './helpers/strapi';
 import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
+import { adminToken } from './helpers/admin';
 
 let app: TestApp;
 let fixture: NewsFixture;
@@ -203,5 +205,86 @@ describe('slugs in the admin', () => {
 
     const created = await app.strapi.documents('api::article.article').create({ locale: 'en', data: { title } } as any);
     expect(created.slug).toBe(expected);
+  });
+});
+
+describe('Indonesian slugs from symbols, currencies and numbers', () => {
+  // Titles whose slugs slugify would have spelled in English or glued together, and their Indonesian slugs.
+  const TRICKY: [string, string][] = [
+    ['Pedagang: <Kami Rugi> Hari Ini', 'pedagang-kami-rugi-hari-ini'],
+    ['Skor 2>1 untuk Persija', 'skor-2-1-untuk-persija'],
+    ['Harga BBM Naik 10%: Pertalite Rp10.000/Liter', 'harga-bbm-naik-10-persen-pertalite-rp-10000-liter'],
+    ['$100 Hilang di Bandara', '100-dolar-hilang-di-bandara'],
+    ['Hibah US$1,5 Miliar untuk IKN', 'hibah-1-5-miliar-dolar-as-untuk-ikn'],
+    ['Tiket €20 & £5 | Promo™ ♥ 🔥', 'tiket-20-euro-dan-5-poundsterling-promo'],
+    ["Suhu 40℃, Jum'at Berkah di Masjid", 'suhu-40-derajat-celsius-jumat-berkah-di-masjid'],
+    ['Ｈａｒｇａ ＄５ Saja', 'harga-5-dolar-saja'],
+    // Longer than the slug limit: the admin cuts it at a word, as the server does.
+    [
+      'Pemerintah Umumkan Kebijakan <Baru> Tentang Harga Pangan $1,5 Miliar, Rp10.000/Liter, 2>1 dan 10% Lagi Mulai Pekan Depan di Seluruh Indonesia Raya',
+      'pemerintah-umumkan-kebijakan-baru-tentang-harga-pangan-1-5-miliar-dolar-rp-10000-liter-2-1-dan-10-persen-lagi-mulai',
+    ],
+  ];
+  let admin: string;
+  const generate = (contentTypeUID: string, data: Record<string, unknown>) =>
+    app
+      .request()
+      .post('/content-manager/uid/generate?locale=id')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ contentTypeUID, field: 'slug', data });
+
+  beforeAll(async () => {
+    admin = await adminToken(app);
+  });
+
+  test.each(TRICKY)('an article titled %p gets %p from the admin generator and from a REST write', async (title, expected) => {
+    const before = await generate('api::article.article', { title });
+    expect(before.status).toBe(200);
+    expect(before.body.data).toBe(expected);
+
+    const created = await app
+      .request()
+      .post('/api/articles?status=draft&locale=id')
+      .set('Authorization', `Bearer ${writerToken}`)
+      .send({ data: { title } });
+    expect(created.status).toBe(201);
+    const stored = await app.strapi.db.query('api::article.article').findOne({ where: { documentId: created.body.data.documentId, locale: 'id' } });
+    expect(stored.slug).toBe(expected);
+
+    // Strapi's own uniqueness handling stays: the slug is taken now, so the admin suggests the next one.
+    const after = await generate('api::article.article', { title });
+    expect(after.body.data).toBe(`${expected}-1`);
+  });
+
+  // Tag names are at most 80 characters.
+  test.each(TRICKY.filter(([name]) => name.length <= 80))('a tag named %p gets %p from the admin generator and from the Document Service', async (name, expected) => {
+    const generated = await generate('api::tag.tag', { name });
+    expect(generated.status).toBe(200);
+    expect(generated.body.data).toBe(expected);
+    const tag = await app.strapi.documents('api::tag.tag').create({ locale: 'id', data: { name } } as any);
+    expect(tag.slug).toBe(expected);
+  });
+
+  test('a title of symbols only falls back to the type name in the admin, never to an English word', async () => {
+    const res = await generate('api::article.article', { title: '♥ & ♥' });
+    expect(res.body.data).toBe('dan');
+    const onlySymbols = await generate('api::article.article', { title: '♥ 🦄 ™' });
+    expect(onlySymbols.body.data).toMatch(/^article(-\d+)?$/);
+  });
+
+  test('a stored slug is kept when its title is edited without a slug', async () => {
+    const created = await app
+      .request()
+      .post('/api/articles?status=draft&locale=id')
+      .set('Authorization', `Bearer ${writerToken}`)
+      .send({ data: { title: 'Pedagang: <Kami Rugi> Kemarin', slug: 'pedagang-lesskami-rugigreater-kemarin' } });
+    expect(created.status).toBe(201);
+    const updated = await app
+      .request()
+      .put(`/api/articles/${created.body.data.documentId}?status=draft&locale=id`)
+      .set('Authorization', `Bearer ${writerToken}`)
+      .send({ data: { title: 'Pedagang: <Kami Rugi> Kemarin Sore' } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data.slug).toBe('pedagang-lesskami-rugigreater-kemarin');
   });
 });

@@ -512,6 +512,16 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'api::article.article'
     >;
     publishedAt: Schema.Attribute.DateTime;
+    relatedExcluded: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::article.article'
+    > &
+      Schema.Attribute.Private;
+    relatedPinned: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::article.article'
+    > &
+      Schema.Attribute.Private;
     slug: Schema.Attribute.UID<
       'title',
       {
@@ -520,9 +530,47 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           ['\u2019', ''],
           ['\u2018', ''],
           ['`', ''],
+          ['\u02BC', ''],
           ['&', ' dan '],
           ['%', ' persen '],
+          ['\u2030', ' permil '],
           ['+', ' plus '],
+          ['\u2206', ' delta '],
+          ['$', ' dolar '],
+          ['\u00A2', ' sen '],
+          ['\u00A3', ' poundsterling '],
+          ['\u00A5', ' yen '],
+          ['\u20AC', ' euro '],
+          ['\u0E3F', ' baht '],
+          ['\u20A0', ' ecu '],
+          ['\u20A2', ' cruzeiro '],
+          ['\u20A3', ' franc '],
+          ['\u20A4', ' lira '],
+          ['\u20A6', ' naira '],
+          ['\u20A7', ' peseta '],
+          ['\u20A8', ' rupee '],
+          ['\u20A9', ' won '],
+          ['\u20AA', ' shekel '],
+          ['\u20AB', ' dong '],
+          ['\u20AD', ' kip '],
+          ['\u20AE', ' tugrik '],
+          ['\u20AF', ' drachma '],
+          ['\u20B0', ' pfennig '],
+          ['\u20B1', ' peso '],
+          ['\u20B2', ' guarani '],
+          ['\u20B3', ' austral '],
+          ['\u20B4', ' hryvnia '],
+          ['\u20B5', ' cedi '],
+          ['\u20B8', ' tenge '],
+          ['\u20B9', ' rupee '],
+          ['\u20BA', ' lira '],
+          ['\u20BD', ' rubel '],
+          ['\u20BF', ' bitcoin '],
+          ['\u5143', ' yuan '],
+          ['\u5186', ' yen '],
+          ['\uFDFC', ' rial '],
+          ['\u2665', ' '],
+          ['\uD83E\uDD84', ' '],
         ];
         decamelize: false;
       }
@@ -643,9 +691,47 @@ export interface ApiAuthorAuthor extends Struct.CollectionTypeSchema {
           ['\u2019', ''],
           ['\u2018', ''],
           ['`', ''],
+          ['\u02BC', ''],
           ['&', ' dan '],
           ['%', ' persen '],
+          ['\u2030', ' permil '],
           ['+', ' plus '],
+          ['\u2206', ' delta '],
+          ['$', ' dolar '],
+          ['\u00A2', ' sen '],
+          ['\u00A3', ' poundsterling '],
+          ['\u00A5', ' yen '],
+          ['\u20AC', ' euro '],
+          ['\u0E3F', ' baht '],
+          ['\u20A0', ' ecu '],
+          ['\u20A2', ' cruzeiro '],
+          ['\u20A3', ' franc '],
+          ['\u20A4', ' lira '],
+          ['\u20A6', ' naira '],
+          ['\u20A7', ' peseta '],
+          ['\u20A8', ' rupee '],
+          ['\u20A9', ' won '],
+          ['\u20AA', ' shekel '],
+          ['\u20AB', ' dong '],
+          ['\u20AD', ' kip '],
+          ['\u20AE', ' tugrik '],
+          ['\u20AF', ' drachma '],
+          ['\u20B0', ' pfennig '],
+          ['\u20B1', ' peso '],
+          ['\u20B2', ' guarani '],
+          ['\u20B3', ' austral '],
+          ['\u20B4', ' hryvnia '],
+          ['\u20B5', ' cedi '],
+          ['\u20B8', ' tenge '],
+          ['\u20B9', ' rupee '],
+          ['\u20BA', ' lira '],
+          ['\u20BD', ' rubel '],
+          ['\u20BF', ' bitcoin '],
+          ['\u5143', ' yuan '],
+          ['\u5186', ' yen '],
+          ['\uFDFC', ' rial '],
+          ['\u2665', ' '],
+          ['\uD83E\uDD84', ' '],
         ];
         decamelize: false;
       }
@@ -726,9 +812,47 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
           ['\u2019', ''],
           ['\u2018', ''],
           ['`', ''],
+          ['\u02BC', ''],
           ['&', ' dan '],
           ['%', ' persen '],
+          ['\u2030', ' permil '],
           ['+', ' plus '],
+          ['\u2206', ' delta '],
+          ['$', ' dolar '],
+          ['\u00A2', ' sen '],
+          ['\u00A3', ' poundsterling '],
+          ['\u00A5', ' yen '],
+          ['\u20AC', ' euro '],
+          ['\u0E3F', ' baht '],
+          ['\u20A0', ' ecu '],
+          ['\u20A2', ' cruzeiro '],
+          ['\u20A3', ' franc '],
+          ['\u20A4', ' lira '],
+          ['\u20A6', ' naira '],
+          ['\u20A7', ' peseta '],
+          ['\u20A8', ' rupee '],
+          ['\u20A9', ' won '],
+          ['\u20AA', ' shekel '],
+          ['\u20AB', ' dong '],
+          ['\u20AD', ' kip '],
+          ['\u20AE', ' tugrik '],
+          ['\u20AF', ' drachma '],
+          ['\u20B0', ' pfennig '],
+          ['\u20B1', ' peso '],
+          ['\u20B2', ' guarani '],
+          ['\u20B3', ' austral '],
+          ['\u20B4', ' hryvnia '],
+          ['\u20B5', ' cedi '],
+          ['\u20B8', ' tenge '],
+          ['\u20B9', ' rupee '],
+          ['\u20BA', ' lira '],
+          ['\u20BD', ' rubel '],
+          ['\u20BF', ' bitcoin '],
+          ['\u5143', ' yuan '],
+          ['\u5186', ' yen '],
+          ['\uFDFC', ' rial '],
+          ['\u2665', ' '],
+          ['\uD83E\uDD84', ' '],
         ];
         decamelize: false;
       }
@@ -876,9 +1000,47 @@ export interface ApiTagTag extends Struct.CollectionTypeSchema {
           ['\u2019', ''],
           ['\u2018', ''],
           ['`', ''],
+          ['\u02BC', ''],
           ['&', ' dan '],
           ['%', ' persen '],
+          ['\u2030', ' permil '],
           ['+', ' plus '],
+          ['\u2206', ' delta '],
+          ['$', ' dolar '],
+          ['\u00A2', ' sen '],
+          ['\u00A3', ' poundsterling '],
+          ['\u00A5', ' yen '],
+          ['\u20AC', ' euro '],
+          ['\u0E3F', ' baht '],
+          ['\u20A0', ' ecu '],
+          ['\u20A2', ' cruzeiro '],
+          ['\u20A3', ' franc '],
+          ['\u20A4', ' lira '],
+          ['\u20A6', ' naira '],
+          ['\u20A7', ' peseta '],
+          ['\u20A8', ' rupee '],
+          ['\u20A9', ' won '],
+          ['\u20AA', ' shekel '],
+          ['\u20AB', ' dong '],
+          ['\u20AD', ' kip '],
+          ['\u20AE', ' tugrik '],
+          ['\u20AF', ' drachma '],
+          ['\u20B0', ' pfennig '],
+          ['\u20B1', ' peso '],
+          ['\u20B2', ' guarani '],
+          ['\u20B3', ' austral '],
+          ['\u20B4', ' hryvnia '],
+          ['\u20B5', ' cedi '],
+          ['\u20B8', ' tenge '],
+          ['\u20B9', ' rupee '],
+          ['\u20BA', ' lira '],
+          ['\u20BD', ' rubel '],
+          ['\u20BF', ' bitcoin '],
+          ['\u5143', ' yuan '],
+          ['\u5186', ' yen '],
+          ['\uFDFC', ' rial '],
+          ['\u2665', ' '],
+          ['\uD83E\uDD84', ' '],
         ];
         decamelize: false;
       }
@@ -1030,49 +1192,6 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
         },
         number
       >;
-    publishedAt: Schema.Attribute.DateTime;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface PluginNewsroomRelatedList extends Struct.CollectionTypeSchema {
-  collectionName: 'newsroom_related_lists';
-  info: {
-    description: 'The stored "Berita Terkait" of one article in one locale, keyed by documentId (row ids change on publish).';
-    displayName: 'Related list';
-    pluralName: 'related-lists';
-    singularName: 'related-list';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    'content-manager': {
-      visible: false;
-    };
-    'content-type-builder': {
-      visible: false;
-    };
-    i18n: {
-      localized: false;
-    };
-  };
-  attributes: {
-    articleDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
-    articleLocale: Schema.Attribute.String & Schema.Attribute.Required;
-    computedAt: Schema.Attribute.DateTime;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    items: Schema.Attribute.JSON;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'plugin::newsroom.related-list'
-    > &
-      Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1460,7 +1579,6 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
-      'plugin::newsroom.related-list': PluginNewsroomRelatedList;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;

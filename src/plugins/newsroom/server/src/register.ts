@@ -6,6 +6,7 @@ import slugMiddleware from './middlewares/slugs';
 import whatsappOverrideMiddleware from './middlewares/whatsapp-override';
 import { extendGraphQL } from './graphql';
 import { hardenGraphQL } from './graphql/public-surface';
+import { decorateUidGenerator } from './services/extensions/content-manager-uid';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Reads of the content API only: published rows, sound parameters, no private search (see the file).
@@ -17,4 +18,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(articlePublicationMiddleware(strapi));
   extendGraphQL(strapi);
   hardenGraphQL(strapi);
+  // The admin's slug generator gives the same slug as the middleware above.
+  decorateUidGenerator(strapi);
 };

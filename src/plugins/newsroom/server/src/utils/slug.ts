@@ -1,26 +1,36 @@
 import slugify from 'slugify';
+import { KEEP_BEFORE_NFKC, spellSymbols } from './slug-symbols';
 
 export const MAX_SLUG_LENGTH = 120;
 
-/**
- * Indonesian-friendly replacements shared by the admin's uid generator and every server-side path:
- * apostrophes vanish (Jum'at -> jumat, Ma'ruf -> maruf) instead of splitting the word,
- * "&" reads "dan" and "%" reads "persen".
- */
-export const SLUG_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
-  ["'", ''],
-  ['\u2019', ''],
-  ['\u2018', ''],
-  ['`', ''],
-  ['&', ' dan '],
-  ['%', ' persen '],
-  ['+', ' plus '],
-];
+export { SLUG_REPLACEMENTS } from './slug-symbols';
 
+/** slugify's transliterations that are look-alike digits (Θ -> 8, Ξ -> 3): spelled as Greek is romanized. */
+const LETTER_OVERRIDES: Record<string, string> = { Θ: 'Th', θ: 'th', Ξ: 'X', ξ: 'x' };
+// slugify transliterates letters only when given a `remove` pattern that keeps everything: every symbol
+// it would spell in English is gone by then (spellSymbols), so its character map sees letters and digits.
+const REMOVE_NOTHING = /(?!)/g;
+
+/**
+ * The slug of a title, for every generator: the document-service middleware (API writes, seeds,
+ * imports) and the admin's uid generator (services/extensions/content-manager-uid.ts).
+ */
 export function slugifyTitle(title: string): string {
-  let text = title.normalize('NFKC');
-  for (const [from, to] of SLUG_REPLACEMENTS) text = text.split(from).join(to);
-  const slug = slugify(text, { lower: true, strict: true, trim: true });
+  // NFKC turns full-width and compatibility forms into plain ones (＄ -> $, ℃ -> °C, ² -> 2), except
+  // where it would spell a symbol in letters (™ -> TM): those stay for spellSymbols to decide.
+  const normalized = Array.from(title.normalize('NFC'), (ch) => (KEEP_BEFORE_NFKC.has(ch) ? ch : ch.normalize('NFKC'))).join('');
+  const spelled = spellSymbols(normalized).replace(/[ΘθΞξ]/g, (letter) => LETTER_OVERRIDES[letter]);
+  const transliterated = slugify(spelled, { replacement: ' ', remove: REMOVE_NOTHING, lower: false, strict: false, trim: true });
+  const slug = transliterated
+    // Apostrophes from transliteration (Armenian Է -> E') join, like typed ones.
+    .replace(/'/g, '')
+    // Accents slugify's map does not know (ǎ, ṭ) fall off with their combining marks.
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    // Letters without a transliteration (Han, Thai) and any leftovers are boundaries.
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return truncateSlug(slug, MAX_SLUG_LENGTH);
 }
 
