@@ -117,21 +117,27 @@ export function filterProblem(
 const PUBLISHED_ONLY = { publishedAt: { $notNull: true } };
 
 /**
- * The same filters, with every walk into a draft-and-publish type limited to published rows. A filter
- * through `localizations` joins every row of the other locales, drafts included, so without this a
- * guess at an unpublished translation's title could be confirmed by comparing two responses.
+ * The same filters in the one shape Strapi's database layer takes under a relation or component, and
+ * with every walk into a draft-and-publish type limited to published rows when `publishedOnly`.
+ *
+ * Published only: a filter through `localizations` joins every row of the other locales, drafts
+ * included, so a guess at an unpublished translation's title could be confirmed by comparing two
+ * responses. Shape: under a relation Strapi accepts attribute keys, or a single group operator, or a
+ * single operator on the id; `$not` over attributes, operators mixed with attributes or two operators
+ * went on to SQL and failed with a 500. Each relation's filter is rewritten as one `$and`, operators
+ * spelled out on `id`, which means what the caller wrote.
  */
-export function publishedOnlyFilters(filters: unknown, model: QueryModel, getModel: GetModel, depth = 0): unknown {
+export function normalisedFilters(filters: unknown, model: QueryModel, getModel: GetModel, publishedOnly: boolean, depth = 0): unknown {
   if (depth > MAX_FILTER_DEPTH || !isPlainObject(filters)) return filters;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filters)) {
     if (GROUP_OPERATORS.has(key)) {
       const list = asList(value);
-      result[key] = list ? list.map((item) => publishedOnlyFilters(item, model, getModel, depth + 1)) : value;
+      result[key] = list ? list.map((item) => normalisedFilters(item, model, getModel, publishedOnly, depth + 1)) : value;
       continue;
     }
     if (key === '$not') {
-      result[key] = publishedOnlyFilters(value, model, getModel, depth + 1);
+      result[key] = normalisedFilters(value, model, getModel, publishedOnly, depth + 1);
       continue;
     }
     const attribute = key.startsWith('$') ? undefined : ownAttribute(model, key);
@@ -140,22 +146,36 @@ export function publishedOnlyFilters(filters: unknown, model: QueryModel, getMod
       result[key] = value;
       continue;
     }
-    const inner = isPlainObject(value) ? publishedOnlyFilters(idOperators(value), target, getModel, depth + 1) : { id: value };
-    result[key] = attribute.type === 'relation' && hasDraftAndPublish(target) ? { $and: [inner, PUBLISHED_ONLY] } : inner;
+    const inner = normalisedFilters(asRootWhere(value), target, getModel, publishedOnly, depth + 1);
+    const published = publishedOnly && attribute.type === 'relation' && hasDraftAndPublish(target);
+    result[key] = { $and: published ? [inner, PUBLISHED_ONLY] : [inner] };
   }
   return result;
 }
 
-/** `{ $null: true, title: … }` under a relation compares the related id: spelled out, it can join an `$and`. */
-function idOperators(value: Record<string, unknown>): Record<string, unknown> {
-  const operators = Object.keys(value).filter((key) => key.startsWith('$') && !GROUP_OPERATORS.has(key) && key !== '$not');
-  if (operators.length === 0) return value;
-  const rest = { ...value };
+/** A filter written under a relation, as a filter at the root of the related type: operators compare its id. */
+function asRootWhere(value: unknown): Record<string, unknown> {
+  if (!isPlainObject(value)) return { id: value };
+  const result: Record<string, unknown> = {};
   const id: Record<string, unknown> = {};
-  for (const operator of operators) {
-    id[operator] = rest[operator];
-    delete rest[operator];
+  for (const [key, inner] of Object.entries(value)) {
+    if (GROUP_OPERATORS.has(key)) {
+      const list = asList(inner);
+      result[key] = list ? list.map(asRootWhere) : inner;
+    } else if (key === '$not') {
+      // `$not` over operators only negates the id comparison; over attributes it negates the filter.
+      const negated = asRootWhere(inner);
+      result.$not = negated;
+    } else if (key.startsWith('$')) {
+      id[key] = inner;
+    } else if (key === 'id' && !isPlainObject(inner)) {
+      id.$eq = inner;
+    } else if (key === 'id') {
+      Object.assign(id, inner);
+    } else {
+      result[key] = inner;
+    }
   }
-  const existing = rest.id === undefined ? {} : isPlainObject(rest.id) ? rest.id : { $eq: rest.id };
-  return { ...rest, id: { ...existing, ...id } };
+  if (Object.keys(id).length) result.id = id;
+  return result;
 }

@@ -2,10 +2,10 @@
  * Public-query checks: what a content-API read may ask for, as pure functions over a schema. The
  * document service middleware `public-reads` applies them to every REST and GraphQL read.
  */
-import { filterProblem, publishedOnlyFilters } from './filters';
+import { filterProblem, normalisedFilters } from './filters';
 import { queryMessages } from './messages';
 import { hasDraftAndPublish, type GetModel, type QueryModel } from './model';
-import { fieldsProblem, paginationProblem, populateProblem, publishedOnlyPopulate, searchFilters, sortProblem } from './params';
+import { fieldsProblem, paginationProblem, populateProblem, normalisedPopulate, searchFilters, sortProblem } from './params';
 
 export { queryMessages } from './messages';
 export { hasDraftAndPublish, type GetModel, type QueryModel } from './model';
@@ -58,10 +58,8 @@ export function publicReadParams(
     delete result.hasPublishedVersion;
   }
   const publishedRead = !hasDraftAndPublish(model) || result.status === 'published';
-  if (publishedRead) {
-    if (result.filters !== undefined) result.filters = publishedOnlyFilters(result.filters, model, getModel);
-    if (result.populate !== undefined) result.populate = publishedOnlyPopulate(result.populate, model, getModel);
-  }
+  if (result.filters !== undefined) result.filters = normalisedFilters(result.filters, model, getModel, publishedRead);
+  if (result.populate !== undefined) result.populate = normalisedPopulate(result.populate, model, getModel, publishedRead);
   if (typeof result._q === 'string') {
     const search = searchFilters(result._q, model);
     result.filters = result.filters === undefined ? search : { $and: [result.filters, search] };

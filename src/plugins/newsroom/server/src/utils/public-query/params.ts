@@ -1,4 +1,4 @@
-import { filterProblem, isClosedAttribute, publishedOnlyFilters } from './filters';
+import { filterProblem, isClosedAttribute, normalisedFilters } from './filters';
 import { queryMessages } from './messages';
 import { asList, hasDraftAndPublish, isPlainObject, nestedModel, ownAttribute, type GetModel, type QueryAttribute, type QueryModel } from './model';
 
@@ -161,8 +161,8 @@ function nestedParamsProblem(params: Record<string, unknown>, model: QueryModel,
   return null;
 }
 
-/** The same populate tree with its nested filters limited to published rows (see publishedOnlyFilters). */
-export function publishedOnlyPopulate(populate: unknown, model: QueryModel, getModel: GetModel, depth = 0): unknown {
+/** The same populate tree with its nested filters normalised (see normalisedFilters). */
+export function normalisedPopulate(populate: unknown, model: QueryModel, getModel: GetModel, publishedOnly: boolean, depth = 0): unknown {
   if (depth > 8 || !isPlainObject(populate)) return populate;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(populate)) {
@@ -173,8 +173,8 @@ export function publishedOnlyPopulate(populate: unknown, model: QueryModel, getM
       continue;
     }
     const nested: Record<string, unknown> = { ...value };
-    if (nested.filters !== undefined) nested.filters = publishedOnlyFilters(nested.filters, target, getModel);
-    if (nested.populate !== undefined) nested.populate = publishedOnlyPopulate(nested.populate, target, getModel, depth + 1);
+    if (nested.filters !== undefined) nested.filters = normalisedFilters(nested.filters, target, getModel, publishedOnly);
+    if (nested.populate !== undefined) nested.populate = normalisedPopulate(nested.populate, target, getModel, publishedOnly, depth + 1);
     result[key] = nested;
   }
   return result;

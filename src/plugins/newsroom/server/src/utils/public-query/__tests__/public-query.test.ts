@@ -93,9 +93,21 @@ describe('publicReadParams', () => {
     expect(result).toEqual({ status: 'published' });
   });
 
-  test('leaves an editor asking for drafts alone', () => {
+  test('lets an editor read drafts, through relations too', () => {
     const params = { status: 'draft', filters: { localizations: { title: 'x' } } };
-    expect(publicReadParams(params, article, getModel, true)).toEqual(params);
+    expect(publicReadParams(params, article, getModel, true)).toEqual({ status: 'draft', filters: { localizations: { $and: [{ title: 'x' }] } } });
+  });
+
+  test.each([
+    ['$not over attributes', { $not: { name: { $eq: 'x' } } }, { $not: { name: { $eq: 'x' } } }],
+    ['$not over an operator', { $not: { $eq: 3 } }, { $not: { id: { $eq: 3 } } }],
+    ['operators mixed with attributes', { name: 'x', $in: [1, 2] }, { name: 'x', id: { $in: [1, 2] } }],
+    ['two operators', { $gt: 1, $lt: 9 }, { id: { $gt: 1, $lt: 9 } }],
+    ['a bare id', 4, { id: 4 }],
+    ['operators inside a group', { $or: [{ $eq: 1 }, { name: 'y' }] }, { $or: [{ id: { $eq: 1 } }, { name: 'y' }] }],
+  ])('writes a relation filter with %s in the shape the database layer takes', (_name, filter, rewritten) => {
+    const result = publicReadParams({ filters: { author: filter } }, article, getModel, false);
+    expect(result.filters).toEqual({ author: { $and: [rewritten] } });
   });
 
   test('limits a filter through localizations to published rows, inside groups and negations too', () => {
