@@ -51,3 +51,11 @@ export const PUBLIC_STALE_SECONDS = 300;
 /** Route policies of every public read (find, findOne): the query's shape first, then who may read drafts. */
 export const PUBLIC_QUERY_POLICY = 'plugin::newsroom.public-query';
 export const DRAFTS_POLICY = 'plugin::newsroom.drafts-need-editor';
+/** Articles per page of an author page (`/read/:locale/penulis/:slug?page=N`), as many as a category page shows. */
+export const AUTHOR_PAGE_ITEMS = FEED_ITEMS;
+/**
+ * The publisher logo in JSON-LD until WARTA_PUBLISHER_LOGO_URL is set: a file in public/ (made by
+ * scripts/make-logo.js), served by Strapi at the site root. Square, since Google wants an Organization
+ * logo of at least 112x112; public/brand/warta-logo-600x60.png is the wide wordmark for Publisher Center.
+ */
+export const DEFAULT_PUBLISHER_LOGO = { path: '/brand/warta-logo-512x512.png', width: 512, height: 512 } as const;

@@ -1,11 +1,13 @@
 // Guards the article page: the REST payload (GET /api/articles/by-slug/:slug) and GraphQL articleBySlug,
-// their shape and fixed SQL statement count; the reader page /read/:locale/:slug built from them; and the
-// signed Preview link. Drafts, other locales' entries and private fields never come out (sentinels);
-// expired and forged preview tokens get 401.
+// their shape and fixed SQL statement count; the reader page /read/:locale/:slug built from them; the
+// author pages /read/:locale/penulis/:slug that bylines and JSON-LD author.url point at; and the signed
+// Preview link. Drafts, other locales' entries and private fields never come out (sentinels); expired
+// and forged preview tokens get 401.
+import sharp from 'sharp';
 import { XMLValidator } from 'fast-xml-parser';
 import { startStrapi, countQueries, type TestApp } from './helpers/strapi';
 import { adminToken } from './helpers/admin';
-import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
+import { createNewsFixture, paragraph, SENTINELS, uploadFixtureImage, type NewsFixture } from './helpers/fixtures';
 
 const SITE = 'https://warta.example';
 const ARTICLE = 'api::article.article';
@@ -20,6 +22,8 @@ const docs = (uid: string) => app.strapi.documents(uid as any) as any;
 const noSentinel = (text: string) => {
   for (const sentinel of Object.values(SENTINELS)) expect(text).not.toContain(sentinel);
 };
+const LONG_TITLE = 'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia, Kremlin Membantah Semua Tuduhan Itu';
+const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
 const bySlug = (slug: string, query = 'locale=id') => app.request().get(`/api/articles/by-slug/${encodeURIComponent(slug)}?${query}`);
 
 beforeAll(async () => {
@@ -31,11 +35,21 @@ beforeAll(async () => {
   // A deeper desk, more people and tags: the "rich" article of the query-count test.
   const dunia = await docs('api::category.category').create({ locale: 'id', data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId } });
   const tags = await Promise.all(['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs('api::tag.tag').create({ locale: 'id', data: { name } })));
+  const avatar = await uploadFixtureImage(app.strapi);
   const people = await Promise.all(
-    ['Andi Wijaya', 'Budi Santoso'].map((name) =>
-      docs('api::author.author').create({ locale: 'id', data: { name, role: 'Kontributor', socialLinks: [{ platform: 'instagram', url: 'https://instagram.com/x' }] } })
+    ['Andi Wijaya', 'Budi Santoso'].map((name, index) =>
+      docs('api::author.author').create({
+        locale: 'id',
+        data: {
+          name,
+          role: 'Kontributor',
+          socialLinks: [{ platform: 'instagram', url: 'https://instagram.com/x' }],
+          ...(index === 0 ? { bio: 'Kontributor <b>Tokyo</b> & "Seoul"', avatar: avatar.id } : {}),
+        },
+      })
     )
   );
+  extra.andi = people[0];
   extra.rich = await docs(ARTICLE).create({
     locale: 'id',
     status: 'published',
@@ -52,6 +66,17 @@ beforeAll(async () => {
       timezone: 'WITA',
       datePublished: '2024-01-10T02:00:00.000Z',
     },
+  });
+  // A title too long for a headline, with and without the editor's short one.
+  extra.long = await docs(ARTICLE).create({
+    locale: 'id',
+    status: 'published',
+    data: { title: LONG_TITLE, category: fixture.news.documentId, authors: [people[0].documentId], datePublished: '2024-02-01T03:00:00.000Z' },
+  });
+  extra.seo = await docs(ARTICLE).create({
+    locale: 'id',
+    status: 'published',
+    data: { title: `${LONG_TITLE} (Lengkap)`, seoTitle: 'AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia', category: fixture.news.documentId, authors: [people[0].documentId], datePublished: '2024-02-02T03:00:00.000Z' },
   });
   // Nothing but a title and a category.
   extra.bare = await docs(ARTICLE).create({
@@ -135,13 +160,49 @@ describe('REST article page', () => {
         image: [expect.stringMatching(/^https:\/\/warta\.example\/uploads\/.+\.jpg$/)],
         datePublished: '2023-10-27T17:33:00+07:00',
         dateModified: '2023-10-27T17:33:00+07:00',
-        author: [{ '@type': 'Person', name: 'Salsabila Fitirah Puteri', sameAs: ['https://x.com/salsabila'] }],
-        publisher: { '@type': 'NewsMediaOrganization', name: 'Warta Uji' },
+        author: [{ '@type': 'Person', name: 'Salsabila Fitirah Puteri', url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`, sameAs: ['https://x.com/salsabila'] }],
+        editor: { '@type': 'Person', name: 'Susi Susanti', url: `${SITE}/read/id/penulis/susi-susanti` },
+        publisher: {
+          '@type': 'NewsMediaOrganization',
+          name: 'Warta Uji',
+          // No WARTA_PUBLISHER_LOGO_URL in this app: the shipped square logo, absolute on the site.
+          logo: { '@type': 'ImageObject', url: `${SITE}/brand/warta-logo-512x512.png`, width: 512, height: 512 },
+        },
         mainEntityOfPage: { '@id': `${SITE}/read/id/${idSlug}` },
         articleSection: 'Internasional',
         keywords: ['Korea Utara'],
         inLanguage: 'id',
       });
+    });
+
+    test('the default publisher logo is served where the JSON-LD says, as the PNG of that size', async () => {
+      const { logo } = (await bySlug(idSlug)).body.data.jsonLd.publisher;
+      const res = await app.request().get(new URL(logo.url).pathname).buffer(true);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('image/png');
+      const meta = await sharp(res.body).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['png', logo.width, logo.height]);
+      const wide = await app.request().get('/brand/warta-logo-600x60.png').buffer(true);
+      expect(wide.status).toBe(200);
+      expect(await sharp(wide.body).metadata()).toMatchObject({ format: 'png', width: 600, height: 60 });
+    });
+
+    test('headline: the editor short headline, else the title cut on a word boundary at 110 characters', async () => {
+      const long = (await bySlug(extra.long.slug)).body.data;
+      expect(long.jsonLd.headline).toBe('Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia, Kremlin…');
+      expect(Array.from(long.jsonLd.headline as string).length).toBeLessThanOrEqual(110);
+      expect(long.title).toBe(LONG_TITLE);
+      expect(long.seoTitle).toBeNull();
+      const seo = (await bySlug(extra.seo.slug)).body.data;
+      expect(seo.jsonLd.headline).toBe('AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia');
+      expect(seo.seoTitle).toBe('AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia');
+      expect((await bySlug(idSlug)).body.data.jsonLd.headline).toBe('AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia');
+    });
+
+    test('a short headline longer than 110 characters is refused', async () => {
+      await expect(
+        docs(ARTICLE).create({ locale: 'id', data: { title: 'Judul', seoTitle: 'x'.repeat(111), category: fixture.news.documentId } })
+      ).rejects.toThrow(/seoTitle must be at most 110 characters/);
     });
 
     test('a WITA article has +08:00 dates in its JSON-LD and every ancestor of its desk', async () => {
@@ -265,7 +326,10 @@ describe('reader page', () => {
       const html = res.text;
       expect(html).toContain('<html lang="id"');
       expect(html).toContain('<h1>AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia</h1>');
-      expect(html).toContain('Salsabila Fitirah Puteri, Jurnalis - <time datetime="2023-10-27T17:33:00+07:00">Jumat, 27 Oktober 2023 | 17:33 WIB</time>');
+      // The byline links the author's page (this assertion gained the link with the author pages).
+      expect(html).toContain(
+        `<a href="${SITE}/read/id/penulis/salsabila-fitirah-puteri" rel="author">Salsabila Fitirah Puteri</a>, Jurnalis - <time datetime="2023-10-27T17:33:00+07:00">Jumat, 27 Oktober 2023 | 17:33 WIB</time>`
+      );
       expect(html).toContain('<span class="credit">(Foto: Reuters)</span>');
       expect(html).toContain('<p class="editor" aria-label="Editor">(Susi Susanti)</p>');
       expect(html).toContain(`<link rel="canonical" href="${SITE}/read/id/${idSlug}">`);
@@ -281,6 +345,14 @@ describe('reader page', () => {
       const nonce = /<script nonce="([^"]+)">/.exec(html)![1];
       expect(res.headers['content-security-policy']).toContain(`script-src 'nonce-${nonce}'`);
       noSentinel(html);
+    });
+
+    test('uses the short headline for <title> and og:title, the whole title for the heading', async () => {
+      const html = (await app.request().get(`/read/id/${extra.seo.slug}`)).text;
+      expect(html).toContain('<title>AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia | Warta Uji</title>');
+      expect(html).toContain('<meta property="og:title" content="AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia">');
+      expect(html).toContain(`<h1>${LONG_TITLE} (Lengkap)</h1>`);
+      expect(jsonLdOf(html).headline).toBe('AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia');
     });
 
     test('shows Berita Terkait and the dateline once', async () => {
@@ -342,6 +414,99 @@ describe('reader page', () => {
       expect(category).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/kategori/news">`);
       expect((await app.request().get('/read/id/kategori/tidak-ada')).status).toBe(404);
       expect((await app.request().get('/read/en')).text).not.toContain(idSlug);
+    });
+  });
+});
+
+describe('author page', () => {
+  describe('GET /read/:locale/penulis/:slug', () => {
+    const get = (path: string) => app.request().get(path);
+
+    test('shows the author, their links and their published articles in that locale, newest first', async () => {
+      const res = await get('/read/id/penulis/salsabila-fitirah-puteri');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+      expect(res.headers['last-modified']).toBeTruthy();
+      const html = res.text;
+      expect(html).toContain('<h1>Salsabila Fitirah Puteri</h1>');
+      expect(html).toContain('<p class="meta role">Jurnalis</p>');
+      expect(html).toContain('<a href="https://x.com/salsabila" rel="me noopener">X</a>');
+      expect(html).toContain(`<link rel="canonical" href="${SITE}/read/id/penulis/salsabila-fitirah-puteri">`);
+      expect(html).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/penulis/salsabila-fitirah-puteri">`);
+      // Her published Indonesian articles, newest first: the edited one (published now), the rich one (2024), the fixture's (2023).
+      const links = [...html.matchAll(/<h3><a href="([^"]+)">/g)].map((match) => match[1]);
+      expect(links).toEqual([`${SITE}/read/id/${fixture.edited.slug}`, `${SITE}/read/id/${extra.rich.slug}`, `${SITE}/read/id/${idSlug}`]);
+      expect(jsonLdOf(html)).toEqual({
+        '@context': 'https://schema.org',
+        '@type': 'ProfilePage',
+        url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`,
+        inLanguage: 'id',
+        mainEntity: { '@type': 'Person', name: 'Salsabila Fitirah Puteri', url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`, jobTitle: 'Jurnalis', sameAs: ['https://x.com/salsabila'] },
+      });
+      // Never the draft she is credited on, the unpublished edit, the English-only story or her private email.
+      noSentinel(html);
+    });
+
+    test('the English page lists only English articles, in English', async () => {
+      const html = (await get('/read/en/penulis/salsabila-fitirah-puteri')).text;
+      expect(html).toContain('<html lang="en"');
+      expect(html).toContain('<p class="meta role">Journalist</p>');
+      expect(html).toContain('<h2>Stories by Salsabila Fitirah Puteri</h2>');
+      expect([...html.matchAll(/<h3><a href="([^"]+)">/g)].map((match) => match[1])).toEqual([`${SITE}/read/en/${enSlug}`]);
+      noSentinel(html);
+    });
+
+    test('an author with a photo and a bio: escaped bio, absolute photo URL', async () => {
+      const html = (await get('/read/id/penulis/andi-wijaya')).text;
+      expect(html).toContain('<p class="bio">Kontributor &lt;b&gt;Tokyo&lt;/b&gt; &amp; &quot;Seoul&quot;</p>');
+      expect(html).toMatch(/<img class="avatar" src="https:\/\/warta\.example\/uploads\/[^"]+" alt="Andi Wijaya"/);
+      expect(jsonLdOf(html).mainEntity).toMatchObject({ description: 'Kontributor <b>Tokyo</b> & "Seoul"', image: expect.stringMatching(/^https:\/\/warta\.example\/uploads\//) });
+    });
+
+    test('an author with no article in that locale still has a page', async () => {
+      const res = await get('/read/en/penulis/susi-susanti');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('No published stories by this author in this language yet.');
+    });
+
+    test('article pages link their people to these pages', async () => {
+      const page = (await bySlug(idSlug)).body.data;
+      expect(page.authors.map((author: any) => author.url)).toEqual([`${SITE}/read/id/penulis/salsabila-fitirah-puteri`]);
+      expect(page.editor.url).toBe(`${SITE}/read/id/penulis/susi-susanti`);
+      for (const url of [...page.authors.map((author: any) => author.url), page.editor.url]) expect((await get(new URL(url).pathname)).status).toBe(200);
+      const rich = await get(`/read/id/${extra.rich.slug}`);
+      expect(rich.text).toContain(`<a href="${SITE}/read/id/penulis/andi-wijaya" rel="author">Andi Wijaya</a>`);
+    });
+
+    test('pages split the articles without loss or overlap', async () => {
+      const authors = app.strapi.plugin('newsroom').service('author-page');
+      const all = (await authors.bySlug('id', 'salsabila-fitirah-puteri')).items.map((item: any) => item.url);
+      const paged = [];
+      for (let page = 1; page <= all.length; page += 1) {
+        const view = await authors.bySlug('id', 'salsabila-fitirah-puteri', page, 1);
+        expect(view).toMatchObject({ page, pages: all.length, total: all.length });
+        paged.push(...view.items.map((item: any) => item.url));
+      }
+      expect(paged).toEqual(all);
+      expect(await authors.bySlug('id', 'salsabila-fitirah-puteri', all.length + 1, 1)).toEqual({ outOfRange: true });
+    });
+
+    test('an unknown author or locale is a 404 page, a bad page number a 400, a page past the last a 404', async () => {
+      for (const path of ['/read/id/penulis/tidak-ada', '/read/fr/penulis/salsabila-fitirah-puteri', '/read/id/penulis/salsabila-fitirah-puteri?page=2']) {
+        const res = await get(path);
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        noSentinel(res.text);
+      }
+      expect((await get('/read/id/penulis/tidak-ada')).text).toContain('Penulis ini tidak ada dalam bahasa ini. (Unknown author in this locale.)');
+      for (const page of ['0', 'abc', '1.5', '-1', '99999999']) {
+        const res = await get(`/read/id/penulis/salsabila-fitirah-puteri?page=${page}`);
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('(Invalid page number: use a whole number from 1 to 10000.)');
+      }
+      // Tracking parameters on a shared link are not an error.
+      expect((await get('/read/id/penulis/salsabila-fitirah-puteri?utm_source=wa&page=1')).status).toBe(200);
     });
   });
 });

@@ -67,10 +67,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locales = await feeds().locales();
       }
       const entries = await feeds().news(locales);
-      send(ctx, renderNewsSitemap(entries), XML, PUBLIC, latestDate(entries.map((entry: any) => entry.lastmod)));
+      // Nothing published in the last 48 hours: the front pages keep the file valid (see renderNewsSitemap).
+      send(ctx, renderNewsSitemap(entries, feeds().frontPages(locales)), XML, PUBLIC, latestDate(entries.map((entry: any) => entry.lastmod)));
     },
 
-    /** GET /sitemap.xml: the index of every locale's article, category and tag sitemaps, and the news sitemaps. */
+    /**
+     * GET /sitemap.xml: the index of every locale's news sitemap (always valid, so never an empty index)
+     * and its article, category, tag and author sitemaps that have something to list.
+     */
     async index(ctx: any) {
       const { siteUrl } = config();
       const locales: string[] = await feeds().locales();
@@ -80,21 +84,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const summaries = await Promise.all(SITEMAP_KINDS.map((kind) => feeds().sitemapSummary(kind, locale)));
         SITEMAP_KINDS.forEach((kind, index) => {
           const { pages, lastmod } = summaries[index];
-          for (let page = 1; page <= Math.max(1, pages); page += 1) entries.push({ loc: `${siteUrl}/sitemaps/${locale}/${kind}-${page}.xml`, lastmod });
+          for (let page = 1; page <= pages; page += 1) entries.push({ loc: `${siteUrl}/sitemaps/${locale}/${kind}-${page}.xml`, lastmod });
         });
       }
       send(ctx, renderSitemapIndex(entries), XML, PUBLIC, latestDate(entries.map((entry) => entry.lastmod)));
     },
 
-    /** GET /sitemaps/:locale/:kind-:page.xml, e.g. /sitemaps/id/articles-1.xml */
+    /** GET /sitemaps/:locale/:kind-:page.xml, e.g. /sitemaps/id/articles-1.xml, /sitemaps/id/authors-1.xml */
     async sitemap(ctx: any) {
       const { locale, file } = ctx.params;
       await requireLocale(locale);
-      const match = /^(articles|categories|tags)-([1-9]\d{0,5})\.xml$/.exec(file);
-      if (!match) throw new errors.NotFoundError(`Sitemap "${file}" tidak ditemukan: gunakan articles-1.xml, categories-1.xml atau tags-1.xml. (Unknown sitemap.)`);
+      const match = /^(articles|categories|tags|authors)-([1-9]\d{0,5})\.xml$/.exec(file);
+      if (!match) throw new errors.NotFoundError(`Sitemap "${file}" tidak ditemukan: gunakan articles-1.xml, categories-1.xml, tags-1.xml atau authors-1.xml. (Unknown sitemap.)`);
       const urls = await feeds().sitemapPage(match[1] as SitemapKind, locale, Number(match[2]), await feeds().locales());
       if (!urls) throw new errors.NotFoundError(`Halaman sitemap ${match[2]} kosong. (No such sitemap page.)`);
-      send(ctx, renderUrlset(urls), XML, PUBLIC, latestDate(urls.map((url: any) => url.lastmod)));
+      // An empty first page (a new site) is still a valid sitemap: it lists the locale's front page.
+      send(ctx, renderUrlset(urls, feeds().frontPages([locale])), XML, PUBLIC, latestDate(urls.map((url: any) => url.lastmod)));
     },
 
     /** GET /rss/:locale.xml */

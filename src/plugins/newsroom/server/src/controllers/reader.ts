@@ -3,6 +3,7 @@ import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/dates';
 import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/http';
+import { parsePageParam, renderAuthorPage } from '../utils/reader-author-page';
 import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage, type ShellOptions } from '../utils/reader-page';
 import { homePath } from '../utils/urls';
 
@@ -113,6 +114,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { ...shellFor(ctx, locale, newNonce()), style: style(), rssUrl: `${config().siteUrl}/rss/${locale}/${encodeURIComponent(slug)}.xml` }
       );
       send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
+    },
+
+    /** GET /read/:locale/penulis/:slug?page=N: an author, their bio and their stories in that locale. */
+    async author(ctx: any) {
+      const { locale, slug } = ctx.params;
+      if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
+      // Only `page` is read; other parameters (utm_*, fbclid on shared links) are ignored, as on every page.
+      const page = parsePageParam(ctx.query.page);
+      if (page === null) {
+        const text = 'Nomor halaman harus bilangan bulat 1 sampai 10000. (Invalid page number: use a whole number from 1 to 10000.)';
+        return message(ctx, 400, locale, locale === 'en' ? 'Invalid page' : 'Halaman tidak sah', text, PUBLIC);
+      }
+      const view = await newsroom().service('author-page').bySlug(locale, slug, page);
+      if (!view) return notFound(ctx, locale, 'Penulis ini tidak ada dalam bahasa ini. (Unknown author in this locale.)');
+      if (view.outOfRange) return notFound(ctx, locale, 'Halaman ini melewati halaman terakhir penulis. (No such page of this author.)');
+      const html = renderAuthorPage(view, { ...shellFor(ctx, locale, newNonce()), style: style() });
+      send(ctx, html, HTML, PUBLIC, latestDate(view.updates));
     },
 
     /** GET /read/:locale/tag/:slug: a running story. */

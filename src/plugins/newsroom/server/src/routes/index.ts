@@ -41,6 +41,7 @@ export default {
       { method: 'GET', path: '/read/:locale', handler: 'reader.home', config: PUBLIC_ROUTE },
       { method: 'GET', path: '/read/:locale/kategori/:slug', handler: 'reader.category', config: PUBLIC_ROUTE },
       { method: 'GET', path: '/read/:locale/tag/:slug', handler: 'reader.tag', config: PUBLIC_ROUTE },
+      { method: 'GET', path: '/read/:locale/penulis/:slug', handler: 'reader.author', config: PUBLIC_ROUTE },
       { method: 'GET', path: '/read/:locale/:slug', handler: 'reader.article', config: PUBLIC_ROUTE },
       { method: 'GET', path: '/sitemap.xml', handler: 'feeds.index', config: PUBLIC_ROUTE },
       { method: 'GET', path: '/sitemap-news.xml', handler: 'feeds.news', config: PUBLIC_ROUTE },

@@ -1,18 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_PAGE_RELATED_LIMIT, ARTICLE_UID } from '../constants';
+import { ARTICLE_PAGE_RELATED_LIMIT, ARTICLE_UID, DEFAULT_PUBLISHER_LOGO } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { blocksToText } from '../utils/blocks';
 import { withCreditLine } from '../utils/credit-line';
+import { headlineFor } from '../utils/headline';
 import { buildNewsArticleJsonLd } from '../utils/json-ld';
 import { compareLocales } from '../utils/locale-order';
 import { countWords } from '../utils/reading-time';
-import { absoluteUrl, articlePath, categoryPath, homePath, tagPath } from '../utils/urls';
+import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/urls';
 
 const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats', 'mime'];
 const PERSON_FIELDS = ['name', 'slug', 'role', 'bio'];
 
 /** Everything a page shows, and nothing else: an explicit selection keeps private fields out from the start. */
-const PAGE_FIELDS = ['title', 'slug', 'lead', 'body', 'dateline', 'timezone', 'datePublished', 'dateModified', 'publishedAt', 'updatedAt', 'locale'];
+const PAGE_FIELDS = ['title', 'seoTitle', 'slug', 'lead', 'body', 'dateline', 'timezone', 'datePublished', 'dateModified', 'publishedAt', 'updatedAt', 'locale'];
 const PAGE_POPULATE = {
   authors: { fields: PERSON_FIELDS, populate: { avatar: { fields: IMAGE_FIELDS }, socialLinks: true } },
   editor: { fields: PERSON_FIELDS },
@@ -106,6 +107,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           })),
         }
       : null;
+    // Each person links to their author page (the byline, JSON-LD author.url and editor.url).
+    const withUrl = (person: any) => (person?.slug ? { ...person, url: `${siteUrl}${authorPath(locale, person.slug)}` } : person);
+    const authors = (article.authors ?? []).map(withUrl);
+    const editor = article.editor ? withUrl(article.editor) : null;
     const tags = (article.tags ?? []).map((tag: any) => ({ ...tag, url: `${siteUrl}${tagPath(locale, tag.slug)}` }));
     const cover = article.cover ? withCreditLine(this.withAbsoluteImage(article.cover, siteUrl), locale) : null;
     const relatedCards = related
@@ -119,18 +124,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const computed = fields.get(raw.id) ?? null;
     const jsonLd = buildNewsArticleJsonLd({
       url,
-      headline: raw.title,
+      headline: headlineFor(raw.seoTitle, raw.title),
       description: raw.lead,
       images: cover?.image?.absoluteUrl ? [cover.image.absoluteUrl] : [],
       datePublished: computed?.publishedAtLocal?.iso ?? null,
       dateModified: computed?.updatedAtLocal?.iso ?? null,
-      authors: (article.authors ?? []).map((author: any) => ({
+      authors: authors.map((author: any) => ({
         name: author.name,
+        url: author.url,
         jobTitle: author.role,
         sameAs: (author.socialLinks ?? []).map((link: any) => link.url).filter(Boolean),
       })),
-      editor: article.editor ? { name: article.editor.name, jobTitle: article.editor.role } : null,
-      publisher: { name: publicationName, url: `${siteUrl}${homePath(locale)}`, logoUrl: publisherLogoUrl || null },
+      editor: editor ? { name: editor.name, url: editor.url, jobTitle: editor.role } : null,
+      // The shipped logo until WARTA_PUBLISHER_LOGO_URL names one (whose size Warta does not know).
+      publisher: publisherLogoUrl
+        ? { name: publicationName, url: `${siteUrl}${homePath(locale)}`, logoUrl: publisherLogoUrl }
+        : {
+            name: publicationName,
+            url: `${siteUrl}${homePath(locale)}`,
+            logoUrl: `${siteUrl}${DEFAULT_PUBLISHER_LOGO.path}`,
+            logoWidth: DEFAULT_PUBLISHER_LOGO.width,
+            logoHeight: DEFAULT_PUBLISHER_LOGO.height,
+          },
       section: category?.name ?? null,
       keywords: tags.map((tag: any) => tag.name),
       inLanguage: locale,
@@ -140,6 +155,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     return {
       ...article,
+      authors,
+      editor,
       category,
       tags,
       cover,

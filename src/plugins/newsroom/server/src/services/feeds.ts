@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import {
   ARTICLE_UID,
+  AUTHOR_UID,
   CATEGORY_UID,
   FEED_ITEMS,
   NEWS_SITEMAP_MAX_URLS,
@@ -11,14 +12,15 @@ import {
 import type { NewsroomConfig } from '../config';
 import { isZoneLabel, toZonedIso } from '../utils/dates';
 import { compareLocales } from '../utils/locale-order';
-import { absoluteUrl, articlePath, categoryPath, tagPath } from '../utils/urls';
+import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/urls';
 import type { NewsSitemapEntry, RssItem, SitemapUrl } from '../utils/xml';
 
-export type SitemapKind = 'articles' | 'categories' | 'tags';
-export const SITEMAP_KINDS: SitemapKind[] = ['articles', 'categories', 'tags'];
+export type SitemapKind = 'articles' | 'categories' | 'tags' | 'authors';
+export const SITEMAP_KINDS: SitemapKind[] = ['articles', 'categories', 'tags', 'authors'];
 
-const KIND_UIDS = { articles: ARTICLE_UID, categories: CATEGORY_UID, tags: TAG_UID } as const;
-const KIND_PATHS = { articles: articlePath, categories: categoryPath, tags: tagPath } as const;
+// Authors have no draft & publish: the Document Service treats every author row as published.
+const KIND_UIDS = { articles: ARTICLE_UID, categories: CATEGORY_UID, tags: TAG_UID, authors: AUTHOR_UID } as const;
+const KIND_PATHS = { articles: articlePath, categories: categoryPath, tags: tagPath, authors: authorPath } as const;
 const NEWEST_FIRST = ['datePublished:desc', 'publishedAt:desc'];
 
 const LIST_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'updatedAt', 'timezone', 'locale'];
@@ -44,6 +46,16 @@ export type ListedArticle = {
   image: { mime?: string; width?: number; height?: number } | null;
 };
 
+export type ArticleScope = { categoryIds?: number[]; tagDocumentId?: string; authorDocumentId?: string };
+
+function articleFilters({ categoryIds, tagDocumentId, authorDocumentId }: ArticleScope): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  if (categoryIds) filters.category = { id: { $in: categoryIds } };
+  if (tagDocumentId) filters.tags = { documentId: { $eq: tagDocumentId } };
+  if (authorDocumentId) filters.authors = { documentId: { $eq: authorDocumentId } };
+  return filters;
+}
+
 const iso = (value: unknown): string | null => {
   if (!value) return null;
   const date = new Date(value as string);
@@ -68,6 +80,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async locales(): Promise<string[]> {
     const rows: { code: string }[] = await strapi.plugin('i18n').service('locales').find();
     return rows.map((row) => row.code).sort(compareLocales);
+  },
+
+  /** The front page of each locale: what an otherwise empty sitemap lists (a urlset needs one URL). */
+  frontPages(locales: string[]): SitemapUrl[] {
+    return locales.map((locale) => ({ loc: `${this.siteUrl()}${homePath(locale)}` }));
   },
 
   /** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
@@ -176,8 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return strapi.documents(TAG_UID).findFirst({ locale, status: 'published', filters: { slug: { $eq: slug } }, fields: ['name', 'slug'] } as any);
   },
 
-  /** Other locales' versions of a category or tag (for hreflang on list pages). */
-  async translationsOf(kind: 'categories' | 'tags', documentId: string): Promise<{ locale: string; url: string }[]> {
+  /** Other locales' versions of a category, tag or author (for hreflang on list pages). */
+  async translationsOf(kind: 'categories' | 'tags' | 'authors', documentId: string): Promise<{ locale: string; url: string }[]> {
     const rows: { locale: string; slug: string }[] = await strapi.db.query(KIND_UIDS[kind]).findMany({ where: { documentId }, select: ['locale', 'slug'] });
     return rows
       .filter((row) => row.slug)
@@ -185,18 +202,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       .map((row) => ({ locale: row.locale, url: `${this.siteUrl()}${KIND_PATHS[kind](row.locale, row.slug)}` }));
   },
 
-  /** The newest published articles of a locale, optionally of some categories or of one tag. */
-  async latest(locale: string, { categoryIds, tagDocumentId, limit = FEED_ITEMS }: { categoryIds?: number[]; tagDocumentId?: string; limit?: number } = {}): Promise<ListedArticle[]> {
-    const filters: Record<string, unknown> = {};
-    if (categoryIds) filters.category = { id: { $in: categoryIds } };
-    if (tagDocumentId) filters.tags = { documentId: { $eq: tagDocumentId } };
+  /** The newest published articles of a locale, optionally of some categories, of one tag or by one author. */
+  async latest(locale: string, { limit = FEED_ITEMS, start = 0, ...scope }: ArticleScope & { limit?: number; start?: number } = {}): Promise<ListedArticle[]> {
     const rows: any[] = await strapi.documents(ARTICLE_UID).findMany({
       locale,
       status: 'published',
-      filters,
+      filters: articleFilters(scope),
       fields: LIST_FIELDS,
       populate: LIST_POPULATE,
       sort: NEWEST_FIRST,
+      start,
       limit,
     } as any);
     const siteUrl = this.siteUrl();
@@ -213,6 +228,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       imageAlt: (row.cover?.altText ?? row.cover?.image?.alternativeText ?? null) as string | null,
       image: row.cover?.image ?? null,
     }));
+  },
+
+  /** How many published articles of a locale `latest` can page through. */
+  async countLatest(locale: string, scope: ArticleScope = {}): Promise<number> {
+    return strapi.documents(ARTICLE_UID).count({ locale, status: 'published', filters: articleFilters(scope) } as any);
   },
 
   toRssItems(items: ListedArticle[]): RssItem[] {

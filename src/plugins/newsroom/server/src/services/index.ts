@@ -1,5 +1,6 @@
 import articleFields from './article-fields';
 import articlePage from './article-page';
+import authorPage from './author-page';
 import feeds from './feeds';
 import preview from './preview';
 import relatedNews from './related-news';
@@ -8,6 +9,7 @@ import whatsappFollow from './whatsapp-follow';
 export default {
   'article-fields': articleFields,
   'article-page': articlePage,
+  'author-page': authorPage,
   feeds,
   preview,
   'related-news': relatedNews,

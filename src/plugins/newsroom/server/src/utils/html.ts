@@ -9,6 +9,24 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 }
 
+/**
+ * Escaped `text` with the first occurrence of each person's name, in order, made a link to their page
+ * ("<a href=.../penulis/salsabila rel=author>Salsabila</a>, Jurnalis - "). Names are found in the raw
+ * text, so an "&" in a name cannot be confused with an escaped one; a name not found stays plain text.
+ */
+export function linkNames(text: string, people: { name: string; url?: string | null }[], rel = 'author'): string {
+  let html = '';
+  let from = 0;
+  for (const person of people) {
+    if (!person.name || !person.url) continue;
+    const at = text.indexOf(person.name, from);
+    if (at < 0) continue;
+    html += `${escapeHtml(text.slice(from, at))}<a href="${escapeHtml(person.url)}" rel="${escapeHtml(rel)}">${escapeHtml(person.name)}</a>`;
+    from = at + person.name.length;
+  }
+  return html + escapeHtml(text.slice(from));
+}
+
 /** A link target an editor typed, or null when it could run script (`javascript:`, `data:`, `vbscript:` ...). */
 export function safeUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;

@@ -15,7 +15,7 @@ export type NewsArticleInput = {
   dateModified: string | null;
   authors: JsonLdPerson[];
   editor?: JsonLdPerson | null;
-  publisher: { name: string; url: string; logoUrl?: string | null };
+  publisher: { name: string; url: string; logoUrl?: string | null; logoWidth?: number | null; logoHeight?: number | null };
   section?: string | null;
   keywords?: string[];
   inLanguage: string;
@@ -23,14 +23,15 @@ export type NewsArticleInput = {
   wordCount?: number | null;
 };
 
+const person = (who: JsonLdPerson) => ({
+  '@type': 'Person',
+  name: who.name,
+  ...(who.url ? { url: who.url } : {}),
+  ...(who.jobTitle ? { jobTitle: who.jobTitle } : {}),
+  ...(who.sameAs?.length ? { sameAs: who.sameAs } : {}),
+});
+
 export function buildNewsArticleJsonLd(input: NewsArticleInput): Record<string, unknown> {
-  const person = (who: JsonLdPerson) => ({
-    '@type': 'Person',
-    name: who.name,
-    ...(who.url ? { url: who.url } : {}),
-    ...(who.jobTitle ? { jobTitle: who.jobTitle } : {}),
-    ...(who.sameAs?.length ? { sameAs: who.sameAs } : {}),
-  });
   const jsonLd: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -51,7 +52,15 @@ export function buildNewsArticleJsonLd(input: NewsArticleInput): Record<string, 
     '@type': 'NewsMediaOrganization',
     name: input.publisher.name,
     url: input.publisher.url,
-    ...(input.publisher.logoUrl ? { logo: { '@type': 'ImageObject', url: input.publisher.logoUrl } } : {}),
+    ...(input.publisher.logoUrl
+      ? {
+          logo: {
+            '@type': 'ImageObject',
+            url: input.publisher.logoUrl,
+            ...(input.publisher.logoWidth && input.publisher.logoHeight ? { width: input.publisher.logoWidth, height: input.publisher.logoHeight } : {}),
+          },
+        }
+      : {}),
   };
   if (input.section) jsonLd.articleSection = input.section;
   if (input.keywords?.length) jsonLd.keywords = input.keywords;
@@ -60,6 +69,23 @@ export function buildNewsArticleJsonLd(input: NewsArticleInput): Record<string, 
   jsonLd.inLanguage = input.inLanguage;
   jsonLd.isAccessibleForFree = true;
   return jsonLd;
+}
+
+export type ProfilePageInput = JsonLdPerson & { description?: string | null; imageUrl?: string | null; inLanguage: string };
+
+/** schema.org ProfilePage for an author page: the Person that NewsArticle `author.url` points at. */
+export function buildProfilePageJsonLd(input: ProfilePageInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    ...(input.url ? { url: input.url } : {}),
+    inLanguage: input.inLanguage,
+    mainEntity: {
+      ...person(input),
+      ...(input.description ? { description: input.description } : {}),
+      ...(input.imageUrl ? { image: input.imageUrl } : {}),
+    },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * client framework. Everything an editor typed is escaped (`escapeHtml`, `serializeJsonLd`); the only
  * script is the font-size switcher, allowed by the response's CSP nonce.
  */
-import { blocksToHtml, escapeHtml, inlineText } from './html';
+import { blocksToHtml, escapeHtml, inlineText, linkNames } from './html';
 import { serializeJsonLd } from './json-ld';
 import { formatDate, HOUSE_STYLES, isZoneLabel, localParts, type HouseStyle } from './dates';
 
@@ -107,7 +107,7 @@ export type ShellOptions = {
   rssUrl?: string;
 };
 
-function shell(head: string, main: string, options: ShellOptions, { script = false }: { script?: boolean } = {}): string {
+export function shell(head: string, main: string, options: ShellOptions, { script = false }: { script?: boolean } = {}): string {
   const labels = labelsOf(options.locale);
   const languages = (options.languageLinks ?? [])
     .map(
@@ -147,6 +147,8 @@ export function cardDate(value: string | null | undefined, locale: string, zone:
 
 export type ArticlePageView = {
   title: string;
+  /** The editor's short headline: the page's <title> and og:title when set. */
+  seoTitle?: string | null;
   lead?: string | null;
   body?: unknown;
   dateline?: string | null;
@@ -154,7 +156,7 @@ export type ArticlePageView = {
   url: string;
   status?: string;
   datePublished?: string | null;
-  authors?: { name: string; role?: string | null }[];
+  authors?: { name: string; role?: string | null; url?: string | null }[];
   editor?: { name: string } | null;
   category?: { name: string; url: string; ancestors?: { name: string; url: string }[] } | null;
   tags?: { name: string; url: string }[];
@@ -190,8 +192,9 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   const published = page.newsroom?.publishedAtLocal;
   const updated = page.newsroom?.updatedAtLocal;
 
+  const shortTitle = page.seoTitle?.trim() || page.title;
   const head = [
-    `<title>${escapeHtml(page.title)} | ${escapeHtml(options.publicationName)}</title>`,
+    `<title>${escapeHtml(shortTitle)} | ${escapeHtml(options.publicationName)}</title>`,
     page.lead ? `<meta name="description" content="${escapeHtml(page.lead)}">` : '',
     options.preview ? '<meta name="robots" content="noindex, nofollow">' : '<meta name="robots" content="index, follow, max-image-preview:large">',
     `<link rel="canonical" href="${escapeHtml(page.url)}">`,
@@ -200,7 +203,7 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     ...alternates.filter((alt) => alt.locale === 'id').map((alt) => `<link rel="alternate" hreflang="x-default" href="${escapeHtml(alt.url)}">`),
     `<meta property="og:type" content="article">`,
     `<meta property="og:site_name" content="${escapeHtml(options.publicationName)}">`,
-    `<meta property="og:title" content="${escapeHtml(page.title)}">`,
+    `<meta property="og:title" content="${escapeHtml(shortTitle)}">`,
     page.lead ? `<meta property="og:description" content="${escapeHtml(page.lead)}">` : '',
     `<meta property="og:url" content="${escapeHtml(page.url)}">`,
     `<meta property="og:locale" content="${escapeHtml(OG_LOCALES[page.locale] ?? page.locale)}">`,
@@ -226,14 +229,16 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     : '';
 
   // The byline ends with the date and time: mark that part up as a <time> for machines and screen readers.
+  // Each author's name links to their page (rel="author").
   let byline = '';
   const bylineText = page.newsroom?.byline ?? null;
+  const people = page.authors ?? [];
   if (bylineText && published && bylineText.endsWith(published.dateTime)) {
-    byline = `${escapeHtml(bylineText.slice(0, -published.dateTime.length))}<time datetime="${escapeHtml(published.iso)}">${escapeHtml(published.dateTime)}</time>`;
+    byline = `${linkNames(bylineText.slice(0, -published.dateTime.length), people)}<time datetime="${escapeHtml(published.iso)}">${escapeHtml(published.dateTime)}</time>`;
   } else if (bylineText) {
-    byline = escapeHtml(bylineText);
-  } else if (page.authors?.length) {
-    byline = escapeHtml(page.authors.map((author) => author.name).join(', '));
+    byline = linkNames(bylineText, people);
+  } else if (people.length) {
+    byline = linkNames(people.map((author) => author.name).join(', '), people);
   }
 
   const cover =

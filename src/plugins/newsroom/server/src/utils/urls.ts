@@ -22,6 +22,11 @@ export function tagPath(locale: string, slug: string): string {
   return `${READER_PREFIX}/${segment(locale)}/tag/${segment(slug)}`;
 }
 
+/** An author's page: `penulis` in every locale, as `kategori` is (one route, and a path never changes with the reader's language). */
+export function authorPath(locale: string, slug: string): string {
+  return `${READER_PREFIX}/${segment(locale)}/penulis/${segment(slug)}`;
+}
+
 export function homePath(locale: string): string {
   return `${READER_PREFIX}/${segment(locale)}`;
 }

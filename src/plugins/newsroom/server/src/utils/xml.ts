@@ -16,17 +16,28 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 export type SitemapAlternate = { hreflang: string; href: string };
 export type SitemapUrl = { loc: string; lastmod?: string | null; alternates?: SitemapAlternate[] };
 
+/**
+ * A urlset must hold at least one <url> (sitemaps.org's schema: `url` has minOccurs 1), and Google
+ * rejects an empty one. A sitemap with nothing to list (no news in the last 48 hours, an empty
+ * database) lists `fallback` instead: the front pages, as plain URLs, which a news sitemap may carry too.
+ */
+function atLeastOne<T>(items: T[], fallback: SitemapUrl[]): (T | SitemapUrl)[] {
+  if (items.length) return items;
+  if (!fallback.length) throw new Error('A sitemap needs at least one URL: pass the front page as the fallback.');
+  return fallback;
+}
+
+function plainUrl(url: SitemapUrl): string {
+  const alternates = (url.alternates ?? [])
+    .map((alt) => `<xhtml:link rel="alternate" hreflang="${escapeXml(alt.hreflang)}" href="${escapeXml(alt.href)}"/>`)
+    .join('');
+  const lastmod = url.lastmod ? `<lastmod>${escapeXml(url.lastmod)}</lastmod>` : '';
+  return `<url><loc>${escapeXml(url.loc)}</loc>${lastmod}${alternates}</url>`;
+}
+
 /** A sitemap of at most 50,000 URLs; translations are declared with xhtml:link hreflang alternates. */
-export function renderUrlset(urls: SitemapUrl[]): string {
-  const body = urls
-    .map((url) => {
-      const alternates = (url.alternates ?? [])
-        .map((alt) => `<xhtml:link rel="alternate" hreflang="${escapeXml(alt.hreflang)}" href="${escapeXml(alt.href)}"/>`)
-        .join('');
-      const lastmod = url.lastmod ? `<lastmod>${escapeXml(url.lastmod)}</lastmod>` : '';
-      return `<url><loc>${escapeXml(url.loc)}</loc>${lastmod}${alternates}</url>`;
-    })
-    .join('\n');
+export function renderUrlset(urls: SitemapUrl[], fallback: SitemapUrl[] = []): string {
+  const body = atLeastOne(urls, fallback).map(plainUrl).join('\n');
   return `${XML_DECLARATION}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`;
 }
 
@@ -51,14 +62,15 @@ export type NewsSitemapEntry = {
 };
 
 /** Google News sitemap: https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap */
-export function renderNewsSitemap(entries: NewsSitemapEntry[]): string {
-  const body = entries
-    .map(
-      (entry) =>
-        `<url><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${escapeXml(entry.lastmod)}</lastmod>` : ''}<news:news><news:publication><news:name>${escapeXml(entry.publicationName)}</news:name><news:language>${escapeXml(entry.language)}</news:language></news:publication><news:publication_date>${escapeXml(entry.publicationDate)}</news:publication_date><news:title>${escapeXml(entry.title)}</news:title></news:news></url>`
+export function renderNewsSitemap(entries: NewsSitemapEntry[], fallback: SitemapUrl[] = []): string {
+  const body = atLeastOne(entries, fallback)
+    .map((entry) =>
+      !('publicationDate' in entry)
+        ? plainUrl(entry)
+        : `<url><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${escapeXml(entry.lastmod)}</lastmod>` : ''}<news:news><news:publication><news:name>${escapeXml(entry.publicationName)}</news:name><news:language>${escapeXml(entry.language)}</news:language></news:publication><news:publication_date>${escapeXml(entry.publicationDate)}</news:publication_date><news:title>${escapeXml(entry.title)}</news:title></news:news></url>`
     )
     .join('\n');
-  return `${XML_DECLARATION}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${body}\n</urlset>\n`;
+  return `${XML_DECLARATION}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`;
 }
 
 export type RssItem = {

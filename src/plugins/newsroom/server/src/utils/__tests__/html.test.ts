@@ -1,4 +1,4 @@
-import { blocksToHtml, escapeHtml, safeUrl } from '../html';
+import { blocksToHtml, escapeHtml, linkNames, safeUrl } from '../html';
 
 describe('escapeHtml', () => {
   test.each([
@@ -52,5 +52,21 @@ describe('blocksToHtml', () => {
 
   test('not an array gives nothing', () => {
     expect(blocksToHtml('<p>x</p>')).toEqual([]);
+  });
+});
+
+describe('linkNames', () => {
+  const a = { name: 'Andi Wijaya', url: 'https://w.id/read/id/penulis/andi-wijaya' };
+  const b = { name: 'Budi & Sons', url: 'https://w.id/read/id/penulis/budi-dan-sons' };
+  const link = (p: { name: string; url: string }) => `<a href="${p.url}" rel="author">${p.name.replace('&', '&amp;')}</a>`;
+  test.each([
+    ['one author', 'Andi Wijaya, Jurnalis - ', [a], `${link(a)}, Jurnalis - `],
+    ['two authors in order', 'Andi Wijaya dan Budi & Sons, Kontributor - ', [a, b], `${link(a)} dan ${link(b)}, Kontributor - `],
+    ['a name not in the text stays out', 'Andi Wijaya - ', [b, a], `${link(a)} - `],
+    ['a person without a page is plain text', 'Andi Wijaya - ', [{ name: 'Andi Wijaya', url: null }], 'Andi Wijaya - '],
+    ['the rest of the text is escaped', '<b>Andi Wijaya</b>', [a], `&lt;b&gt;${link(a)}&lt;/b&gt;`],
+    ['a name that contains markup is escaped inside its link', 'Oleh <i>X</i>', [{ name: '<i>X</i>', url: 'https://w.id/p?a=1&b=2' }], 'Oleh <a href="https://w.id/p?a=1&amp;b=2" rel="author">&lt;i&gt;X&lt;/i&gt;</a>'],
+  ])('%s', (_name, text, people, expected) => {
+    expect(linkNames(text, people)).toBe(expected);
   });
 });

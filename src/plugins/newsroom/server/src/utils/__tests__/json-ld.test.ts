@@ -1,4 +1,4 @@
-import { buildNewsArticleJsonLd, serializeJsonLd } from '../json-ld';
+import { buildNewsArticleJsonLd, buildProfilePageJsonLd, serializeJsonLd } from '../json-ld';
 
 const base = {
   url: 'https://w.id/read/id/a',
@@ -18,6 +18,16 @@ describe('buildNewsArticleJsonLd', () => {
     ['authors are Persons', base, { author: [{ '@type': 'Person', name: 'Salsabila Fitirah Puteri', jobTitle: 'Jurnalis' }] }],
     ['no author credits the newsroom', { ...base, authors: [] }, { author: [{ '@type': 'Organization', name: 'Warta' }] }],
     ['publisher with logo', base, { publisher: { '@type': 'NewsMediaOrganization', name: 'Warta', logo: { '@type': 'ImageObject', url: 'https://w.id/logo.png' } } }],
+    [
+      'logo with its size',
+      { ...base, publisher: { ...base.publisher, logoWidth: 512, logoHeight: 512 } },
+      { publisher: { logo: { '@type': 'ImageObject', url: 'https://w.id/logo.png', width: 512, height: 512 } } },
+    ],
+    [
+      'author and editor pages',
+      { ...base, authors: [{ name: 'A', url: 'https://w.id/read/id/penulis/a' }], editor: { name: 'E', url: 'https://w.id/read/id/penulis/e' } },
+      { author: [{ '@type': 'Person', name: 'A', url: 'https://w.id/read/id/penulis/a' }], editor: { '@type': 'Person', name: 'E', url: 'https://w.id/read/id/penulis/e' } },
+    ],
     ['image list', base, { image: ['https://w.id/uploads/a.jpg'] }],
     ['section and keywords', { ...base, section: 'Internasional', keywords: ['Korea Utara'] }, { articleSection: 'Internasional', keywords: ['Korea Utara'] }],
   ])('%s', (_name, input, expected) => {
@@ -43,5 +53,20 @@ describe('serializeJsonLd', () => {
     expect(out).not.toMatch(/[<>]/);
     expect(out).not.toContain('\u2028');
     expect(JSON.parse(out).headline).toBe(headline);
+  });
+});
+
+describe('buildProfilePageJsonLd', () => {
+  test('is a ProfilePage about the Person, with what is known', () => {
+    expect(
+      buildProfilePageJsonLd({ name: 'Salsabila', url: 'https://w.id/read/id/penulis/salsabila', jobTitle: 'Jurnalis', sameAs: ['https://x.com/s'], description: 'Bio', imageUrl: 'https://w.id/uploads/s.jpg', inLanguage: 'id' })
+    ).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: 'https://w.id/read/id/penulis/salsabila',
+      inLanguage: 'id',
+      mainEntity: { '@type': 'Person', name: 'Salsabila', url: 'https://w.id/read/id/penulis/salsabila', jobTitle: 'Jurnalis', sameAs: ['https://x.com/s'], description: 'Bio', image: 'https://w.id/uploads/s.jpg' },
+    });
+    expect(buildProfilePageJsonLd({ name: 'S', inLanguage: 'en' }).mainEntity).toEqual({ '@type': 'Person', name: 'S' });
   });
 });

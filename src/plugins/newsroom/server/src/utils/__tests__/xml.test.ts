@@ -44,3 +44,27 @@ describe('renderers', () => {
     expect(parsed.urlset.url['news:news']['news:publication']['news:name']).toBe('Warta & Co');
   });
 });
+
+describe('empty sitemaps', () => {
+  const front = [{ loc: 'https://w.id/read/id' }, { loc: 'https://w.id/read/en' }];
+  const locs = (xml: string) => [].concat(new XMLParser().parse(xml).urlset.url).map((url: any) => url.loc);
+
+  test.each([
+    ['news sitemap with no news', () => renderNewsSitemap([], front)],
+    ['urlset with no rows', () => renderUrlset([], front)],
+  ])('a %s lists the fallback front pages as plain URLs', (_name, render) => {
+    const xml = render();
+    expect(locs(xml)).toEqual(['https://w.id/read/id', 'https://w.id/read/en']);
+    expect(xml).not.toContain('<news:news>');
+  });
+
+  test('the fallback is not used when there is something to list', () => {
+    const xml = renderNewsSitemap([{ loc: 'https://w.id/read/id/a', publicationName: 'W', language: 'id', publicationDate: '2023-10-27', title: 'A' }], front);
+    expect(locs(xml)).toEqual(['https://w.id/read/id/a']);
+  });
+
+  test('refuses to render an empty urlset', () => {
+    expect(() => renderUrlset([])).toThrow('at least one URL');
+    expect(() => renderNewsSitemap([])).toThrow('at least one URL');
+  });
+});

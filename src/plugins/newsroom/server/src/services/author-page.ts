@@ -1,0 +1,82 @@
+import type { Core } from '@strapi/strapi';
+import { AUTHOR_PAGE_ITEMS, AUTHOR_UID } from '../constants';
+import type { NewsroomConfig } from '../config';
+import { buildProfilePageJsonLd } from '../utils/json-ld';
+import { absoluteUrl, authorPath } from '../utils/urls';
+
+/**
+ * Only public fields, named one by one: `email` is private and must never reach a page, whatever a
+ * future schema change adds. Author has no draft & publish, so every row of a locale is public.
+ */
+const AUTHOR_FIELDS = ['name', 'slug', 'role', 'bio', 'locale', 'updatedAt'];
+const AUTHOR_POPULATE = {
+  avatar: { fields: ['url', 'width', 'height', 'formats', 'alternativeText'] },
+  socialLinks: true,
+};
+
+type ImageFormat = { url: string; width?: number; height?: number };
+
+/**
+ * The author page (`/read/:locale/penulis/:slug`): the author in that locale and one page of their
+ * published articles there, newest first. An author with no article in the locale still has a page:
+ * Google News treats author pages as the evidence behind a byline, and a new reporter has one too.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** `null` for an unknown author, `{ outOfRange }` for a page number past the last page. */
+  async bySlug(locale: string, slug: string, page = 1, pageSize: number = AUTHOR_PAGE_ITEMS) {
+    const feeds = strapi.plugin('newsroom').service('feeds');
+    const { siteUrl } = strapi.config.get('plugin::newsroom') as NewsroomConfig;
+    const author: any = await strapi.documents(AUTHOR_UID).findFirst({
+      locale,
+      status: 'published',
+      filters: { slug: { $eq: slug } },
+      fields: AUTHOR_FIELDS,
+      populate: AUTHOR_POPULATE,
+    } as any);
+    if (!author) return null;
+
+    const scope = { authorDocumentId: author.documentId };
+    const [total, items, alternates] = await Promise.all([
+      feeds.countLatest(locale, scope) as Promise<number>,
+      feeds.latest(locale, { ...scope, start: (page - 1) * pageSize, limit: pageSize }),
+      feeds.translationsOf('authors', author.documentId) as Promise<{ locale: string; url: string }[]>,
+    ]);
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    if (page > pages) return { outOfRange: true as const };
+
+    const firstUrl = `${siteUrl}${authorPath(locale, author.slug)}`;
+    const pageUrl = (n: number) => (n > 1 ? `${firstUrl}?page=${n}` : firstUrl);
+    // A small rendition when the upload plugin made one: the page shows a portrait, not a 4000px original.
+    const rendition: ImageFormat | null = author.avatar ? (author.avatar.formats?.small ?? author.avatar.formats?.thumbnail ?? author.avatar) : null;
+    const avatar = rendition?.url ? { url: absoluteUrl(siteUrl, rendition.url)!, width: rendition.width ?? null, height: rendition.height ?? null } : null;
+    const socialLinks = (author.socialLinks ?? []).map((link: any) => ({ platform: link.platform, url: link.url }));
+
+    return {
+      locale,
+      name: author.name as string,
+      slug: author.slug as string,
+      role: author.role as string | null,
+      bio: author.bio as string | null,
+      avatar,
+      socialLinks,
+      url: pageUrl(page),
+      pageUrl,
+      page,
+      pages,
+      total,
+      items,
+      alternates,
+      /** For Last-Modified: the author's own edit or their newest story's, whichever is later. */
+      updates: [author.updatedAt as string | null, ...items.map((item: any) => item.updatedAt as string | null)],
+      jsonLd: buildProfilePageJsonLd({
+        name: author.name,
+        url: firstUrl,
+        jobTitle: author.role,
+        description: author.bio,
+        imageUrl: absoluteUrl(siteUrl, author.avatar?.url),
+        sameAs: socialLinks.map((link: any) => link.url),
+        inLanguage: locale,
+      }),
+    };
+  },
+});
