@@ -47,3 +47,7 @@ export const FEED_ITEMS = 50;
 /** Seconds a CDN or reader may keep a public page or feed, and may serve it stale while refetching. */
 export const PUBLIC_CACHE_SECONDS = 60;
 export const PUBLIC_STALE_SECONDS = 300;
+
+/** The upload plugin's file model, and its service that makes an image's formats (decorated for the crops). */
+export const UPLOAD_FILE_UID = 'plugin::upload.file' satisfies UID.Schema;
+export const UPLOAD_IMAGE_MANIPULATION_UID = 'plugin::upload.image-manipulation';

@@ -132,7 +132,12 @@ describe('REST article page', () => {
         '@context': 'https://schema.org',
         '@type': 'NewsArticle',
         headline: 'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
-        image: [expect.stringMatching(/^https:\/\/warta\.example\/uploads\/.+\.jpg$/)],
+        // The cover's 16:9, 4:3 and 1:1 crops (tests/image-crops.test.ts checks their sizes).
+        image: [
+          expect.stringMatching(/^https:\/\/warta\.example\/uploads\/crop_16x9_.+\.jpg$/),
+          expect.stringMatching(/^https:\/\/warta\.example\/uploads\/crop_4x3_.+\.jpg$/),
+          expect.stringMatching(/^https:\/\/warta\.example\/uploads\/crop_1x1_.+\.jpg$/),
+        ],
         datePublished: '2023-10-27T17:33:00+07:00',
         dateModified: '2023-10-27T17:33:00+07:00',
         author: [{ '@type': 'Person', name: 'Salsabila Fitirah Puteri', sameAs: ['https://x.com/salsabila'] }],

@@ -3,6 +3,7 @@ import articlePublicationMiddleware from './middlewares/article-publication';
 import relatedNewsMiddleware from './middlewares/related-news';
 import slugMiddleware from './middlewares/slugs';
 import whatsappOverrideMiddleware from './middlewares/whatsapp-override';
+import { decorateImageManipulation } from './services/image-crops';
 import { extendGraphQL } from './graphql';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -12,4 +13,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(slugMiddleware(strapi));
   strapi.documents.use(articlePublicationMiddleware(strapi));
   extendGraphQL(strapi);
+  // Every uploaded image also gets 16:9, 4:3 and 1:1 crops for the NewsArticle JSON-LD.
+  decorateImageManipulation(strapi);
 };

@@ -3,6 +3,7 @@ import { ARTICLE_PAGE_RELATED_LIMIT, ARTICLE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { blocksToText } from '../utils/blocks';
 import { withCreditLine } from '../utils/credit-line';
+import { imageCrops, structuredDataImages } from '../utils/image-crops';
 import { buildNewsArticleJsonLd } from '../utils/json-ld';
 import { compareLocales } from '../utils/locale-order';
 import { countWords } from '../utils/reading-time';
@@ -107,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         }
       : null;
     const tags = (article.tags ?? []).map((tag: any) => ({ ...tag, url: `${siteUrl}${tagPath(locale, tag.slug)}` }));
-    const cover = article.cover ? withCreditLine(this.withAbsoluteImage(article.cover, siteUrl), locale) : null;
+    const cover = article.cover ? withCreditLine(this.withImageCrops(this.withAbsoluteImage(article.cover, siteUrl), siteUrl), locale) : null;
     const relatedCards = related
       ? ((await strapi.contentAPI.sanitize.output(related.articles, model, { auth } as any)) as any[]).map((card) => ({
           ...card,
@@ -121,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       url,
       headline: raw.title,
       description: raw.lead,
-      images: cover?.image?.absoluteUrl ? [cover.image.absoluteUrl] : [],
+      images: structuredDataImages(cover?.image?.crops ?? [], cover?.image?.absoluteUrl),
       datePublished: computed?.publishedAtLocal?.iso ?? null,
       dateModified: computed?.updatedAtLocal?.iso ?? null,
       authors: (article.authors ?? []).map((author: any) => ({
@@ -177,6 +178,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   withAbsoluteImage<T extends { image?: any }>(caption: T, siteUrl: string): T {
     if (!caption?.image?.url) return caption;
     return { ...caption, image: { ...caption.image, absoluteUrl: absoluteUrl(siteUrl, caption.image.url) } };
+  },
+
+  /** `image.crops`: the stored 16:9, 4:3 and 1:1 crops (JSON-LD, og:image); empty for an image uploaded before them. */
+  withImageCrops<T extends { image?: any }>(caption: T, siteUrl: string): T {
+    if (!caption?.image) return caption;
+    return { ...caption, image: { ...caption.image, crops: imageCrops(caption.image, (url) => absoluteUrl(siteUrl, url) ?? url) } };
   },
 });
 

@@ -1,6 +1,7 @@
 import articleFields from './article-fields';
 import articlePage from './article-page';
 import feeds from './feeds';
+import imageCrops from './image-crops';
 import preview from './preview';
 import relatedNews from './related-news';
 import whatsappFollow from './whatsapp-follow';
@@ -9,6 +10,7 @@ export default {
   'article-fields': articleFields,
   'article-page': articlePage,
   feeds,
+  'image-crops': imageCrops,
   preview,
   'related-news': relatedNews,
   'whatsapp-follow': whatsappFollow,

@@ -162,7 +162,14 @@ export type ArticlePageView = {
     caption?: string | null;
     altText?: string | null;
     creditLine?: string | null;
-    image?: { url?: string; absoluteUrl?: string | null; alternativeText?: string | null; width?: number | null; height?: number | null } | null;
+    image?: {
+      url?: string;
+      absoluteUrl?: string | null;
+      alternativeText?: string | null;
+      width?: number | null;
+      height?: number | null;
+      crops?: { ratio: string; absoluteUrl: string; width: number | null; height: number | null }[];
+    } | null;
   } | null;
   newsroom?: {
     byline: string | null;
@@ -187,6 +194,8 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   const alternates = page.alternates ?? [];
   const image = page.cover?.image;
   const imageUrl = image?.absoluteUrl ?? image?.url ?? null;
+  // Shares show the 16:9 crop (the shape Facebook, X and WhatsApp cards use); the original until it has one.
+  const ogImage = image?.crops?.find((crop) => crop.ratio === '16:9') ?? (imageUrl ? { absoluteUrl: imageUrl, width: image?.width, height: image?.height } : null);
   const published = page.newsroom?.publishedAtLocal;
   const updated = page.newsroom?.updatedAtLocal;
 
@@ -205,9 +214,9 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     `<meta property="og:url" content="${escapeHtml(page.url)}">`,
     `<meta property="og:locale" content="${escapeHtml(OG_LOCALES[page.locale] ?? page.locale)}">`,
     ...alternates.filter((alt) => alt.locale !== page.locale).map((alt) => `<meta property="og:locale:alternate" content="${escapeHtml(OG_LOCALES[alt.locale] ?? alt.locale)}">`),
-    imageUrl ? `<meta property="og:image" content="${escapeHtml(imageUrl)}">` : '',
-    imageUrl && image?.width ? `<meta property="og:image:width" content="${Number(image.width)}">` : '',
-    imageUrl && image?.height ? `<meta property="og:image:height" content="${Number(image.height)}">` : '',
+    ogImage ? `<meta property="og:image" content="${escapeHtml(ogImage.absoluteUrl)}">` : '',
+    ogImage?.width ? `<meta property="og:image:width" content="${Number(ogImage.width)}">` : '',
+    ogImage?.height ? `<meta property="og:image:height" content="${Number(ogImage.height)}">` : '',
     imageUrl ? `<meta property="og:image:alt" content="${escapeHtml(page.cover?.altText ?? image?.alternativeText ?? page.title)}">` : '',
     published ? `<meta property="article:published_time" content="${escapeHtml(published.iso)}">` : '',
     updated ? `<meta property="article:modified_time" content="${escapeHtml(updated.iso)}">` : '',
