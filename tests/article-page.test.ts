@@ -272,7 +272,7 @@ describe('reader page', () => {
       expect(html).toContain('<h1>AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia</h1>');
       expect(html).toContain('Salsabila Fitirah Puteri, Jurnalis - <time datetime="2023-10-27T17:33:00+07:00">Jumat, 27 Oktober 2023 | 17:33 WIB</time>');
       expect(html).toContain('<span class="credit">(Foto: Reuters)</span>');
-      expect(html).toContain('<p class="editor" aria-label="Editor">(Susi Susanti)</p>');
+      expect(html).toContain('<p class="editor">Editor: Susi Susanti</p>');
       expect(html).toContain(`<link rel="canonical" href="${SITE}/read/id/${idSlug}">`);
       expect(html).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/${enSlug}">`);
       expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${SITE}/read/id/${idSlug}">`);
