@@ -59,3 +59,6 @@ export const AUTHOR_PAGE_ITEMS = FEED_ITEMS;
  * logo of at least 112x112; public/brand/warta-logo-600x60.png is the wide wordmark for Publisher Center.
  */
 export const DEFAULT_PUBLISHER_LOGO = { path: '/brand/warta-logo-512x512.png', width: 512, height: 512 } as const;
+/** The upload plugin's file model, and its service that makes an image's formats (decorated for the crops). */
+export const UPLOAD_FILE_UID = 'plugin::upload.file' satisfies UID.Schema;
+export const UPLOAD_IMAGE_MANIPULATION_UID = 'plugin::upload.image-manipulation';

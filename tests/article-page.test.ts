@@ -157,7 +157,12 @@ describe('REST article page', () => {
         '@context': 'https://schema.org',
         '@type': 'NewsArticle',
         headline: 'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
-        image: [expect.stringMatching(/^https:\/\/warta\.example\/uploads\/.+\.jpg$/)],
+        // The cover's 16:9, 4:3 and 1:1 crops (tests/image-crops.test.ts checks their sizes).
+        image: [
+          expect.stringMatching(/^https:\/\/warta\.example\/uploads\/crop_16x9_.+\.jpg$/),
+          expect.stringMatching(/^https:\/\/warta\.example\/uploads\/crop_4x3_.+\.jpg$/),
+          expect.stringMatching(/^https:\/\/warta\.example\/uploads\/crop_1x1_.+\.jpg$/),
+        ],
         datePublished: '2023-10-27T17:33:00+07:00',
         dateModified: '2023-10-27T17:33:00+07:00',
         author: [{ '@type': 'Person', name: 'Salsabila Fitirah Puteri', url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`, sameAs: ['https://x.com/salsabila'] }],
@@ -331,7 +336,7 @@ describe('reader page', () => {
         `<a href="${SITE}/read/id/penulis/salsabila-fitirah-puteri" rel="author">Salsabila Fitirah Puteri</a>, Jurnalis - <time datetime="2023-10-27T17:33:00+07:00">Jumat, 27 Oktober 2023 | 17:33 WIB</time>`
       );
       expect(html).toContain('<span class="credit">(Foto: Reuters)</span>');
-      expect(html).toContain('<p class="editor" aria-label="Editor">(Susi Susanti)</p>');
+      expect(html).toContain('<p class="editor">Editor: Susi Susanti</p>');
       expect(html).toContain(`<link rel="canonical" href="${SITE}/read/id/${idSlug}">`);
       expect(html).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/${enSlug}">`);
       expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${SITE}/read/id/${idSlug}">`);

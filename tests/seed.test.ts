@@ -1,11 +1,13 @@
 // Guards the demo content: `npm run develop` on an empty database imports it, a second import changes
 // nothing (and never overwrites an editor's change), and the seed article of shared/seed-article.txt
-// comes back through the public API with every field.
+// comes back through the public API with every field, the WhatsApp block of the demo channel included
+// (in id and en, REST and reader page) without overriding an operator's own channel.
 import path from 'path';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
 const dist = (module: string) => require(path.join(__dirname, '..', 'dist', 'src', module));
 const SEED_SLUG = 'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia';
+const DEMO_CHANNEL = 'https://whatsapp.com/channel/WartaDemo0000000000000000';
 const UIDS = ['api::article.article', 'api::author.author', 'api::category.category', 'api::tag.tag', 'api::media-caption.media-caption'];
 
 let app: TestApp;
@@ -33,6 +35,7 @@ describe('seed', () => {
     // 40 Indonesian articles and 7 English ones, each with a draft and a published row.
     expect(firstCounts['api::article.article']).toBe(94);
     expect(firstCounts['plugin::upload.file']).toBe(42);
+    expect((await app.strapi.plugin('newsroom').service('whatsapp-follow').getSettings()).id).toMatchObject({ enabled: true, channelUrl: DEMO_CHANNEL });
   });
 
   test('the demo set has 30+ Indonesian articles in 5+ categories and 5+ English articles', async () => {
@@ -134,6 +137,40 @@ describe('seed', () => {
     expect(text).toContain('dukungan \u201Ctak tergoyahkan\u201D dari Korea Utara');
     expect(text).toContain('Pada hari Kamis (26/10/2023), angkatan laut Korea Selatan');
     expect(text.endsWith('mereka melakukan uji coba rudal.')).toBe(true);
+  });
+
+  test('the seed article carries the demo WhatsApp channel block in both locales, over REST and on the reader page', async () => {
+    const expected = {
+      id: { channelName: 'Warta (kanal demo)', headline: 'Ikuti Saluran WhatsApp Warta (kanal demo) untuk update berita terbaru setiap hari', buttonLabel: 'Ikuti' },
+      en: { channelName: 'Warta (demo channel)', headline: 'Follow Warta (demo channel) on WhatsApp for the latest news every day', buttonLabel: 'Follow' },
+    };
+    const [original] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', filters: { slug: SEED_SLUG } } as any);
+    for (const locale of ['id', 'en'] as const) {
+      const res = await app.request().get(`/api/articles?locale=${locale}&filters[documentId][$eq]=${original.documentId}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toHaveLength(1);
+      const article = res.body.data[0];
+      expect(article.whatsappFollow).toEqual({ url: DEMO_CHANNEL, placement: 'end', afterParagraph: null, ...expected[locale] });
+      const page = await app.request().get(`/read/${locale}/${article.slug}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(
+        `<aside class="whatsapp" aria-label="WhatsApp"><p>${expected[locale].headline}</p><a href="${DEMO_CHANNEL}" rel="noopener" target="_blank">${expected[locale].buttonLabel}</a></aside>`
+      );
+    }
+  });
+
+  test("a re-seed never replaces an operator's WhatsApp settings, even ones that turn the block off", async () => {
+    const whatsapp = app.strapi.plugin('newsroom').service('whatsapp-follow');
+    const own = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
+    await whatsapp.updateSettings({ id: { enabled: true, channelUrl: own, channelName: 'Warta Jakarta' }, en: { enabled: false } });
+    const saved = await whatsapp.getSettings();
+    const report = await dist('seed').seedDemoContent(app.strapi);
+    expect(report.whatsappChannel).toEqual({ created: 0, kept: 1 });
+    expect(await whatsapp.getSettings()).toEqual(saved);
+    expect(saved.id).toMatchObject({ enabled: true, channelUrl: own });
+    expect(saved.en.enabled).toBe(false);
+    const en = await app.request().get(`/api/articles?locale=en&pagination[pageSize]=100`);
+    expect(en.body.data.every((article: any) => article.whatsappFollow === null)).toBe(true);
   });
 
   test("English translations share their Indonesian original's document; English-only stories do not", async () => {

@@ -54,7 +54,7 @@ type ArticleSeed = {
   status?: 'published' | 'draft';
 };
 
-export type SeedReport = Record<'categories' | 'tags' | 'authors' | 'mediaCaptions' | 'articles', { created: number; kept: number }>;
+export type SeedReport = Record<'categories' | 'tags' | 'authors' | 'mediaCaptions' | 'articles' | 'whatsappChannel', { created: number; kept: number }>;
 
 function readJson<T>(dir: string, file: string): T {
   return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as T;
@@ -71,6 +71,7 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
     authors: { created: 0, kept: 0 },
     mediaCaptions: { created: 0, kept: 0 },
     articles: { created: 0, kept: 0 },
+    whatsappChannel: { created: 0, kept: 0 },
   };
   const saveRegistry = () => store.set({ key: REGISTRY_KEY, value: registry });
 
@@ -223,6 +224,14 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
     }
     const id = await ensureDocument(ARTICLE_UID, registryKey, 'articles', localizations, findArticle);
     if (id) ids.article[article.key] = id;
+  }
+
+  // A labelled demo channel, so the seed page's "Ikuti Saluran WhatsApp" block shows out of the box; an
+  // operator's own settings (any saved settings) are never replaced.
+  const whatsappFile = path.join(dataDir, 'whatsapp-follow.json');
+  if (fs.existsSync(whatsappFile)) {
+    const configured = await strapi.plugin('newsroom').service('whatsapp-follow').configureIfUnset(readJson(dataDir, 'whatsapp-follow.json'));
+    report.whatsappChannel[configured ? 'created' : 'kept'] += 1;
   }
 
   // Publishing schedules "Berita Terkait" recomputation; the demo is ready once it has finished.

@@ -19,6 +19,8 @@ let browser: Browser;
 let page: Page;
 let slug: string;
 let documentId: string;
+let englishSlug: string;
+let previewPath: string;
 const consoleErrors: string[] = [];
 
 // jest's expect, not Playwright's: wait for the element, then read it.
@@ -43,6 +45,9 @@ beforeAll(async () => {
   const [article] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', filters: { title: TITLE } } as any);
   slug = article.slug;
   documentId = article.documentId;
+  englishSlug = (await app.strapi.documents('api::article.article').findOne({ documentId, locale: 'en', status: 'published' } as any)).slug;
+  const previewUrl = new URL(await app.strapi.plugin('newsroom').service('preview').url('api::article.article', { documentId, locale: 'id', status: 'draft' }));
+  previewPath = `${previewUrl.pathname}${previewUrl.search}`;
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
   page.on('console', (message) => {
@@ -67,7 +72,7 @@ describe('reader page in Chromium', () => {
       page.locator('.cover .credit', { hasText: '(Foto: Reuters)' }),
       page.locator('.dateline', { hasText: 'MOSKOW' }),
       page.locator('.body p', { hasText: 'Pada hari Kamis (26/10/2023), angkatan laut Korea Selatan' }),
-      page.locator('.editor', { hasText: '(Susi Susanti)' }),
+      page.locator('.editor', { hasText: 'Editor: Susi Susanti' }),
       page.locator('.whatsapp', { hasText: 'Ikuti Saluran WhatsApp Warta' }),
       page.locator('.tags a', { hasText: 'Korea Utara' }),
       page.getByRole('heading', { name: 'Berita Terkait' }),
@@ -91,6 +96,8 @@ describe('reader page in Chromium', () => {
     expect(jsonLd['@type']).toBe('NewsArticle');
     expect(jsonLd.headline).toBe(TITLE);
     expect(jsonLd.image[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/.+/);
+    // Google's three ratios, the seed cover's crops.
+    expect(jsonLd.image.map((url: string) => /\/uploads\/crop_(16x9|4x3|1x1)_/.exec(url)?.[1])).toEqual(['16x9', '4x3', '1x1']);
     expect(jsonLd.datePublished).toBe('2023-10-27T17:33:00+07:00');
     expect(jsonLd.author).toEqual([expect.objectContaining({ '@type': 'Person', name: 'Salsabila Fitirah Puteri' })]);
     expect(jsonLd.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Warta' });
@@ -99,16 +106,38 @@ describe('reader page in Chromium', () => {
   test('the font-size buttons enlarge and shrink the text, and the choice survives a reload', async () => {
     const size = () => page.locator('.body p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     const normal = await size();
-    await page.getByRole('button', { name: 'Huruf besar' }).click();
+    await page.getByRole('button', { name: 'A (huruf besar)', exact: true }).click();
     const large = await size();
     expect(large).toBeGreaterThan(normal);
-    expect(await attributeOf(page.getByRole('button', { name: 'Huruf besar' }), 'aria-pressed')).toBe('true');
+    expect(await attributeOf(page.getByRole('button', { name: 'A (huruf besar)', exact: true }), 'aria-pressed')).toBe('true');
     await page.reload();
     expect(await size()).toBe(large);
-    await page.getByRole('button', { name: 'Huruf kecil' }).click();
+    await page.getByRole('button', { name: 'A (huruf kecil)', exact: true }).click();
     expect(await size()).toBeLessThan(normal);
-    await page.getByRole('button', { name: 'Huruf sedang' }).click();
+    await page.getByRole('button', { name: 'A (huruf sedang)', exact: true }).click();
     expect(await size()).toBe(normal);
+  });
+
+  test('each font-size button shows "A" and its accessible name starts with it (WCAG 2.5.3 label in name)', async () => {
+    const buttons = page.locator('.font-size button');
+    // What is seen: the "A" itself; the size is in a 1x1 px clipped span (innerText would count it).
+    const seen = await buttons.evaluateAll((all) =>
+      all.map((button) => {
+        const hidden = button.querySelector('.visually-hidden')!.getBoundingClientRect();
+        return { text: button.firstChild?.textContent, hidden: hidden.width <= 1 && hidden.height <= 1 };
+      })
+    );
+    expect(seen).toEqual([{ text: 'A', hidden: true }, { text: 'A', hidden: true }, { text: 'A', hidden: true }]);
+    // Chromium's accessibility tree: the names a screen reader and voice control get.
+    expect(await page.locator('.font-size').ariaSnapshot()).toBe(
+      ['- group "Ukuran huruf":', '  - button "A (huruf kecil)"', '  - button "A (huruf sedang)" [pressed]', '  - button "A (huruf besar)"'].join('\n')
+    );
+  });
+
+  test('the editor sign-off is visible text a screen reader reads, not an ARIA label', async () => {
+    const editor = page.locator('.body .editor');
+    expect(await textOf(editor)).toBe('Editor: Susi Susanti');
+    expect(await editor.getAttribute('aria-label')).toBeNull();
   });
 
   test('the en alternate leads to the English edition', async () => {
@@ -125,6 +154,47 @@ describe('reader page in Chromium', () => {
 
   test('no script or style was blocked and nothing failed in the console', () => {
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+// axe-core's rules for WCAG 2.0/2.1 A and AA and its best practices, plus label-in-name (WCAG 2.5.3), which
+// axe ships as experimental and therefore only runs when asked for by name.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+async function axeViolations(target: Page, url: string) {
+  const response = await target.goto(url);
+  expect(response?.status()).toBe(200);
+  await target.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return target.evaluate(async (tags) => {
+    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { 'label-content-name-mismatch': { enabled: true } } });
+    return result.violations.map((violation: any) => ({
+      rule: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.map((node: any) => `${node.target.join(' ')}: ${node.failureSummary}`),
+    }));
+  }, AXE_TAGS);
+}
+
+describe('reader pages pass axe-core (WCAG 2.1 A/AA and best practices)', () => {
+  let axePage: Page;
+
+  beforeAll(async () => {
+    // Playwright injects axe as an inline script, which the page's nonce CSP rightly refuses: this context
+    // alone bypasses it (the tests above check the CSP in a normal one).
+    axePage = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, bypassCSP: true })).newPage();
+  });
+  afterAll(async () => {
+    await axePage?.context().close();
+  });
+
+  test.each([
+    ['the Indonesian article', () => `/read/id/${slug}`],
+    ['the English article', () => `/read/en/${englishSlug}`],
+    ['the home page', () => '/read/id'],
+    ['a category page', () => '/read/id/kategori/news'],
+    ['the preview page', () => previewPath],
+  ])('%s has no violations', async (_name, path) => {
+    expect(await axeViolations(axePage, `${app.baseUrl}${path()}`)).toEqual([]);
   });
 });
 

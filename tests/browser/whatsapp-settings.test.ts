@@ -21,6 +21,8 @@ beforeAll(async () => {
   app = await startStrapi({}, { listen: true });
   const { seedDemoContent } = require(path.join(__dirname, '..', '..', 'dist', 'src', 'seed'));
   await seedDemoContent(app.strapi);
+  // The demo content brings a demo channel; this is the operator who sets up a channel on an install without one.
+  await app.strapi.store({ type: 'plugin', name: 'newsroom' }).delete({ key: 'whatsapp-follow' });
   const [article] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', limit: 1 } as any);
   articleDocumentId = article.documentId;
   const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });

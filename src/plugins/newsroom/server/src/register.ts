@@ -4,6 +4,7 @@ import articlePublicationMiddleware from './middlewares/article-publication';
 import relatedNewsMiddleware from './middlewares/related-news';
 import slugMiddleware from './middlewares/slugs';
 import whatsappOverrideMiddleware from './middlewares/whatsapp-override';
+import { decorateImageManipulation } from './services/image-crops';
 import { extendGraphQL } from './graphql';
 import { hardenGraphQL } from './graphql/public-surface';
 import { decorateUidGenerator } from './services/extensions/content-manager-uid';
@@ -20,4 +21,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   hardenGraphQL(strapi);
   // The admin's slug generator gives the same slug as the middleware above.
   decorateUidGenerator(strapi);
+  // Every uploaded image also gets 16:9, 4:3 and 1:1 crops for the NewsArticle JSON-LD.
+  decorateImageManipulation(strapi);
 };

@@ -4,6 +4,7 @@ import type { NewsroomConfig } from '../config';
 import { blocksToText } from '../utils/blocks';
 import { withCreditLine } from '../utils/credit-line';
 import { headlineFor } from '../utils/headline';
+import { imageCrops, structuredDataImages } from '../utils/image-crops';
 import { buildNewsArticleJsonLd } from '../utils/json-ld';
 import { compareLocales } from '../utils/locale-order';
 import { countWords } from '../utils/reading-time';
@@ -112,7 +113,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const authors = (article.authors ?? []).map(withUrl);
     const editor = article.editor ? withUrl(article.editor) : null;
     const tags = (article.tags ?? []).map((tag: any) => ({ ...tag, url: `${siteUrl}${tagPath(locale, tag.slug)}` }));
-    const cover = article.cover ? withCreditLine(this.withAbsoluteImage(article.cover, siteUrl), locale) : null;
+    const cover = article.cover ? withCreditLine(this.withImageCrops(this.withAbsoluteImage(article.cover, siteUrl), siteUrl), locale) : null;
     const relatedCards = related
       ? ((await strapi.contentAPI.sanitize.output(related.articles, model, { auth } as any)) as any[]).map((card) => ({
           ...card,
@@ -126,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       url,
       headline: headlineFor(raw.seoTitle, raw.title),
       description: raw.lead,
-      images: cover?.image?.absoluteUrl ? [cover.image.absoluteUrl] : [],
+      images: structuredDataImages(cover?.image?.crops ?? [], cover?.image?.absoluteUrl),
       datePublished: computed?.publishedAtLocal?.iso ?? null,
       dateModified: computed?.updatedAtLocal?.iso ?? null,
       authors: authors.map((author: any) => ({
@@ -194,6 +195,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   withAbsoluteImage<T extends { image?: any }>(caption: T, siteUrl: string): T {
     if (!caption?.image?.url) return caption;
     return { ...caption, image: { ...caption.image, absoluteUrl: absoluteUrl(siteUrl, caption.image.url) } };
+  },
+
+  /** `image.crops`: the stored 16:9, 4:3 and 1:1 crops (JSON-LD, og:image); empty for an image uploaded before them. */
+  withImageCrops<T extends { image?: any }>(caption: T, siteUrl: string): T {
+    if (!caption?.image) return caption;
+    return { ...caption, image: { ...caption.image, crops: imageCrops(caption.image, (url) => absoluteUrl(siteUrl, url) ?? url) } };
   },
 });
 

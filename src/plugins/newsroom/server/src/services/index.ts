@@ -2,6 +2,7 @@ import articleFields from './article-fields';
 import articlePage from './article-page';
 import authorPage from './author-page';
 import feeds from './feeds';
+import imageCrops from './image-crops';
 import preview from './preview';
 import relatedNews from './related-news';
 import whatsappFollow from './whatsapp-follow';
@@ -11,6 +12,7 @@ export default {
   'article-page': articlePage,
   'author-page': authorPage,
   feeds,
+  'image-crops': imageCrops,
   preview,
   'related-news': relatedNews,
   'whatsapp-follow': whatsappFollow,

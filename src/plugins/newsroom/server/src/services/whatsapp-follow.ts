@@ -75,6 +75,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /**
+   * Saves `input` only while no settings were ever saved (the demo content's channel): once an operator
+   * has saved the settings page, even to turn the block off, a re-seed leaves them as they are.
+   * True when it saved.
+   */
+  async configureIfUnset(input: unknown): Promise<boolean> {
+    if ((await strapi.store(STORE).get({ key: STORE_KEY })) != null) return false;
+    await this.updateSettings(input);
+    return true;
+  },
+
+  /**
    * The resolved block of each article row, for a whole page at once: one query for the articles with
    * their override and category, one for the categories of those locales (the tree is small), one for
    * the settings. Never one query per article.

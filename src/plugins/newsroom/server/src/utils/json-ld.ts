@@ -8,7 +8,7 @@ export type NewsArticleInput = {
   url: string;
   headline: string;
   description?: string | null;
-  /** Absolute URLs; Google prefers several aspect ratios, any one is valid. */
+  /** Absolute URLs, the 16:9, 4:3 and 1:1 crops in that order (Google asks for all three), else the original. */
   images: string[];
   /** ISO 8601 with the article's own offset, e.g. 2023-10-27T17:33:00+07:00 */
   datePublished: string | null;

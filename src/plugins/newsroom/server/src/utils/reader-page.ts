@@ -16,9 +16,9 @@ const LABELS = {
     breadcrumb: 'Navigasi kategori',
     home: 'Beranda',
     fontSize: 'Ukuran huruf',
-    fontSmall: 'Huruf kecil',
-    fontNormal: 'Huruf sedang',
-    fontLarge: 'Huruf besar',
+    fontSmall: 'huruf kecil',
+    fontNormal: 'huruf sedang',
+    fontLarge: 'huruf besar',
     tags: 'Tag',
     related: 'Berita Terkait',
     editor: 'Editor',
@@ -38,9 +38,9 @@ const LABELS = {
     breadcrumb: 'Category navigation',
     home: 'Home',
     fontSize: 'Text size',
-    fontSmall: 'Small text',
-    fontNormal: 'Medium text',
-    fontLarge: 'Large text',
+    fontSmall: 'small text',
+    fontNormal: 'medium text',
+    fontLarge: 'large text',
     tags: 'Tags',
     related: 'Related News',
     editor: 'Editor',
@@ -65,6 +65,7 @@ const STYLES = `
 html[data-font-size=small]{--size:1rem}html[data-font-size=large]{--size:1.375rem}
 *{box-sizing:border-box}body{margin:0;font-family:Georgia,'Times New Roman',serif;color:var(--text);background:#fff;line-height:1.6}
 a{color:var(--accent)}a:focus-visible,button:focus-visible{outline:3px solid #1f5fbf;outline-offset:2px}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:2}
 .site{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding:.75rem 1rem;border-bottom:3px solid var(--accent);font-family:Arial,Helvetica,sans-serif}
 .site .brand{font-weight:700;font-size:1.5rem;text-decoration:none;color:var(--accent)}
@@ -84,7 +85,7 @@ h1{font-size:2rem;line-height:1.25;margin:.25rem 0 .75rem}
 .body{font-size:var(--size)}.body img{max-width:100%;height:auto}
 .editor{font-style:italic}
 .whatsapp{border:1px solid #25d366;border-radius:.5rem;padding:1rem;margin:1.5rem 0;font-family:Arial,sans-serif}
-.whatsapp a{display:inline-block;margin-top:.5rem;background:#128c4a;color:#fff;padding:.5rem 1rem;border-radius:.25rem;text-decoration:none;font-weight:700}
+.whatsapp a{display:inline-block;margin-top:.5rem;background:#0f7a3f;color:#fff;padding:.5rem 1rem;border-radius:.25rem;text-decoration:none;font-weight:700}
 .tags ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}.tags a{border:1px solid var(--line);padding:.25rem .5rem;text-decoration:none;font-family:Arial,sans-serif;font-size:.875rem}
 .related ul,.list ul{list-style:none;padding:0}.related li,.list li{border-top:1px solid var(--line);padding:.75rem 0}
 .list img{max-width:8rem;height:auto;float:right;margin-left:1rem}.list li::after{content:'';display:block;clear:both}
@@ -164,7 +165,14 @@ export type ArticlePageView = {
     caption?: string | null;
     altText?: string | null;
     creditLine?: string | null;
-    image?: { url?: string; absoluteUrl?: string | null; alternativeText?: string | null; width?: number | null; height?: number | null } | null;
+    image?: {
+      url?: string;
+      absoluteUrl?: string | null;
+      alternativeText?: string | null;
+      width?: number | null;
+      height?: number | null;
+      crops?: { ratio: string; absoluteUrl: string; width: number | null; height: number | null }[];
+    } | null;
   } | null;
   newsroom?: {
     byline: string | null;
@@ -189,6 +197,8 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   const alternates = page.alternates ?? [];
   const image = page.cover?.image;
   const imageUrl = image?.absoluteUrl ?? image?.url ?? null;
+  // Shares show the 16:9 crop (the shape Facebook, X and WhatsApp cards use); the original until it has one.
+  const ogImage = image?.crops?.find((crop) => crop.ratio === '16:9') ?? (imageUrl ? { absoluteUrl: imageUrl, width: image?.width, height: image?.height } : null);
   const published = page.newsroom?.publishedAtLocal;
   const updated = page.newsroom?.updatedAtLocal;
 
@@ -208,9 +218,9 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     `<meta property="og:url" content="${escapeHtml(page.url)}">`,
     `<meta property="og:locale" content="${escapeHtml(OG_LOCALES[page.locale] ?? page.locale)}">`,
     ...alternates.filter((alt) => alt.locale !== page.locale).map((alt) => `<meta property="og:locale:alternate" content="${escapeHtml(OG_LOCALES[alt.locale] ?? alt.locale)}">`),
-    imageUrl ? `<meta property="og:image" content="${escapeHtml(imageUrl)}">` : '',
-    imageUrl && image?.width ? `<meta property="og:image:width" content="${Number(image.width)}">` : '',
-    imageUrl && image?.height ? `<meta property="og:image:height" content="${Number(image.height)}">` : '',
+    ogImage ? `<meta property="og:image" content="${escapeHtml(ogImage.absoluteUrl)}">` : '',
+    ogImage?.width ? `<meta property="og:image:width" content="${Number(ogImage.width)}">` : '',
+    ogImage?.height ? `<meta property="og:image:height" content="${Number(ogImage.height)}">` : '',
     imageUrl ? `<meta property="og:image:alt" content="${escapeHtml(page.cover?.altText ?? image?.alternativeText ?? page.title)}">` : '',
     published ? `<meta property="article:published_time" content="${escapeHtml(published.iso)}">` : '',
     updated ? `<meta property="article:modified_time" content="${escapeHtml(updated.iso)}">` : '',
@@ -257,7 +267,9 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
       ['large', labels.fontLarge],
     ] as const
   )
-    .map(([size, label]) => `<button type="button" data-size="${size}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}" aria-pressed="${size === 'normal'}">A</button>`)
+    // The name starts with the visible "A" (WCAG 2.5.3 label in name: "click A" in voice control works);
+    // the size is said by hidden text, not an aria-label that would replace the "A".
+    .map(([size, label]) => `<button type="button" data-size="${size}" title="${escapeHtml(label[0].toUpperCase() + label.slice(1))}" aria-pressed="${size === 'normal'}">A<span class="visually-hidden"> (${escapeHtml(label)})</span></button>`)
     .join('')}</div>`;
 
   const whatsapp = page.whatsappFollow
@@ -313,7 +325,7 @@ ${cover}
 ${fontControls}
 <div class="body" id="isi">
 ${bodyParts.join('\n')}
-${page.editor?.name ? `<p class="editor" aria-label="${escapeHtml(labels.editor)}">(${escapeHtml(page.editor.name)})</p>` : ''}
+${page.editor?.name ? `<p class="editor">${escapeHtml(labels.editor)}: ${escapeHtml(page.editor.name)}</p>` : ''}
 </div>
 ${whatsappPlaced ? '' : whatsapp}
 ${tags}

@@ -25,7 +25,18 @@ describe('renderArticlePage', () => {
   test.each([
     ['the dateline opens the first paragraph', page, '<p><strong class="dateline">MOSKOW</strong> - Paragraf 1</p>'],
     ['the byline date is a <time>', page, 'Salsabila, Jurnalis - <time datetime="2023-10-27T17:33:00+07:00">Jumat, 27 Oktober 2023 | 17:33 WIB</time>'],
-    ['the editor signs off', page, '<p class="editor" aria-label="Editor">(Susi Susanti)</p>'],
+    // Visible text, not an aria-label on a <p> (screen readers ignore those).
+    ['the editor signs off', page, '<p class="editor">Editor: Susi Susanti</p>'],
+    ['the editor signs off in English', { ...page, locale: 'en' }, '<p class="editor">Editor: Susi Susanti</p>'],
+    // WCAG 2.5.3: each button's name starts with its visible "A".
+    [
+      'the font-size buttons say "A" and then their size',
+      page,
+      '<button type="button" data-size="small" title="Huruf kecil" aria-pressed="false">A<span class="visually-hidden"> (huruf kecil)</span></button>' +
+        '<button type="button" data-size="normal" title="Huruf sedang" aria-pressed="true">A<span class="visually-hidden"> (huruf sedang)</span></button>' +
+        '<button type="button" data-size="large" title="Huruf besar" aria-pressed="false">A<span class="visually-hidden"> (huruf besar)</span></button>',
+    ],
+    ['English font-size names', { ...page, locale: 'en' }, 'A<span class="visually-hidden"> (large text)</span></button>'],
     ['hreflang for each translation', page, '<link rel="alternate" hreflang="en" href="https://w.id/read/en/title">'],
     ['x-default is the Indonesian edition', page, '<link rel="alternate" hreflang="x-default" href="https://w.id/read/id/judul">'],
     ['the WhatsApp block after paragraph 2', { ...page, whatsappFollow: { ...whatsapp, placement: 'after-paragraph', afterParagraph: 2 } }, '<p>Paragraf 2</p>\n<aside class="whatsapp"'],
