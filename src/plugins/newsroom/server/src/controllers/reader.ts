@@ -4,7 +4,8 @@ import type { NewsroomConfig } from '../config';
 import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/dates';
 import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/http';
 import { parsePageParam, renderAuthorPage } from '../utils/reader-author-page';
-import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage, type ShellOptions } from '../utils/reader-page';
+import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage } from '../utils/reader-page';
+import type { ShellOptions } from '../utils/reader-shell';
 import { homePath } from '../utils/urls';
 
 const PUBLIC: CachePolicy = { public: true, maxAge: PUBLIC_CACHE_SECONDS, staleWhileRevalidate: PUBLIC_STALE_SECONDS };

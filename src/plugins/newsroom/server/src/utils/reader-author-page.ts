@@ -7,7 +7,7 @@
 import { escapeHtml, safeUrl } from './html';
 import { serializeJsonLd } from './json-ld';
 import { HOUSE_STYLES, type HouseStyle } from './dates';
-import { cardDate, shell, type ShellOptions } from './reader-page';
+import { cardDate, shell, type ShellOptions } from './reader-shell';
 
 const AUTHOR_LABELS = {
   id: {
