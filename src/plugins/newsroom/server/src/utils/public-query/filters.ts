@@ -26,37 +26,90 @@ export function isClosedAttribute(attribute: QueryAttribute): boolean {
   return attribute.private === true || (attribute.type === 'relation' && String(attribute.target ?? '').startsWith('admin::'));
 }
 
-function valueProblem(value: unknown, path: string, depth: number): string | null {
+/**
+ * What a column holds, as far as a filter value is concerned. PostgreSQL compares strictly: `id = "'"`,
+ * `LIKE` on an integer or a timestamp, or a word against a relation's id failed inside SQL (500) where
+ * SQLite and MariaDB quietly coerced.
+ */
+export type ValueKind = 'text' | 'integer' | 'number' | 'boolean' | 'temporal' | 'opaque';
+const KINDS: Record<string, ValueKind> = {
+  string: 'text', text: 'text', richtext: 'text', email: 'text', uid: 'text', enumeration: 'text',
+  integer: 'integer', biginteger: 'integer', float: 'number', decimal: 'number', boolean: 'boolean',
+  date: 'temporal', datetime: 'temporal', time: 'temporal', timestamp: 'temporal',
+};
+export const valueKind = (type: string): ValueKind => KINDS[type] ?? 'opaque';
+
+const TEXT_OPERATORS = new Set([
+  '$eqi', '$nei', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+]);
+const ORDER_OPERATORS = new Set(['$lt', '$lte', '$gt', '$gte', '$between']);
+
+function operatorFits(operator: string, kind: ValueKind): boolean {
+  if (NULL_OPERATORS.has(operator) || operator === '$not' || GROUP_OPERATORS.has(operator)) return true;
+  if (kind === 'opaque') return false;
+  if (TEXT_OPERATORS.has(operator)) return kind === 'text';
+  if (ORDER_OPERATORS.has(operator)) return kind !== 'boolean';
+  return true;
+}
+
+function scalarFits(value: unknown, kind: ValueKind): boolean {
+  if (value === null) return true;
+  switch (kind) {
+    case 'integer':
+      return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d{1,15}$/.test(value));
+    case 'number':
+      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d{1,15}(\.\d{1,15})?$/.test(value));
+    case 'boolean':
+      return BOOLEAN_VALUES.has(value as never);
+    case 'temporal':
+      return typeof value === 'string' || typeof value === 'number';
+    default:
+      return isScalar(value);
+  }
+}
+
+function kindProblem(value: unknown, path: string, kind: ValueKind): string | null {
+  if (!isScalar(value)) return queryMessages.notAScalar(path);
+  return scalarFits(value, kind) ? null : queryMessages.wrongType(path, kind);
+}
+
+const KNOWN_OPERATORS = new Set([...SCALAR_OPERATORS, ...LIST_OPERATORS, ...NULL_OPERATORS, ...GROUP_OPERATORS, '$between', '$not']);
+
+function valueProblem(value: unknown, path: string, depth: number, kind: ValueKind): string | null {
   if (depth > MAX_FILTER_DEPTH) return queryMessages.tooDeep(path);
-  if (isScalar(value)) return null;
-  if (Array.isArray(value)) return value.every(isScalar) ? null : queryMessages.notAScalarList(path);
+  if (kind === 'opaque' && !isPlainObject(value)) return queryMessages.operatorNotFor(path, '$eq');
+  if (isScalar(value)) return kindProblem(value, path, kind);
+  if (Array.isArray(value)) {
+    if (!value.every(isScalar)) return queryMessages.notAScalarList(path);
+    return value.map((item, index) => kindProblem(item, `${path}[${index}]`, kind)).find(Boolean) ?? null;
+  }
   if (!isPlainObject(value)) return queryMessages.notAScalar(path);
   for (const [operator, operand] of Object.entries(value)) {
     const at = `${path}[${operator}]`;
+    if (!KNOWN_OPERATORS.has(operator)) return queryMessages.unknownOperator(path, operator);
+    if (!operatorFits(operator, kind)) return queryMessages.operatorNotFor(path, operator);
+    let problem: string | null | undefined = null;
     if (SCALAR_OPERATORS.has(operator)) {
-      const listOk = (operator === '$eq' || operator === '$ne') && Array.isArray(operand) && operand.every(isScalar);
-      if (!isScalar(operand) && !listOk) return queryMessages.notAScalar(at);
+      const list = (operator === '$eq' || operator === '$ne') && Array.isArray(operand) ? operand : null;
+      problem = list ? valueProblem(list, at, depth + 1, kind) : isScalar(operand) ? kindProblem(operand, at, kind) : queryMessages.notAScalar(at);
     } else if (LIST_OPERATORS.has(operator)) {
-      const list = asList(operand);
-      if (!isScalar(operand) && !(list && list.every(isScalar))) return queryMessages.notAScalarList(at);
+      const list = isScalar(operand) ? [operand] : asList(operand);
+      problem = !list || !list.every(isScalar) ? queryMessages.notAScalarList(at) : list.map((item, index) => kindProblem(item, `${at}[${index}]`, kind)).find(Boolean);
     } else if (operator === '$between') {
       const list = asList(operand);
-      if (!list || list.length !== 2 || !list.every((item) => isScalar(item) && item !== null)) return queryMessages.between(at);
+      problem =
+        !list || list.length !== 2 || !list.every((item) => isScalar(item) && item !== null)
+          ? queryMessages.between(at)
+          : list.map((item, index) => kindProblem(item, `${at}[${index}]`, kind)).find(Boolean);
     } else if (NULL_OPERATORS.has(operator)) {
-      if (!BOOLEAN_VALUES.has(operand as never)) return queryMessages.notABoolean(at);
+      problem = BOOLEAN_VALUES.has(operand as never) ? null : queryMessages.notABoolean(at);
     } else if (operator === '$not') {
-      const problem = valueProblem(operand, at, depth + 1);
-      if (problem) return problem;
-    } else if (GROUP_OPERATORS.has(operator)) {
-      const list = asList(operand);
-      if (!list) return queryMessages.notAList(at);
-      for (const [index, item] of list.entries()) {
-        const problem = valueProblem(item, `${at}[${index}]`, depth + 1);
-        if (problem) return problem;
-      }
+      problem = valueProblem(operand, at, depth + 1, kind);
     } else {
-      return queryMessages.unknownOperator(path, operator);
+      const list = asList(operand);
+      problem = list ? list.map((item, index) => valueProblem(item, `${at}[${index}]`, depth + 1, kind)).find(Boolean) : queryMessages.notAList(at);
     }
+    if (problem) return problem;
   }
   return null;
 }
@@ -93,7 +146,8 @@ export function filterProblem(
     }
     if (key.startsWith('$')) {
       if (!underRelation) return queryMessages.unknownOperator(path, key);
-      const problem = valueProblem({ [key]: value }, path, depth + 1);
+      // Directly under a relation, an operator compares the related id.
+      const problem = valueProblem({ [key]: value }, path, depth + 1, 'integer');
       if (problem) return problem;
       continue;
     }
@@ -103,12 +157,12 @@ export function filterProblem(
     const target = nestedModel(attribute, getModel);
     if (target) {
       const problem = isPlainObject(value)
-        ? filterProblem(value, target, getModel, at, depth + 1, attribute.type !== 'component')
-        : valueProblem(value, at, depth + 1);
+        ? filterProblem(value, target, getModel, at, depth + 1, true)
+        : valueProblem(value, at, depth + 1, 'integer');
       if (problem) return problem;
       continue;
     }
-    const problem = valueProblem(value, at, depth + 1);
+    const problem = valueProblem(value, at, depth + 1, valueKind(attribute.type));
     if (problem) return problem;
   }
   return null;

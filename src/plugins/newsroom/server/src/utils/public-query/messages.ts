@@ -12,6 +12,17 @@ export const queryMessages = {
     `"${path}" harus berupa satu nilai atau daftar nilai. ("${path}" must be a value or a list of values.)`,
   between: (path: string) =>
     `"${path}" harus berupa tepat dua nilai: batas bawah dan batas atas. ("${path}" must be exactly two values: from and to.)`,
+  wrongType: (path: string, kind: string) => {
+    const [id, en] = ({
+      integer: ['bilangan bulat', 'a whole number'],
+      number: ['angka', 'a number'],
+      boolean: ['true atau false', 'true or false'],
+      temporal: ['tanggal atau waktu', 'a date or time'],
+    } as Record<string, [string, string]>)[kind] ?? ['teks', 'text'];
+    return `"${path}" harus berupa ${id}. ("${path}" must be ${en}.)`;
+  },
+  operatorNotFor: (path: string, operator: string) =>
+    `Operator "${operator}" tidak berlaku untuk "${path}". (Operator "${operator}" does not apply to "${path}".)`,
   notABoolean: (path: string) => `"${path}" harus true atau false. ("${path}" must be true or false.)`,
   tooDeep: (path: string) => `Filter terlalu dalam di "${path}". (Filter nested too deeply at "${path}".)`,
   field: (path: string, field: string) =>

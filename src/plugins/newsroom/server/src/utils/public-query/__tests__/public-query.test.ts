@@ -63,6 +63,13 @@ describe('publicReadProblem', () => {
     ['a populate of a private relation', { populate: ['relatedPinned'] }, 'kolom tak dikenal "relatedPinned"'],
     ['a populate with a malformed filter', { populate: { author: { filters: { $or: 'x' } } } }, '"populate[author][filters][$or]"'],
     ['a populate with an unknown option', { populate: { author: { where: {} } } }, 'kunci tak dikenal "where"'],
+    ['a word for an id', { filters: { id: "'" } }, '"filters[id]" harus berupa bilangan bulat'],
+    ['a word for a related id', { filters: { author: { $gt: 'Gempa' } } }, '"filters[author][$gt]" harus berupa bilangan bulat'],
+    ['a word for a related id, directly', { filters: { author: 'Gempa' } }, '"filters[author]" harus berupa bilangan bulat'],
+    ['a text operator on an id', { filters: { id: { $endsWith: '7' } } }, 'Operator "$endsWith" tidak berlaku untuk "filters[id]"'],
+    ['a text operator on a date', { filters: { datePublished: { $notContainsi: '2024' } } }, 'Operator "$notContainsi" tidak berlaku'],
+    ['a value for rich-text blocks', { filters: { body: { $contains: 'banjir' } } }, 'Operator "$contains" tidak berlaku untuk "filters[body]"'],
+    ['a word in a list of ids', { filters: { id: { $in: ['1', 'dua'] } } }, '"filters[id][$in][1]" harus berupa bilangan bulat'],
     ['_q as a list', { _q: ['a'] }, '"_q" harus berupa satu teks'],
     ['an empty locale', { locale: '' }, '"locale" harus berupa satu kode'],
     ['a locale list', { locale: ['id', 'en'] }, '"locale" harus berupa satu kode'],
@@ -81,6 +88,8 @@ describe('publicReadProblem', () => {
     ['a component field', { filters: { seo: { metaTitle: { $contains: 'a' } } } }],
     ['fields, sort, populate and pagination', { fields: ['title', 'slug'], sort: ['datePublished:desc', 'title'], populate: { author: { fields: ['name'] } }, pagination: { page: '2', pageSize: '10' } }],
     ['populate=*', { populate: '*' }],
+    ['ids as numbers and digit strings', { filters: { id: { $in: [1, '2'] }, author: { $eq: '3' } } }],
+    ['a date range and an emptiness check on blocks', { filters: { datePublished: { $between: ['2024-01-01', '2024-02-01'] }, body: { $notNull: true } } }],
     ['every locale', { locale: '*' }],
   ])('accepts %s', (_name, params) => {
     expect(publicReadProblem(params as Record<string, unknown>, article, getModel)).toBeNull();
