@@ -1,21 +1,15 @@
 // Guards what the public may and may not do: read published content only (no draft, no unpublished
 // edit, no other locale, no private field, whatever the query asks), never write, and that strict
 // query parsing and editorial validation answer bad input with a clear 400 and leave nothing behind.
-import { startStrapi, createFullAccessToken, createReadOnlyToken, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
+import { createFullAccessToken, createReadOnlyToken, useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph, SENTINELS } from './helpers/fixtures';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let writerToken: string;
 
-beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
-  writerToken = await createFullAccessToken(app.strapi);
-});
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
-afterAll(async () => {
-  await app?.close();
+beforeAll(async () => {
+  writerToken = await createFullAccessToken(app.strapi);
 });
 
 const graphql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {

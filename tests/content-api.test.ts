@@ -1,21 +1,15 @@
 // Guards the public content contract frontends code against: the five content types over REST and
 // GraphQL in id and en with their relations, and that the Public role reads published content only.
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { createNewsFixture, type NewsFixture } from './helpers/fixtures';
+import { useStrapi } from './helpers/strapi';
+import { createNewsFixture } from './helpers/fixtures';
 
 const FULL_POPULATE =
   'populate[authors]=true&populate[editor]=true&populate[category][populate][parent]=true&populate[tags]=true&populate[cover][populate][image]=true';
 
-let app: TestApp;
-let fixture: NewsFixture;
+
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const graphql = (query: string, variables: Record<string, unknown> = {}) =>

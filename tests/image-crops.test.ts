@@ -7,15 +7,13 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, uploadFixtureImage, type NewsFixture } from './helpers/fixtures';
+import { useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph, uploadFixtureImage } from './helpers/fixtures';
 
 const SITE = 'https://warta.example';
 const CROP_KEYS = ['crop_16x9', 'crop_4x3', 'crop_1x1'];
 const FILE = 'plugin::upload.file';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let tmp: string;
 
 const docs = (uid: string) => app.strapi.documents(uid as any) as any;
@@ -49,14 +47,13 @@ async function articleWithImage(imageId: number, title: string) {
 }
 const pageOf = async (slug: string) => (await app.request().get(`/api/articles/by-slug/${slug}?locale=id`).expect(200)).body.data;
 
+const { app, fixture } = useStrapi({ env: { WARTA_SITE_URL: SITE }, fixture: createNewsFixture });
+
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-crops-test-'));
-  app = await startStrapi({ WARTA_SITE_URL: SITE });
-  fixture = await createNewsFixture(app.strapi);
 });
 
 afterAll(async () => {
-  await app?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

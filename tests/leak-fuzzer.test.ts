@@ -5,8 +5,8 @@
 // Passes when no response holds a sentinel, none is a 5xx, and probes that differ only in a guessed
 // hidden value answer alike. Replay a run with WARTA_FUZZ_SEED=<seed>; size it with WARTA_FUZZ_REQUESTS.
 import qs from 'qs';
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels, type LeakFixture } from './helpers/leak-fixture';
+import { useStrapi } from './helpers/strapi';
+import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels } from './helpers/leak-fixture';
 import { fuzzFilters, fuzzValue, graphqlLiteral, seededRandom, type FuzzModel, type Random } from './helpers/fuzz';
 import { PUBLIC_CONTENT_UIDS } from '../src/constants';
 
@@ -14,8 +14,6 @@ const SEED = Number(process.env.WARTA_FUZZ_SEED ?? 20261201);
 const RANDOM_REQUESTS = Number(process.env.WARTA_FUZZ_REQUESTS ?? 5000);
 const ORACLE_PAIRS = 300;
 
-let app: TestApp;
-let fixture: LeakFixture;
 let models: Record<string, FuzzModel>;
 
 /** Pieces of hidden text to probe with: never a whole sentinel, so an echo of the request is no false alarm. */
@@ -24,9 +22,9 @@ const PIECES = [
   'Draf rahasia', 'Suntingan belum', 'Berita ditarik', 'Earthquake in', 'sentinel-private', '@warta.example',
 ];
 
+const { app, fixture } = useStrapi({ fixture: createLeakFixture });
+
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createLeakFixture(app.strapi);
   models = {};
   for (const uid of PUBLIC_CONTENT_UIDS) {
     const attributes = app.strapi.contentTypes[uid].attributes as Record<string, any>;
@@ -37,10 +35,6 @@ beforeAll(async () => {
     // Real names (private ones included), system names and names that must be refused.
     models[uid] = { attributes: [...Object.keys(attributes), 'id', 'documentId', 'publishedAt', 'constructor', 'zzz'], relations };
   }
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 type Probe = { method: 'GET' | 'POST'; url: string; body?: unknown; idScoped: boolean; echo: string[] };

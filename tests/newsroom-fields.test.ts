@@ -2,22 +2,16 @@
 // dates as Indonesian portals print them, reading time, the cover credit line, "Diperbarui" after a
 // re-publish, and that a list of 25 costs no query per article. Also Indonesian slugs: the admin's uid
 // generator and API writes give the same slug for titles full of symbols, currencies and numbers.
-import { startStrapi, createFullAccessToken, countQueries, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
+import { createFullAccessToken, countQueries, useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph } from './helpers/fixtures';
 import { adminToken } from './helpers/admin';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let writerToken: string;
 
-beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
-  writerToken = await createFullAccessToken(app.strapi);
-});
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
-afterAll(async () => {
-  await app?.close();
+beforeAll(async () => {
+  writerToken = await createFullAccessToken(app.strapi);
 });
 
 describe('REST newsroom fields', () => {

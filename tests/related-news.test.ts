@@ -1,11 +1,9 @@
 // Guards "Berita Terkait": relevant, same locale, published only; drafts, English articles and
 // unpublished or deleted articles never appear (sentinels); limits and bad parameters are 400; unknown or
 // unpublished articles are 404; lists are recomputed after a publish.
-import { startStrapi, countQueries, eventually, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
+import { countQueries, eventually, useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph, SENTINELS } from './helpers/fixtures';
 
-let app: TestApp;
-let fixture: NewsFixture;
 const story: Record<string, string> = {};
 
 const KOREA = 'Korea Utara kirim amunisi artileri ke Rusia lewat pelabuhan Rajin, kata pejabat Korea Selatan.';
@@ -24,10 +22,9 @@ async function related(documentId: string, query = 'locale=id&limit=5') {
   return app.request().get(`/api/articles/${documentId}/related?${query}`);
 }
 
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
   story.one = await publish('Korea Utara Kirim Amunisi ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
   story.two = await publish('Pelabuhan Rajin Jadi Jalur Amunisi Korea Utara ke Rusia', KOREA);
   story.three = await publish('Seoul: Pasokan Amunisi Korea Utara ke Rusia Meningkat', KOREA, { tags: [fixture.korut.documentId] });
@@ -40,11 +37,6 @@ beforeAll(async () => {
   ).documentId;
   story.english = await publish(`North Korea ammunition to Russia ${SENTINELS.enOnly}`, 'North Korea sends artillery ammunition to Russia.', {}, 'en');
   await app.strapi.plugin('newsroom').service('related-news').idle();
-});
-
-afterAll(async () => {
-  await app?.strapi.plugin('newsroom').service('related-news').idle();
-  await app?.close();
 });
 
 describe('GET /api/articles/:documentId/related', () => {

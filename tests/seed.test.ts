@@ -3,22 +3,14 @@
 // comes back through the public API with every field, the WhatsApp block of the demo channel included
 // (in id and en, REST and reader page) without overriding an operator's own channel.
 import path from 'path';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
 
 const dist = (module: string) => require(path.join(__dirname, '..', 'dist', 'src', module));
 const SEED_SLUG = 'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia';
 const DEMO_CHANNEL = 'https://whatsapp.com/channel/WartaDemo0000000000000000';
 const UIDS = ['api::article.article', 'api::author.author', 'api::category.category', 'api::tag.tag', 'api::media-caption.media-caption'];
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startStrapi();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const { app } = useStrapi();
 
 async function rowCounts() {
   const counts: Record<string, number> = {};

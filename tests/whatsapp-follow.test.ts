@@ -1,27 +1,21 @@
 // Guards the "Ikuti Saluran WhatsApp" block: site defaults per locale kept in the database, category
 // overrides inherited down the tree, article overrides and switch-offs, UTM parameters, the REST and
 // GraphQL shapes, and that bad links or placeholders get a 400 that says what is valid, saving nothing.
-import { startStrapi, createFullAccessToken, type TestApp } from './helpers/strapi';
-import { createNewsFixture, type NewsFixture } from './helpers/fixtures';
+import { createFullAccessToken, useStrapi } from './helpers/strapi';
+import { createNewsFixture } from './helpers/fixtures';
 import { adminToken } from './helpers/admin';
 
 const SITE_URL = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
 const DESK_URL = 'https://www.whatsapp.com/channel/0029VaNewsDesk9Bb5ypnHA';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let admin: string;
 let writer: string;
 
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
+
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
   admin = await adminToken(app);
   writer = await createFullAccessToken(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const putSettings = (data: unknown, token = admin) =>
