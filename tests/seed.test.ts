@@ -10,7 +10,13 @@ const SEED_SLUG = 'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasoka
 const DEMO_CHANNEL = 'https://whatsapp.com/channel/WartaDemo0000000000000000';
 const UIDS = ['api::article.article', 'api::author.author', 'api::category.category', 'api::tag.tag', 'api::media-caption.media-caption'];
 
-const { app } = useStrapi();
+// The import is the fixture: every test reads what seedIfEmpty made of an empty database.
+const { app, fixture } = useStrapi({
+  fixture: async (strapi) => {
+    await dist('seed').seedIfEmpty(strapi);
+    return { firstCounts: await rowCounts() };
+  },
+});
 
 async function rowCounts() {
   const counts: Record<string, number> = {};
@@ -19,11 +25,8 @@ async function rowCounts() {
 }
 
 describe('seed', () => {
-  let firstCounts: Record<string, number>;
-
   test('seedIfEmpty imports the demo content into an empty database', async () => {
-    await dist('seed').seedIfEmpty(app.strapi);
-    firstCounts = await rowCounts();
+    const { firstCounts } = fixture;
     // 40 Indonesian articles and 7 English ones, each with a draft and a published row.
     expect(firstCounts['api::article.article']).toBe(94);
     expect(firstCounts['plugin::upload.file']).toBe(42);
@@ -47,12 +50,13 @@ describe('seed', () => {
   });
 
   test('a second import creates nothing and reports everything as kept', async () => {
+    const before = await rowCounts();
     const report = await dist('seed').seedDemoContent(app.strapi);
     for (const bucket of Object.values(report) as { created: number; kept: number }[]) {
       expect(bucket.created).toBe(0);
       expect(bucket.kept).toBeGreaterThan(0);
     }
-    expect(await rowCounts()).toEqual(firstCounts);
+    expect(await rowCounts()).toEqual(before);
   });
 
   test('an import never overwrites an article an editor changed, nor re-creates one an editor deleted', async () => {
@@ -153,16 +157,24 @@ describe('seed', () => {
 
   test("a re-seed never replaces an operator's WhatsApp settings, even ones that turn the block off", async () => {
     const whatsapp = app.strapi.plugin('newsroom').service('whatsapp-follow');
+    const demo = await whatsapp.getSettings();
     const own = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
     await whatsapp.updateSettings({ id: { enabled: true, channelUrl: own, channelName: 'Warta Jakarta' }, en: { enabled: false } });
     const saved = await whatsapp.getSettings();
-    const report = await dist('seed').seedDemoContent(app.strapi);
-    expect(report.whatsappChannel).toEqual({ created: 0, kept: 1 });
-    expect(await whatsapp.getSettings()).toEqual(saved);
-    expect(saved.id).toMatchObject({ enabled: true, channelUrl: own });
-    expect(saved.en.enabled).toBe(false);
-    const en = await app.request().get(`/api/articles?locale=en&pagination[pageSize]=100`);
-    expect(en.body.data.every((article: any) => article.whatsappFollow === null)).toBe(true);
+    try {
+      const report = await dist('seed').seedDemoContent(app.strapi);
+      expect(report.whatsappChannel).toEqual({ created: 0, kept: 1 });
+      expect(await whatsapp.getSettings()).toEqual(saved);
+      expect(saved.id).toMatchObject({ enabled: true, channelUrl: own });
+      expect(saved.en.enabled).toBe(false);
+      const en = await app.request().get(`/api/articles?locale=en&pagination[pageSize]=100`);
+      // All seven English articles, so that "every" cannot pass on an empty list.
+      expect(en.body.data).toHaveLength(7);
+      expect(en.body.data.every((article: any) => article.whatsappFollow === null)).toBe(true);
+    } finally {
+      // Back to the demo channel: the WhatsApp test above must not depend on running first.
+      await whatsapp.updateSettings(demo);
+    }
   });
 
   test("English translations share their Indonesian original's document; English-only stories do not", async () => {
@@ -172,6 +184,7 @@ describe('seed', () => {
     const translations = en.body.data.filter((article: any) => indonesianDocuments.has(article.documentId));
     expect(translations).toHaveLength(5);
     expect(en.body.data.length - translations.length).toBe(2);
+    expect(en.body.data).toHaveLength(7);
     for (const article of en.body.data) expect(article.locale).toBe('en');
   });
 });
