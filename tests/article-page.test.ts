@@ -8,9 +8,9 @@ import { XMLValidator } from 'fast-xml-parser';
 import { countQueries, useStrapi } from './helpers/strapi';
 import { adminToken } from './helpers/admin';
 import { createNewsFixture, paragraph, SENTINELS, uploadFixtureImage } from './helpers/fixtures';
+import { ARTICLE_UID as ARTICLE, AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../src/constants';
 
 const SITE = 'https://warta.example';
-const ARTICLE = 'api::article.article';
 
 let idSlug: string;
 let enSlug: string;
@@ -31,12 +31,12 @@ beforeAll(async () => {
   enSlug = (await docs(ARTICLE).findOne({ documentId: fixture.published.documentId, locale: 'en', status: 'published' })).slug;
 
   // A deeper desk, more people and tags: the "rich" article of the query-count test.
-  const dunia = await docs('api::category.category').create({ locale: 'id', data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId } });
-  const tags = await Promise.all(['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs('api::tag.tag').create({ locale: 'id', data: { name } })));
+  const dunia = await docs(CATEGORY_UID).create({ locale: 'id', data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId } });
+  const tags = await Promise.all(['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs(TAG_UID).create({ locale: 'id', data: { name } })));
   const avatar = await uploadFixtureImage(app.strapi);
   const people = await Promise.all(
     ['Andi Wijaya', 'Budi Santoso'].map((name, index) =>
-      docs('api::author.author').create({
+      docs(AUTHOR_UID).create({
         locale: 'id',
         data: {
           name,

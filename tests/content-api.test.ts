@@ -2,6 +2,7 @@
 // GraphQL in id and en with their relations, and that the Public role reads published content only.
 import { useStrapi } from './helpers/strapi';
 import { createNewsFixture } from './helpers/fixtures';
+import { ARTICLE_UID } from '../src/constants';
 
 const FULL_POPULATE =
   'populate[authors]=true&populate[editor]=true&populate[category][populate][parent]=true&populate[tags]=true&populate[cover][populate][image]=true';
@@ -171,7 +172,7 @@ describe('locales and admin defaults', () => {
   test("Strapi's Editor role may create, read, update, delete and publish articles in id and en; Author all but publish", async () => {
     const actionsOf = async (code: string) =>
       app.strapi.db.query('admin::permission').findMany({
-        where: { role: { code }, subject: 'api::article.article' },
+        where: { role: { code }, subject: ARTICLE_UID },
       });
     const editor = await actionsOf('strapi-editor');
     expect(editor.map((p: any) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'publish', 'read', 'update']);

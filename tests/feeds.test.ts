@@ -7,9 +7,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { useStrapi } from './helpers/strapi';
 import { createNewsFixture, paragraph, SENTINELS } from './helpers/fixtures';
 import { sitemapSchemaErrors } from './helpers/xsd';
+import { ARTICLE_UID as ARTICLE } from '../src/constants';
 
 const SITE = 'https://warta.example';
-const ARTICLE = 'api::article.article';
 
 const story: Record<string, any> = {};
 

@@ -9,10 +9,10 @@ import path from 'path';
 import sharp from 'sharp';
 import { useStrapi } from './helpers/strapi';
 import { createNewsFixture, paragraph, uploadFixtureImage } from './helpers/fixtures';
+import { ARTICLE_UID, MEDIA_CAPTION_UID, UPLOAD_FILE_UID as FILE } from '../src/constants';
 
 const SITE = 'https://warta.example';
 const CROP_KEYS = ['crop_16x9', 'crop_4x3', 'crop_1x1'];
-const FILE = 'plugin::upload.file';
 
 let tmp: string;
 
@@ -38,8 +38,8 @@ async function uploadGenerated(width: number, height: number, name: string) {
 }
 
 async function articleWithImage(imageId: number, title: string) {
-  const cover = await docs('api::media-caption.media-caption').create({ locale: 'id', data: { image: imageId, caption: title, credit: 'Warta' } });
-  return docs('api::article.article').create({
+  const cover = await docs(MEDIA_CAPTION_UID).create({ locale: 'id', data: { image: imageId, caption: title, credit: 'Warta' } });
+  return docs(ARTICLE_UID).create({
     locale: 'id',
     status: 'published',
     data: { title, lead: title, body: [paragraph(title)], cover: cover.documentId, category: fixture.news.documentId },

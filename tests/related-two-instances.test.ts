@@ -7,6 +7,7 @@ import path from 'path';
 import { databaseKind } from './helpers/database';
 import { createNewsFixture, paragraph } from './helpers/fixtures';
 import { eventually, useStrapi } from './helpers/strapi';
+import { ARTICLE_UID } from '../src/constants';
 
 const APP_DIR = path.resolve(__dirname, '..');
 const KOREA = 'Korea Utara kirim amunisi artileri ke Rusia lewat pelabuhan Rajin, kata pejabat Korea Selatan.';
@@ -52,7 +53,7 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
   const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
   async function publishOnFirst(title: string, extra: Record<string, unknown> = {}) {
-    const doc = await app.strapi.documents('api::article.article').create({
+    const doc = await app.strapi.documents(ARTICLE_UID).create({
       locale: 'id',
       status: 'published',
       data: { title, lead: KOREA, body: [paragraph(KOREA)], category: fixture.internasional.documentId, ...extra },
@@ -91,14 +92,14 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
   });
 
   test('unpublished on the first, it is gone from the second at once', async () => {
-    await app.strapi.documents('api::article.article').unpublish({ documentId: neighbour, locale: 'id' } as any);
+    await app.strapi.documents(ARTICLE_UID).unpublish({ documentId: neighbour, locale: 'id' } as any);
     expect(await relatedOnSecond(source)).not.toContain(neighbour);
   });
 
   test("an editor's pin set on the first is served by the second", async () => {
     const football = await publishOnFirst('Timnas Indonesia Kalahkan Vietnam', { lead: 'Sepak bola di Gelora Bung Karno.', body: [paragraph('Gol di menit akhir.')] });
-    await app.strapi.documents('api::article.article').update({ documentId: source, locale: 'id', data: { relatedPinned: [football] } } as any);
-    await app.strapi.documents('api::article.article').publish({ documentId: source, locale: 'id' } as any);
+    await app.strapi.documents(ARTICLE_UID).update({ documentId: source, locale: 'id', data: { relatedPinned: [football] } } as any);
+    await app.strapi.documents(ARTICLE_UID).publish({ documentId: source, locale: 'id' } as any);
     await eventually(async () => (await relatedOnSecond(source))[0] === football);
   });
 });

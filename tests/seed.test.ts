@@ -4,11 +4,12 @@
 // (in id and en, REST and reader page) without overriding an operator's own channel.
 import path from 'path';
 import { useStrapi } from './helpers/strapi';
+import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, MEDIA_CAPTION_UID, TAG_UID, UPLOAD_FILE_UID } from '../src/constants';
 
 const dist = (module: string) => require(path.join(__dirname, '..', 'dist', 'src', module));
 const SEED_SLUG = 'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia';
 const DEMO_CHANNEL = 'https://whatsapp.com/channel/WartaDemo0000000000000000';
-const UIDS = ['api::article.article', 'api::author.author', 'api::category.category', 'api::tag.tag', 'api::media-caption.media-caption'];
+const UIDS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID, MEDIA_CAPTION_UID];
 
 // The import is the fixture: every test reads what seedIfEmpty made of an empty database.
 const { app, fixture } = useStrapi({
@@ -20,7 +21,7 @@ const { app, fixture } = useStrapi({
 
 async function rowCounts() {
   const counts: Record<string, number> = {};
-  for (const uid of [...UIDS, 'plugin::upload.file']) counts[uid] = await app.strapi.db.query(uid as any).count();
+  for (const uid of [...UIDS, UPLOAD_FILE_UID]) counts[uid] = await app.strapi.db.query(uid as any).count();
   return counts;
 }
 
@@ -28,8 +29,8 @@ describe('seed', () => {
   test('seedIfEmpty imports the demo content into an empty database', async () => {
     const { firstCounts } = fixture;
     // 40 Indonesian articles and 7 English ones, each with a draft and a published row.
-    expect(firstCounts['api::article.article']).toBe(94);
-    expect(firstCounts['plugin::upload.file']).toBe(42);
+    expect(firstCounts[ARTICLE_UID]).toBe(94);
+    expect(firstCounts[UPLOAD_FILE_UID]).toBe(42);
     expect((await app.strapi.plugin('newsroom').service('whatsapp-follow').getSettings()).id).toMatchObject({ enabled: true, channelUrl: DEMO_CHANNEL });
   });
 
@@ -60,23 +61,23 @@ describe('seed', () => {
   });
 
   test('an import never overwrites an article an editor changed, nor re-creates one an editor deleted', async () => {
-    const [article] = await app.strapi.documents('api::article.article').findMany({
+    const [article] = await app.strapi.documents(ARTICLE_UID).findMany({
       locale: 'id',
       filters: { slug: SEED_SLUG },
     } as any);
-    await app.strapi.documents('api::article.article').update({
+    await app.strapi.documents(ARTICLE_UID).update({
       documentId: article.documentId,
       locale: 'id',
       status: 'published',
       data: { title: 'Judul Diubah Editor' },
     } as any);
-    const [tag] = await app.strapi.documents('api::tag.tag').findMany({ locale: 'id', filters: { slug: 'jepang' } } as any);
-    await app.strapi.documents('api::tag.tag').delete({ documentId: tag.documentId, locale: '*' } as any);
+    const [tag] = await app.strapi.documents(TAG_UID).findMany({ locale: 'id', filters: { slug: 'jepang' } } as any);
+    await app.strapi.documents(TAG_UID).delete({ documentId: tag.documentId, locale: '*' } as any);
     const before = await rowCounts();
 
     await dist('seed').seedDemoContent(app.strapi);
 
-    const again = await app.strapi.documents('api::article.article').findOne({
+    const again = await app.strapi.documents(ARTICLE_UID).findOne({
       documentId: article.documentId,
       locale: 'id',
       status: 'published',
@@ -84,7 +85,7 @@ describe('seed', () => {
     expect(again.title).toBe('Judul Diubah Editor');
     expect(await rowCounts()).toEqual(before);
 
-    await app.strapi.documents('api::article.article').update({
+    await app.strapi.documents(ARTICLE_UID).update({
       documentId: article.documentId,
       locale: 'id',
       status: 'published',
@@ -140,7 +141,7 @@ describe('seed', () => {
       id: { channelName: 'Warta (kanal demo)', headline: 'Ikuti Saluran WhatsApp Warta (kanal demo) untuk update berita terbaru setiap hari', buttonLabel: 'Ikuti' },
       en: { channelName: 'Warta (demo channel)', headline: 'Follow Warta (demo channel) on WhatsApp for the latest news every day', buttonLabel: 'Follow' },
     };
-    const [original] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', filters: { slug: SEED_SLUG } } as any);
+    const [original] = await app.strapi.documents(ARTICLE_UID).findMany({ locale: 'id', status: 'published', filters: { slug: SEED_SLUG } } as any);
     for (const locale of ['id', 'en'] as const) {
       const res = await app.request().get(`/api/articles?locale=${locale}&filters[documentId][$eq]=${original.documentId}`);
       expect(res.status).toBe(200);

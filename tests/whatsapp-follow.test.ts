@@ -4,6 +4,7 @@
 import { createFullAccessToken, useStrapi } from './helpers/strapi';
 import { createNewsFixture } from './helpers/fixtures';
 import { adminToken } from './helpers/admin';
+import { ARTICLE_UID, CATEGORY_UID } from '../src/constants';
 
 const SITE_URL = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
 const DESK_URL = 'https://www.whatsapp.com/channel/0029VaNewsDesk9Bb5ypnHA';
@@ -24,9 +25,9 @@ const getSettings = () => app.request().get('/newsroom/whatsapp-follow').set('Au
 const publicArticle = async (locale = 'id') =>
   (await app.request().get(`/api/articles/${fixture.published.documentId}?locale=${locale}`)).body.data;
 const setCategoryOverride = (documentId: string, locale: string, override: Record<string, unknown> | null) =>
-  app.strapi.documents('api::category.category').update({ documentId, locale, data: { whatsappFollowOverride: override } } as any);
+  app.strapi.documents(CATEGORY_UID).update({ documentId, locale, data: { whatsappFollowOverride: override } } as any);
 const setArticleOverride = (override: Record<string, unknown> | null) =>
-  app.strapi.documents('api::article.article').update({
+  app.strapi.documents(ARTICLE_UID).update({
     documentId: fixture.published.documentId,
     locale: 'id',
     status: 'published',
@@ -167,7 +168,7 @@ describe('overrides', () => {
     ['a javascript: link', { mode: 'custom', channelUrl: 'javascript:alert(1)' }, /whatsapp\.com\/channel/],
     ['an unknown placeholder', { mode: 'custom', headline: 'Ikuti {kanal}' }, /\{kanal\}/],
   ])('an API write with %s is a 400 and saves nothing', async (_what, override, message) => {
-    const before = await app.strapi.db.query('api::article.article').count();
+    const before = await app.strapi.db.query(ARTICLE_UID).count();
     const res = await app
       .request()
       .post('/api/articles?status=draft')
@@ -175,7 +176,7 @@ describe('overrides', () => {
       .send({ data: { title: 'Artikel dengan blok WhatsApp', whatsappFollowOverride: override } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
-    expect(await app.strapi.db.query('api::article.article').count()).toBe(before);
+    expect(await app.strapi.db.query(ARTICLE_UID).count()).toBe(before);
 
     const category = await app
       .request()
