@@ -4,12 +4,11 @@
  * `strapi develop` (SQLite by default) and imports the demo content when the database is empty.
  */
 const { spawn } = require('child_process');
-const path = require('path');
-const { ensureEnv } = require('./ensure-env');
+const { bin, root } = require('./lib/compile');
+const { ensureEnv } = require('./lib/secrets');
 
-const root = path.join(__dirname, '..');
 ensureEnv();
-const child = spawn(path.join(root, 'node_modules', '.bin', 'strapi'), ['develop', ...process.argv.slice(2)], {
+const child = spawn(bin('strapi'), ['develop', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: { STRAPI_TELEMETRY_DISABLED: 'true', WARTA_SEED_IF_EMPTY: 'true', ...process.env },

@@ -7,11 +7,9 @@
  * the terms: the issue asked for stemming only if it measurably helps, and this row is the measurement.
  */
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { compile, root } = require('./lib/compile');
 
-const root = path.join(__dirname, '..');
-const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+compile();
 
 const utils = path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 'src', 'utils');
 const scoring = require(path.join(utils, 'related-scoring'));

@@ -7,7 +7,7 @@
  * image has its crops, its pages list the original.
  */
 const cliProgress = require('cli-progress');
-const { compileAndLoad } = require('./load-app');
+const { compileAndLoad } = require('./lib/load-app');
 
 async function main() {
   process.env.WARTA_RELATED_RECONCILE_MINUTES = '0';

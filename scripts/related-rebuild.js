@@ -6,7 +6,7 @@
  * `-- --restart` starts from the beginning instead.
  */
 const cliProgress = require('cli-progress');
-const { compileAndLoad } = require('./load-app');
+const { compileAndLoad } = require('./lib/load-app');
 
 async function main() {
   // The rebuild makes the whole index consistent: no periodic reconcile beside it in this process.

@@ -4,7 +4,7 @@
  * Idempotent: entries it created before, or that an editor changed or deleted since, are left alone.
  */
 const path = require('path');
-const { compileAndLoad, root } = require('./load-app');
+const { compileAndLoad, root } = require('./lib/load-app');
 
 async function main() {
   const strapi = await compileAndLoad();

@@ -1,21 +1,16 @@
 // Guards what the public may and may not do: read published content only (no draft, no unpublished
 // edit, no other locale, no private field, whatever the query asks), never write, and that strict
 // query parsing and editorial validation answer bad input with a clear 400 and leave nothing behind.
-import { startStrapi, createFullAccessToken, createReadOnlyToken, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
+import { createFullAccessToken, createReadOnlyToken, useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph, SENTINELS } from './helpers/fixtures';
+import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../src/constants';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let writerToken: string;
 
-beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
-  writerToken = await createFullAccessToken(app.strapi);
-});
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
-afterAll(async () => {
-  await app?.close();
+beforeAll(async () => {
+  writerToken = await createFullAccessToken(app.strapi);
 });
 
 const graphql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {
@@ -167,7 +162,7 @@ describe('public writes', () => {
   test('GraphQL mutations are forbidden to the public', async () => {
     const res = await graphql('mutation { createTag(data: { name: "Hacked" }) { documentId } }');
     expect(res.body.errors[0].message).toMatch(/forbidden/i);
-    const tags = await app.strapi.db.query('api::tag.tag').count({ where: { name: 'Hacked' } });
+    const tags = await app.strapi.db.query(TAG_UID).count({ where: { name: 'Hacked' } });
     expect(tags).toBe(0);
   });
 
@@ -204,7 +199,7 @@ describe('strict query parameters', () => {
 describe('bad input from an authenticated writer', () => {
   const authed = (method: 'post' | 'put', url: string) =>
     (app.request() as any)[method](url).set('Authorization', `Bearer ${writerToken}`);
-  const countArticles = () => app.strapi.db.query('api::article.article').count();
+  const countArticles = () => app.strapi.db.query(ARTICLE_UID).count();
 
   test('a 201-character title is 400 naming the field and its limit, and nothing is saved', async () => {
     const before = await countArticles();
@@ -250,18 +245,18 @@ describe('bad input from an authenticated writer', () => {
     const res = await authed('put', `/api/articles/${documentId}?status=published`).send({ data: { lead: 'Lead baru' } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/kategori/i);
-    const rows = await app.strapi.db.query('api::article.article').findMany({ where: { documentId } });
+    const rows = await app.strapi.db.query(ARTICLE_UID).findMany({ where: { documentId } });
     expect(rows).toHaveLength(1);
     expect(rows[0].publishedAt).toBeNull();
     expect(rows[0].lead).toBeNull();
   });
 
   test('the document service refuses to publish without a category, whoever calls it', async () => {
-    const draft = await app.strapi.documents('api::article.article').create({ data: { title: 'Draf Lain' } } as any);
-    await expect(app.strapi.documents('api::article.article').publish({ documentId: draft.documentId } as any)).rejects.toThrow(
+    const draft = await app.strapi.documents(ARTICLE_UID).create({ data: { title: 'Draf Lain' } } as any);
+    await expect(app.strapi.documents(ARTICLE_UID).publish({ documentId: draft.documentId } as any)).rejects.toThrow(
       /kategori/i
     );
-    const published = await app.strapi.documents('api::article.article').findOne({ documentId: draft.documentId, status: 'published' } as any);
+    const published = await app.strapi.documents(ARTICLE_UID).findOne({ documentId: draft.documentId, status: 'published' } as any);
     expect(published).toBeNull();
   });
 
@@ -311,7 +306,8 @@ describe('writes by an authenticated writer', () => {
 
   test('slugs are looked up through an index (slug, locale), not by scanning the archive', async () => {
     const inspector = (app.strapi.db as any).dialect.schemaInspector;
-    for (const table of ['articles', 'authors', 'categories', 'tags']) {
+    for (const uid of [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID]) {
+      const table = app.strapi.db.metadata.get(uid).tableName;
       const indexes = await inspector.getIndexes(table);
       expect(indexes).toContainEqual(expect.objectContaining({ name: `${table}_slug_locale_idx`, columns: ['slug', 'locale'] }));
     }

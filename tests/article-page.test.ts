@@ -5,15 +5,13 @@
 // and forged preview tokens get 401.
 import sharp from 'sharp';
 import { XMLValidator } from 'fast-xml-parser';
-import { startStrapi, countQueries, type TestApp } from './helpers/strapi';
+import { countQueries, useStrapi } from './helpers/strapi';
 import { adminToken } from './helpers/admin';
-import { createNewsFixture, paragraph, SENTINELS, uploadFixtureImage, type NewsFixture } from './helpers/fixtures';
+import { createNewsFixture, paragraph, SENTINELS, uploadFixtureImage } from './helpers/fixtures';
+import { ARTICLE_UID as ARTICLE, AUTHOR_UID, CATEGORY_UID, TAG_UID } from '../src/constants';
 
 const SITE = 'https://warta.example';
-const ARTICLE = 'api::article.article';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let idSlug: string;
 let enSlug: string;
 const extra: Record<string, any> = {};
@@ -26,19 +24,19 @@ const LONG_TITLE = 'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pas
 const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
 const bySlug = (slug: string, query = 'locale=id') => app.request().get(`/api/articles/by-slug/${encodeURIComponent(slug)}?${query}`);
 
+const { app, fixture } = useStrapi({ env: { WARTA_SITE_URL: SITE, WARTA_PUBLICATION_NAME: 'Warta Uji' }, fixture: createNewsFixture });
+
 beforeAll(async () => {
-  app = await startStrapi({ WARTA_SITE_URL: SITE, WARTA_PUBLICATION_NAME: 'Warta Uji' });
-  fixture = await createNewsFixture(app.strapi);
   idSlug = fixture.published.slug;
   enSlug = (await docs(ARTICLE).findOne({ documentId: fixture.published.documentId, locale: 'en', status: 'published' })).slug;
 
   // A deeper desk, more people and tags: the "rich" article of the query-count test.
-  const dunia = await docs('api::category.category').create({ locale: 'id', data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId } });
-  const tags = await Promise.all(['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs('api::tag.tag').create({ locale: 'id', data: { name } })));
+  const dunia = await docs(CATEGORY_UID).create({ locale: 'id', data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId } });
+  const tags = await Promise.all(['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs(TAG_UID).create({ locale: 'id', data: { name } })));
   const avatar = await uploadFixtureImage(app.strapi);
   const people = await Promise.all(
     ['Andi Wijaya', 'Budi Santoso'].map((name, index) =>
-      docs('api::author.author').create({
+      docs(AUTHOR_UID).create({
         locale: 'id',
         data: {
           name,
@@ -100,10 +98,6 @@ beforeAll(async () => {
     },
   });
   await app.strapi.plugin('newsroom').service('related-news').idle();
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('REST article page', () => {

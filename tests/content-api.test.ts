@@ -1,21 +1,16 @@
 // Guards the public content contract frontends code against: the five content types over REST and
 // GraphQL in id and en with their relations, and that the Public role reads published content only.
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { createNewsFixture, type NewsFixture } from './helpers/fixtures';
+import { useStrapi } from './helpers/strapi';
+import { createNewsFixture } from './helpers/fixtures';
+import { ARTICLE_UID } from '../src/constants';
 
 const FULL_POPULATE =
   'populate[authors]=true&populate[editor]=true&populate[category][populate][parent]=true&populate[tags]=true&populate[cover][populate][image]=true';
 
-let app: TestApp;
-let fixture: NewsFixture;
+
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const graphql = (query: string, variables: Record<string, unknown> = {}) =>
@@ -177,7 +172,7 @@ describe('locales and admin defaults', () => {
   test("Strapi's Editor role may create, read, update, delete and publish articles in id and en; Author all but publish", async () => {
     const actionsOf = async (code: string) =>
       app.strapi.db.query('admin::permission').findMany({
-        where: { role: { code }, subject: 'api::article.article' },
+        where: { role: { code }, subject: ARTICLE_UID },
       });
     const editor = await actionsOf('strapi-editor');
     expect(editor.map((p: any) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'publish', 'read', 'update']);

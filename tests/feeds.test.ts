@@ -4,15 +4,13 @@
 // elements. Published content only, the right locale only (sentinels), escaping, lastmod from the last
 // update, cache headers and conditional GETs.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, SENTINELS, type NewsFixture } from './helpers/fixtures';
+import { useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph, SENTINELS } from './helpers/fixtures';
 import { sitemapSchemaErrors } from './helpers/xsd';
+import { ARTICLE_UID as ARTICLE } from '../src/constants';
 
 const SITE = 'https://warta.example';
-const ARTICLE = 'api::article.article';
 
-let app: TestApp;
-let fixture: NewsFixture;
 const story: Record<string, any> = {};
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'item', 'sitemap', 'xhtml:link', 'dc:creator', 'category'].includes(name) });
@@ -61,13 +59,18 @@ async function xml(path: string, { englishFeed = /\/(en)[./]|sitemap-news\.xml|s
   return { res, text: res.body as string, doc: parser.parse(res.body) };
 }
 
+const { app, fixture } = useStrapi({
+  env: { WARTA_SITE_URL: SITE, WARTA_PUBLICATION_NAME: 'Warta & Kawan' },
+  fixture: async (strapi) => {
+    for (const path of EMPTY_DATABASE_PATHS) {
+      const res = await getText(path);
+      emptyDatabase[path] = { status: res.status, text: res.body };
+    }
+    return createNewsFixture(strapi);
+  },
+});
+
 beforeAll(async () => {
-  app = await startStrapi({ WARTA_SITE_URL: SITE, WARTA_PUBLICATION_NAME: 'Warta & Kawan' });
-  for (const path of EMPTY_DATABASE_PATHS) {
-    const res = await getText(path);
-    emptyDatabase[path] = { status: res.status, text: res.body };
-  }
-  fixture = await createNewsFixture(app.strapi);
   const hourAgo = new Date(Date.now() - 3600 * 1000).toISOString();
   story.fresh = await docs(ARTICLE).create({
     locale: 'id',
@@ -98,10 +101,6 @@ beforeAll(async () => {
     data: { title: 'Berita Tiga Hari Lalu', category: fixture.news.documentId, datePublished: new Date(Date.now() - 72 * 3600 * 1000).toISOString() },
   });
   await app.strapi.plugin('newsroom').service('related-news').idle();
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('the schemas themselves', () => {

@@ -7,15 +7,13 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, uploadFixtureImage, type NewsFixture } from './helpers/fixtures';
+import { useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph, uploadFixtureImage } from './helpers/fixtures';
+import { ARTICLE_UID, MEDIA_CAPTION_UID, UPLOAD_FILE_UID as FILE } from '../src/constants';
 
 const SITE = 'https://warta.example';
 const CROP_KEYS = ['crop_16x9', 'crop_4x3', 'crop_1x1'];
-const FILE = 'plugin::upload.file';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let tmp: string;
 
 const docs = (uid: string) => app.strapi.documents(uid as any) as any;
@@ -40,8 +38,8 @@ async function uploadGenerated(width: number, height: number, name: string) {
 }
 
 async function articleWithImage(imageId: number, title: string) {
-  const cover = await docs('api::media-caption.media-caption').create({ locale: 'id', data: { image: imageId, caption: title, credit: 'Warta' } });
-  return docs('api::article.article').create({
+  const cover = await docs(MEDIA_CAPTION_UID).create({ locale: 'id', data: { image: imageId, caption: title, credit: 'Warta' } });
+  return docs(ARTICLE_UID).create({
     locale: 'id',
     status: 'published',
     data: { title, lead: title, body: [paragraph(title)], cover: cover.documentId, category: fixture.news.documentId },
@@ -49,14 +47,13 @@ async function articleWithImage(imageId: number, title: string) {
 }
 const pageOf = async (slug: string) => (await app.request().get(`/api/articles/by-slug/${slug}?locale=id`).expect(200)).body.data;
 
+const { app, fixture } = useStrapi({ env: { WARTA_SITE_URL: SITE }, fixture: createNewsFixture });
+
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-crops-test-'));
-  app = await startStrapi({ WARTA_SITE_URL: SITE });
-  fixture = await createNewsFixture(app.strapi);
 });
 
 afterAll(async () => {
-  await app?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

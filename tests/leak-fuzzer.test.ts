@@ -5,17 +5,15 @@
 // Passes when no response holds a sentinel, none is a 5xx, and probes that differ only in a guessed
 // hidden value answer alike. Replay a run with WARTA_FUZZ_SEED=<seed>; size it with WARTA_FUZZ_REQUESTS.
 import qs from 'qs';
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels, type LeakFixture } from './helpers/leak-fixture';
+import { useStrapi } from './helpers/strapi';
+import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels } from './helpers/leak-fixture';
 import { fuzzFilters, fuzzValue, graphqlLiteral, seededRandom, type FuzzModel, type Random } from './helpers/fuzz';
-import { PUBLIC_CONTENT_UIDS } from '../src/constants';
+import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, MEDIA_CAPTION_UID, PUBLIC_CONTENT_UIDS, TAG_UID } from '../src/constants';
 
 const SEED = Number(process.env.WARTA_FUZZ_SEED ?? 20261201);
 const RANDOM_REQUESTS = Number(process.env.WARTA_FUZZ_REQUESTS ?? 5000);
 const ORACLE_PAIRS = 300;
 
-let app: TestApp;
-let fixture: LeakFixture;
 let models: Record<string, FuzzModel>;
 
 /** Pieces of hidden text to probe with: never a whole sentinel, so an echo of the request is no false alarm. */
@@ -24,9 +22,9 @@ const PIECES = [
   'Draf rahasia', 'Suntingan belum', 'Berita ditarik', 'Earthquake in', 'sentinel-private', '@warta.example',
 ];
 
+const { app, fixture } = useStrapi({ fixture: createLeakFixture });
+
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createLeakFixture(app.strapi);
   models = {};
   for (const uid of PUBLIC_CONTENT_UIDS) {
     const attributes = app.strapi.contentTypes[uid].attributes as Record<string, any>;
@@ -39,33 +37,29 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await app?.close();
-});
-
 type Probe = { method: 'GET' | 'POST'; url: string; body?: unknown; idScoped: boolean; echo: string[] };
 type Outcome = { status: number; text: string };
 
 const REST_PATHS: Record<string, string> = {
-  'api::article.article': '/api/articles',
-  'api::author.author': '/api/authors',
-  'api::category.category': '/api/categories',
-  'api::tag.tag': '/api/tags',
-  'api::media-caption.media-caption': '/api/media-captions',
+  [ARTICLE_UID]: '/api/articles',
+  [AUTHOR_UID]: '/api/authors',
+  [CATEGORY_UID]: '/api/categories',
+  [TAG_UID]: '/api/tags',
+  [MEDIA_CAPTION_UID]: '/api/media-captions',
 };
 const GRAPHQL_FIELDS: Record<string, string> = {
-  'api::article.article': 'articles',
-  'api::author.author': 'authors',
-  'api::category.category': 'categories',
-  'api::tag.tag': 'tags',
-  'api::media-caption.media-caption': 'mediaCaptions',
+  [ARTICLE_UID]: 'articles',
+  [AUTHOR_UID]: 'authors',
+  [CATEGORY_UID]: 'categories',
+  [TAG_UID]: 'tags',
+  [MEDIA_CAPTION_UID]: 'mediaCaptions',
 };
 const GRAPHQL_SELECTIONS: Record<string, string> = {
-  'api::article.article': 'documentId title lead slug body localizations { title lead slug } authors { name bio }',
-  'api::author.author': 'documentId name bio role',
-  'api::category.category': 'documentId name slug',
-  'api::tag.tag': 'documentId name slug',
-  'api::media-caption.media-caption': 'documentId caption credit',
+  [ARTICLE_UID]: 'documentId title lead slug body localizations { title lead slug } authors { name bio }',
+  [AUTHOR_UID]: 'documentId name bio role',
+  [CATEGORY_UID]: 'documentId name slug',
+  [TAG_UID]: 'documentId name slug',
+  [MEDIA_CAPTION_UID]: 'documentId caption credit',
 };
 
 const documentIds = () => [
@@ -119,7 +113,7 @@ function randomProbe(random: Random): Probe {
       random.chance(0.1) ? `publicationFilter: ${random.pick(['MODIFIED', 'UNMODIFIED', 'NEVER_PUBLISHED'])}` : '',
       random.chance(0.2) ? `pagination: { limit: ${random.pick([1, 100, -1, 1000])} }` : '',
     ].filter(Boolean);
-    const single = random.chance(0.2) && uid === 'api::article.article';
+    const single = random.chance(0.2) && uid === ARTICLE_UID;
     const query = single
       ? `{ article(documentId: "${random.pick(documentIds())}"${locale ? `, locale: "${locale}"` : ''}) { ${GRAPHQL_SELECTIONS[uid]} } }`
       : `{ ${GRAPHQL_FIELDS[uid]}${args.length ? `(${args.join(', ')})` : ''} { ${GRAPHQL_SELECTIONS[uid]} } }`;

@@ -2,22 +2,17 @@
 // dates as Indonesian portals print them, reading time, the cover credit line, "Diperbarui" after a
 // re-publish, and that a list of 25 costs no query per article. Also Indonesian slugs: the admin's uid
 // generator and API writes give the same slug for titles full of symbols, currencies and numbers.
-import { startStrapi, createFullAccessToken, countQueries, type TestApp } from './helpers/strapi';
-import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
+import { createFullAccessToken, countQueries, useStrapi } from './helpers/strapi';
+import { createNewsFixture, paragraph } from './helpers/fixtures';
 import { adminToken } from './helpers/admin';
+import { ARTICLE_UID, TAG_UID } from '../src/constants';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let writerToken: string;
 
-beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
-  writerToken = await createFullAccessToken(app.strapi);
-});
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
-afterAll(async () => {
-  await app?.close();
+beforeAll(async () => {
+  writerToken = await createFullAccessToken(app.strapi);
 });
 
 describe('REST newsroom fields', () => {
@@ -98,7 +93,7 @@ describe('REST newsroom fields', () => {
 
   test('a list of 25 articles costs no more queries than a list of 5', async () => {
     for (let i = 0; i < 25; i += 1) {
-      await app.strapi.documents('api::article.article').create({
+      await app.strapi.documents(ARTICLE_UID).create({
         locale: 'id',
         status: 'published',
         data: {
@@ -199,11 +194,11 @@ describe('slugs in the admin', () => {
       .request()
       .post('/content-manager/uid/generate?locale=id')
       .set('Authorization', `Bearer ${login.body.data.token}`)
-      .send({ contentTypeUID: 'api::article.article', field: 'slug', data: { title } });
+      .send({ contentTypeUID: ARTICLE_UID, field: 'slug', data: { title } });
     expect(res.status).toBe(200);
     expect(res.body.data).toBe(expected);
 
-    const created = await app.strapi.documents('api::article.article').create({ locale: 'en', data: { title } } as any);
+    const created = await app.strapi.documents(ARTICLE_UID).create({ locale: 'en', data: { title } } as any);
     expect(created.slug).toBe(expected);
   });
 });
@@ -238,7 +233,7 @@ describe('Indonesian slugs from symbols, currencies and numbers', () => {
   });
 
   test.each(TRICKY)('an article titled %p gets %p from the admin generator and from a REST write', async (title, expected) => {
-    const before = await generate('api::article.article', { title });
+    const before = await generate(ARTICLE_UID, { title });
     expect(before.status).toBe(200);
     expect(before.body.data).toBe(expected);
 
@@ -248,27 +243,27 @@ describe('Indonesian slugs from symbols, currencies and numbers', () => {
       .set('Authorization', `Bearer ${writerToken}`)
       .send({ data: { title } });
     expect(created.status).toBe(201);
-    const stored = await app.strapi.db.query('api::article.article').findOne({ where: { documentId: created.body.data.documentId, locale: 'id' } });
+    const stored = await app.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId: created.body.data.documentId, locale: 'id' } });
     expect(stored.slug).toBe(expected);
 
     // Strapi's own uniqueness handling stays: the slug is taken now, so the admin suggests the next one.
-    const after = await generate('api::article.article', { title });
+    const after = await generate(ARTICLE_UID, { title });
     expect(after.body.data).toBe(`${expected}-1`);
   });
 
   // Tag names are at most 80 characters.
   test.each(TRICKY.filter(([name]) => name.length <= 80))('a tag named %p gets %p from the admin generator and from the Document Service', async (name, expected) => {
-    const generated = await generate('api::tag.tag', { name });
+    const generated = await generate(TAG_UID, { name });
     expect(generated.status).toBe(200);
     expect(generated.body.data).toBe(expected);
-    const tag = await app.strapi.documents('api::tag.tag').create({ locale: 'id', data: { name } } as any);
+    const tag = await app.strapi.documents(TAG_UID).create({ locale: 'id', data: { name } } as any);
     expect(tag.slug).toBe(expected);
   });
 
   test('a title of symbols only falls back to the type name in the admin, never to an English word', async () => {
-    const res = await generate('api::article.article', { title: '♥ & ♥' });
+    const res = await generate(ARTICLE_UID, { title: '♥ & ♥' });
     expect(res.body.data).toBe('dan');
-    const onlySymbols = await generate('api::article.article', { title: '♥ 🦄 ™' });
+    const onlySymbols = await generate(ARTICLE_UID, { title: '♥ 🦄 ™' });
     expect(onlySymbols.body.data).toMatch(/^article(-\d+)?$/);
   });
 

@@ -4,19 +4,13 @@
 // alike); malformed filters, fields and pagination are a 400 with a message, never a 500; and the
 // public GraphQL surface follows REST permissions.
 import qs from 'qs';
-import { startStrapi, type TestApp } from './helpers/strapi';
-import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels, type LeakFixture } from './helpers/leak-fixture';
+import { useStrapi } from './helpers/strapi';
+import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels } from './helpers/leak-fixture';
 
-let app: TestApp;
-let fixture: LeakFixture;
+
+const { app, fixture } = useStrapi({ fixture: createLeakFixture });
 
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createLeakFixture(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const get = (path: string, query: Record<string, unknown> = {}) => {

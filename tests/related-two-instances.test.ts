@@ -5,15 +5,14 @@ import { spawn, type ChildProcess } from 'child_process';
 import net from 'net';
 import path from 'path';
 import { databaseKind } from './helpers/database';
-import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
-import { eventually, startStrapi, type TestApp } from './helpers/strapi';
+import { createNewsFixture, paragraph } from './helpers/fixtures';
+import { eventually, useStrapi } from './helpers/strapi';
+import { ARTICLE_UID } from '../src/constants';
 
 const APP_DIR = path.resolve(__dirname, '..');
 const KOREA = 'Korea Utara kirim amunisi artileri ke Rusia lewat pelabuhan Rajin, kata pejabat Korea Selatan.';
 const onPostgres = databaseKind() === 'postgres' ? describe : describe.skip;
 
-let app: TestApp;
-let fixture: NewsFixture;
 let other: ChildProcess;
 let otherUrl: string;
 let otherLog = '';
@@ -30,15 +29,6 @@ async function freePort(): Promise<number> {
 }
 
 
-async function publishOnFirst(title: string, extra: Record<string, unknown> = {}) {
-  const doc = await app.strapi.documents('api::article.article').create({
-    locale: 'id',
-    status: 'published',
-    data: { title, lead: KOREA, body: [paragraph(KOREA)], category: fixture.internasional.documentId, ...extra },
-  } as any);
-  return doc.documentId as string;
-}
-
 async function relatedOnSecond(documentId: string): Promise<string[]> {
   const res = await fetch(`${otherUrl}/api/articles/${documentId}/related?locale=id&limit=20`);
   expect(res.status).toBe(200);
@@ -49,9 +39,29 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
   let source: string;
   let neighbour: string;
 
+  // Declared before useStrapi: jest runs afterAll hooks in declaration order, and the second instance
+  // stops before the first one drops the shared database.
+  afterAll(async () => {
+    if (other && other.exitCode === null) {
+      const exited = new Promise((resolve) => other.once('exit', resolve));
+      other.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  // Inside the describe: on SQLite and MariaDB the whole block is skipped, boot included.
+  const { app, fixture } = useStrapi({ fixture: createNewsFixture });
+
+  async function publishOnFirst(title: string, extra: Record<string, unknown> = {}) {
+    const doc = await app.strapi.documents(ARTICLE_UID).create({
+      locale: 'id',
+      status: 'published',
+      data: { title, lead: KOREA, body: [paragraph(KOREA)], category: fixture.internasional.documentId, ...extra },
+    } as any);
+    return doc.documentId as string;
+  }
+
   beforeAll(async () => {
-    app = await startStrapi();
-    fixture = await createNewsFixture(app.strapi);
     source = await publishOnFirst('Korea Utara Kirim Amunisi ke Rusia');
     neighbour = await publishOnFirst('Pelabuhan Rajin Jadi Jalur Amunisi Korea Utara');
     await app.strapi.plugin('newsroom').service('related-news').idle();
@@ -60,7 +70,7 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
     otherUrl = `http://127.0.0.1:${port}`;
     other = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
       cwd: APP_DIR,
-      // The same database and secrets as the first instance (startStrapi put them in process.env).
+      // The same database and secrets as the first instance (useStrapi put them in process.env).
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -72,15 +82,6 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
     }, 90_000);
   }, 120_000);
 
-  afterAll(async () => {
-    if (other && other.exitCode === null) {
-      const exited = new Promise((resolve) => other.once('exit', resolve));
-      other.kill('SIGTERM');
-      await exited;
-    }
-    await app?.close();
-  });
-
   test('the second instance serves the list the first one computed', async () => {
     expect(await relatedOnSecond(source)).toContain(neighbour);
   });
@@ -91,14 +92,14 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
   });
 
   test('unpublished on the first, it is gone from the second at once', async () => {
-    await app.strapi.documents('api::article.article').unpublish({ documentId: neighbour, locale: 'id' } as any);
+    await app.strapi.documents(ARTICLE_UID).unpublish({ documentId: neighbour, locale: 'id' } as any);
     expect(await relatedOnSecond(source)).not.toContain(neighbour);
   });
 
   test("an editor's pin set on the first is served by the second", async () => {
     const football = await publishOnFirst('Timnas Indonesia Kalahkan Vietnam', { lead: 'Sepak bola di Gelora Bung Karno.', body: [paragraph('Gol di menit akhir.')] });
-    await app.strapi.documents('api::article.article').update({ documentId: source, locale: 'id', data: { relatedPinned: [football] } } as any);
-    await app.strapi.documents('api::article.article').publish({ documentId: source, locale: 'id' } as any);
+    await app.strapi.documents(ARTICLE_UID).update({ documentId: source, locale: 'id', data: { relatedPinned: [football] } } as any);
+    await app.strapi.documents(ARTICLE_UID).publish({ documentId: source, locale: 'id' } as any);
     await eventually(async () => (await relatedOnSecond(source))[0] === football);
   });
 });

@@ -3,38 +3,34 @@
 // comes back through the public API with every field, the WhatsApp block of the demo channel included
 // (in id and en, REST and reader page) without overriding an operator's own channel.
 import path from 'path';
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { useStrapi } from './helpers/strapi';
+import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, MEDIA_CAPTION_UID, TAG_UID, UPLOAD_FILE_UID } from '../src/constants';
 
 const dist = (module: string) => require(path.join(__dirname, '..', 'dist', 'src', module));
 const SEED_SLUG = 'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia';
 const DEMO_CHANNEL = 'https://whatsapp.com/channel/WartaDemo0000000000000000';
-const UIDS = ['api::article.article', 'api::author.author', 'api::category.category', 'api::tag.tag', 'api::media-caption.media-caption'];
+const UIDS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID, MEDIA_CAPTION_UID];
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startStrapi();
-});
-
-afterAll(async () => {
-  await app?.close();
+// The import is the fixture: every test reads what seedIfEmpty made of an empty database.
+const { app, fixture } = useStrapi({
+  fixture: async (strapi) => {
+    await dist('seed').seedIfEmpty(strapi);
+    return { firstCounts: await rowCounts() };
+  },
 });
 
 async function rowCounts() {
   const counts: Record<string, number> = {};
-  for (const uid of [...UIDS, 'plugin::upload.file']) counts[uid] = await app.strapi.db.query(uid as any).count();
+  for (const uid of [...UIDS, UPLOAD_FILE_UID]) counts[uid] = await app.strapi.db.query(uid as any).count();
   return counts;
 }
 
 describe('seed', () => {
-  let firstCounts: Record<string, number>;
-
   test('seedIfEmpty imports the demo content into an empty database', async () => {
-    await dist('seed').seedIfEmpty(app.strapi);
-    firstCounts = await rowCounts();
+    const { firstCounts } = fixture;
     // 40 Indonesian articles and 7 English ones, each with a draft and a published row.
-    expect(firstCounts['api::article.article']).toBe(94);
-    expect(firstCounts['plugin::upload.file']).toBe(42);
+    expect(firstCounts[ARTICLE_UID]).toBe(94);
+    expect(firstCounts[UPLOAD_FILE_UID]).toBe(42);
     expect((await app.strapi.plugin('newsroom').service('whatsapp-follow').getSettings()).id).toMatchObject({ enabled: true, channelUrl: DEMO_CHANNEL });
   });
 
@@ -55,32 +51,33 @@ describe('seed', () => {
   });
 
   test('a second import creates nothing and reports everything as kept', async () => {
+    const before = await rowCounts();
     const report = await dist('seed').seedDemoContent(app.strapi);
     for (const bucket of Object.values(report) as { created: number; kept: number }[]) {
       expect(bucket.created).toBe(0);
       expect(bucket.kept).toBeGreaterThan(0);
     }
-    expect(await rowCounts()).toEqual(firstCounts);
+    expect(await rowCounts()).toEqual(before);
   });
 
   test('an import never overwrites an article an editor changed, nor re-creates one an editor deleted', async () => {
-    const [article] = await app.strapi.documents('api::article.article').findMany({
+    const [article] = await app.strapi.documents(ARTICLE_UID).findMany({
       locale: 'id',
       filters: { slug: SEED_SLUG },
     } as any);
-    await app.strapi.documents('api::article.article').update({
+    await app.strapi.documents(ARTICLE_UID).update({
       documentId: article.documentId,
       locale: 'id',
       status: 'published',
       data: { title: 'Judul Diubah Editor' },
     } as any);
-    const [tag] = await app.strapi.documents('api::tag.tag').findMany({ locale: 'id', filters: { slug: 'jepang' } } as any);
-    await app.strapi.documents('api::tag.tag').delete({ documentId: tag.documentId, locale: '*' } as any);
+    const [tag] = await app.strapi.documents(TAG_UID).findMany({ locale: 'id', filters: { slug: 'jepang' } } as any);
+    await app.strapi.documents(TAG_UID).delete({ documentId: tag.documentId, locale: '*' } as any);
     const before = await rowCounts();
 
     await dist('seed').seedDemoContent(app.strapi);
 
-    const again = await app.strapi.documents('api::article.article').findOne({
+    const again = await app.strapi.documents(ARTICLE_UID).findOne({
       documentId: article.documentId,
       locale: 'id',
       status: 'published',
@@ -88,7 +85,7 @@ describe('seed', () => {
     expect(again.title).toBe('Judul Diubah Editor');
     expect(await rowCounts()).toEqual(before);
 
-    await app.strapi.documents('api::article.article').update({
+    await app.strapi.documents(ARTICLE_UID).update({
       documentId: article.documentId,
       locale: 'id',
       status: 'published',
@@ -144,7 +141,7 @@ describe('seed', () => {
       id: { channelName: 'Warta (kanal demo)', headline: 'Ikuti Saluran WhatsApp Warta (kanal demo) untuk update berita terbaru setiap hari', buttonLabel: 'Ikuti' },
       en: { channelName: 'Warta (demo channel)', headline: 'Follow Warta (demo channel) on WhatsApp for the latest news every day', buttonLabel: 'Follow' },
     };
-    const [original] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', filters: { slug: SEED_SLUG } } as any);
+    const [original] = await app.strapi.documents(ARTICLE_UID).findMany({ locale: 'id', status: 'published', filters: { slug: SEED_SLUG } } as any);
     for (const locale of ['id', 'en'] as const) {
       const res = await app.request().get(`/api/articles?locale=${locale}&filters[documentId][$eq]=${original.documentId}`);
       expect(res.status).toBe(200);
@@ -161,16 +158,24 @@ describe('seed', () => {
 
   test("a re-seed never replaces an operator's WhatsApp settings, even ones that turn the block off", async () => {
     const whatsapp = app.strapi.plugin('newsroom').service('whatsapp-follow');
+    const demo = await whatsapp.getSettings();
     const own = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
     await whatsapp.updateSettings({ id: { enabled: true, channelUrl: own, channelName: 'Warta Jakarta' }, en: { enabled: false } });
     const saved = await whatsapp.getSettings();
-    const report = await dist('seed').seedDemoContent(app.strapi);
-    expect(report.whatsappChannel).toEqual({ created: 0, kept: 1 });
-    expect(await whatsapp.getSettings()).toEqual(saved);
-    expect(saved.id).toMatchObject({ enabled: true, channelUrl: own });
-    expect(saved.en.enabled).toBe(false);
-    const en = await app.request().get(`/api/articles?locale=en&pagination[pageSize]=100`);
-    expect(en.body.data.every((article: any) => article.whatsappFollow === null)).toBe(true);
+    try {
+      const report = await dist('seed').seedDemoContent(app.strapi);
+      expect(report.whatsappChannel).toEqual({ created: 0, kept: 1 });
+      expect(await whatsapp.getSettings()).toEqual(saved);
+      expect(saved.id).toMatchObject({ enabled: true, channelUrl: own });
+      expect(saved.en.enabled).toBe(false);
+      const en = await app.request().get(`/api/articles?locale=en&pagination[pageSize]=100`);
+      // All seven English articles, so that "every" cannot pass on an empty list.
+      expect(en.body.data).toHaveLength(7);
+      expect(en.body.data.every((article: any) => article.whatsappFollow === null)).toBe(true);
+    } finally {
+      // Back to the demo channel: the WhatsApp test above must not depend on running first.
+      await whatsapp.updateSettings(demo);
+    }
   });
 
   test("English translations share their Indonesian original's document; English-only stories do not", async () => {
@@ -180,6 +185,7 @@ describe('seed', () => {
     const translations = en.body.data.filter((article: any) => indonesianDocuments.has(article.documentId));
     expect(translations).toHaveLength(5);
     expect(en.body.data.length - translations.length).toBe(2);
+    expect(en.body.data).toHaveLength(7);
     for (const article of en.body.data) expect(article.locale).toBe('en');
   });
 });

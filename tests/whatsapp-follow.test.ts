@@ -1,27 +1,22 @@
 // Guards the "Ikuti Saluran WhatsApp" block: site defaults per locale kept in the database, category
 // overrides inherited down the tree, article overrides and switch-offs, UTM parameters, the REST and
 // GraphQL shapes, and that bad links or placeholders get a 400 that says what is valid, saving nothing.
-import { startStrapi, createFullAccessToken, type TestApp } from './helpers/strapi';
-import { createNewsFixture, type NewsFixture } from './helpers/fixtures';
+import { createFullAccessToken, useStrapi } from './helpers/strapi';
+import { createNewsFixture } from './helpers/fixtures';
 import { adminToken } from './helpers/admin';
+import { ARTICLE_UID, CATEGORY_UID } from '../src/constants';
 
 const SITE_URL = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
 const DESK_URL = 'https://www.whatsapp.com/channel/0029VaNewsDesk9Bb5ypnHA';
 
-let app: TestApp;
-let fixture: NewsFixture;
 let admin: string;
 let writer: string;
 
+const { app, fixture } = useStrapi({ fixture: createNewsFixture });
+
 beforeAll(async () => {
-  app = await startStrapi();
-  fixture = await createNewsFixture(app.strapi);
   admin = await adminToken(app);
   writer = await createFullAccessToken(app.strapi);
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const putSettings = (data: unknown, token = admin) =>
@@ -30,9 +25,9 @@ const getSettings = () => app.request().get('/newsroom/whatsapp-follow').set('Au
 const publicArticle = async (locale = 'id') =>
   (await app.request().get(`/api/articles/${fixture.published.documentId}?locale=${locale}`)).body.data;
 const setCategoryOverride = (documentId: string, locale: string, override: Record<string, unknown> | null) =>
-  app.strapi.documents('api::category.category').update({ documentId, locale, data: { whatsappFollowOverride: override } } as any);
+  app.strapi.documents(CATEGORY_UID).update({ documentId, locale, data: { whatsappFollowOverride: override } } as any);
 const setArticleOverride = (override: Record<string, unknown> | null) =>
-  app.strapi.documents('api::article.article').update({
+  app.strapi.documents(ARTICLE_UID).update({
     documentId: fixture.published.documentId,
     locale: 'id',
     status: 'published',
@@ -164,6 +159,8 @@ describe('overrides', () => {
       afterParagraph: null,
     });
     const list = await app.request().post('/graphql').send({ query: '{ articles(locale: "id") { title whatsappFollow { channelName } } }' });
+    // Both published Indonesian articles of the fixture (the desk's category holds them), so that "every" has a list to check.
+    expect(list.body.data.articles).toHaveLength(2);
     expect(list.body.data.articles.every((article: any) => article.whatsappFollow?.channelName === 'Warta News')).toBe(true);
   });
 
@@ -171,7 +168,7 @@ describe('overrides', () => {
     ['a javascript: link', { mode: 'custom', channelUrl: 'javascript:alert(1)' }, /whatsapp\.com\/channel/],
     ['an unknown placeholder', { mode: 'custom', headline: 'Ikuti {kanal}' }, /\{kanal\}/],
   ])('an API write with %s is a 400 and saves nothing', async (_what, override, message) => {
-    const before = await app.strapi.db.query('api::article.article').count();
+    const before = await app.strapi.db.query(ARTICLE_UID).count();
     const res = await app
       .request()
       .post('/api/articles?status=draft')
@@ -179,7 +176,7 @@ describe('overrides', () => {
       .send({ data: { title: 'Artikel dengan blok WhatsApp', whatsappFollowOverride: override } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
-    expect(await app.strapi.db.query('api::article.article').count()).toBe(before);
+    expect(await app.strapi.db.query(ARTICLE_UID).count()).toBe(before);
 
     const category = await app
       .request()

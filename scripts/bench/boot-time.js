@@ -5,23 +5,15 @@
  * the first boot on an empty database (schema, locales, roles) and a restart on it. BENCH_RUNS times
  * each (default 3); the figures are the median.
  */
-const { spawn, spawnSync } = require('child_process');
-const crypto = require('crypto');
+const { spawn } = require('child_process');
 const fs = require('fs');
 const http = require('http');
-const os = require('os');
 const path = require('path');
+const { compile, root } = require('../lib/compile');
+const { freshDatabase } = require('../lib/database');
+const { THROWAWAY_SECRETS: SECRETS } = require('../lib/secrets');
 
-const root = path.join(__dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SECRETS = {
-  APP_KEYS: 'bootKeyOne,bootKeyTwo',
-  API_TOKEN_SALT: 'boot-salt',
-  ADMIN_JWT_SECRET: 'boot-admin',
-  TRANSFER_TOKEN_SALT: 'boot-transfer',
-  JWT_SECRET: 'boot-jwt',
-  ENCRYPTION_KEY: 'boot-encryption',
-};
 
 const health = (port) =>
   new Promise((resolve) => {
@@ -62,25 +54,6 @@ async function bootOnce(databaseEnv) {
   }
 }
 
-async function pgDatabase() {
-  const { Client } = require('pg');
-  const name = `warta_boot_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = () => new Client({ host: '127.0.0.1', port: 5432, user: process.env.DATABASE_USERNAME ?? 'postgres', database: 'postgres' });
-  const client = admin();
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_USERNAME: process.env.DATABASE_USERNAME ?? 'postgres', DATABASE_NAME: name },
-    drop: async () => {
-      const dropper = admin();
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(label, makeDatabase) {
@@ -102,15 +75,11 @@ async function measure(label, makeDatabase) {
 }
 
 async function main() {
-  const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  compile();
   console.log(`strapi start, NODE_ENV=production, ${RUNS} fresh databases`);
-  await measure('SQLite', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-boot-'));
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  });
+  await measure('SQLite', () => freshDatabase({ kind: 'sqlite', prefix: 'warta_boot' }));
   try {
-    await measure('PostgreSQL', pgDatabase);
+    await measure('PostgreSQL', () => freshDatabase({ kind: 'postgres', prefix: 'warta_boot' }));
   } catch (error) {
     console.log(`PostgreSQL   skipped: ${error.message}`);
   }

@@ -1,62 +1,21 @@
 /**
  * Shared by the bench scripts: boots the compiled app on a throw-away database (SQLite temp file, or a
- * fresh PostgreSQL/MariaDB database when DATABASE_CLIENT says so) and listens on a free loopback port.
+ * fresh PostgreSQL/MariaDB database when DATABASE_CLIENT says so; scripts/lib/database.js makes it) and
+ * listens on a free loopback port.
  */
-const crypto = require('crypto');
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { compile, root } = require('../lib/compile');
+const { freshDatabase } = require('../lib/database');
+const { THROWAWAY_SECRETS } = require('../lib/secrets');
 
-const root = path.join(__dirname, '..', '..');
-
-function compile() {
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-async function freshDatabase() {
-  const client = process.env.DATABASE_CLIENT ?? 'sqlite';
-  const name = `warta_bench_${crypto.randomBytes(4).toString('hex')}`;
-  if (client === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bench-'));
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const host = process.env.DATABASE_HOST ?? '127.0.0.1';
-  if (client === 'postgres') {
-    const { Client } = require('pg');
-    const user = process.env.DATABASE_USERNAME ?? 'postgres';
-    const admin = () => new Client({ host, port: Number(process.env.DATABASE_PORT ?? 5432), user, password: process.env.DATABASE_PASSWORD ?? '', database: 'postgres' });
-    const c = admin();
-    await c.connect();
-    await c.query(`CREATE DATABASE "${name}"`);
-    await c.end();
-    return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: host, DATABASE_USERNAME: user, DATABASE_NAME: name },
-      drop: async () => {
-        const d = admin();
-        await d.connect();
-        await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await d.end();
-      },
-    };
-  }
-  throw new Error(`bench: unsupported DATABASE_CLIENT ${client}`);
-}
-
-/** Boots the compiled app on `databaseEnv` with bench secrets, listening on a free local port. */
+/** Boots the compiled app on `databaseEnv` with the throw-away secrets, listening on a free local port. */
 async function bootListening(databaseEnv) {
   Object.assign(process.env, databaseEnv, {
     NODE_ENV: 'test',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STARTUP_MESSAGE: 'false',
     BROWSER: 'false',
-    APP_KEYS: 'benchKeyOne,benchKeyTwo',
-    API_TOKEN_SALT: 'bench-salt',
-    ADMIN_JWT_SECRET: 'bench-admin',
-    TRANSFER_TOKEN_SALT: 'bench-transfer',
-    JWT_SECRET: 'bench-jwt',
-    ENCRYPTION_KEY: 'bench-encryption',
+    ...THROWAWAY_SECRETS,
   });
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
@@ -67,7 +26,7 @@ async function bootListening(databaseEnv) {
 
 async function bootForBench() {
   compile();
-  const database = await freshDatabase();
+  const database = await freshDatabase({ prefix: 'warta_bench' });
   const { strapi, baseUrl } = await bootListening(database.env);
   return {
     strapi,

@@ -17,15 +17,14 @@
  * returned to the system afterwards). PostgreSQL: a throw-away database on DATABASE_HOST (127.0.0.1),
  * DATABASE_PORT (5432), DATABASE_USERNAME (postgres), DATABASE_PASSWORD, dropped at the end.
  */
-const crypto = require('crypto');
-const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
-const { fork, spawnSync } = require('child_process');
+const { fork } = require('child_process');
+const { compile: compileServer, root } = require('../lib/compile');
+const { freshDatabase: freshDatabaseOf, dropDatabase } = require('../lib/database');
 const { monitorEventLoopDelay } = require('perf_hooks');
 
-const root = path.join(__dirname, '..', '..');
 /** Reads before measuring (JIT, statement caches, pool), and reads whose SQL statements are counted. */
 const WARMUP_READS = 50;
 const COUNTED_READS = 20;
@@ -79,8 +78,8 @@ const progressEnd = (line) => process.stderr.write(process.stderr.isTTY ? `\r${l
 
 function compile() {
   const started = now();
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`tsc -p tsconfig.json failed (exit ${result.status}): dist/ would be stale, not benchmarking it.`);
+  // Thrown, not exited: dist/ would be stale, not benchmarking it.
+  compileServer({ throwOnError: true });
   console.error(`[bench] compiled dist/ in ${duration(msSince(started))}`);
 }
 
@@ -202,46 +201,9 @@ async function parent(options) {
 
 // ---------------------------------------------------------------------------------------------- child
 
-function postgresAdmin() {
-  const { Client } = require('pg');
-  const host = process.env.DATABASE_HOST ?? '127.0.0.1';
-  const port = Number(process.env.DATABASE_PORT ?? 5432);
-  const user = process.env.DATABASE_USERNAME ?? 'postgres';
-  const password = process.env.DATABASE_PASSWORD ?? '';
-  return { host, port, user, password, client: () => new Client({ host, port, user, password, database: process.env.DATABASE_ADMIN_NAME ?? 'postgres' }) };
-}
-
-/** Drops what freshDatabase made; the parent calls it too when a run is interrupted. */
-async function dropDatabase(info) {
-  if (info.kind === 'sqlite') return fs.rmSync(info.dir, { recursive: true, force: true });
-  const dropper = postgresAdmin().client();
-  await dropper.connect();
-  await dropper.query(`DROP DATABASE IF EXISTS "${info.name}" WITH (FORCE)`);
-  await dropper.end();
-}
-
-async function freshDatabase(kind) {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-bench-related-'));
-    const info = { kind, dir };
-    return { info, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: () => dropDatabase(info) };
-  }
-  const name = `warta_bench_related_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = postgresAdmin();
-  const client = admin.client();
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(`cannot reach PostgreSQL at ${admin.user}@${admin.host}:${admin.port} (${error.message}); set DATABASE_HOST/PORT/USERNAME/PASSWORD or use --db=sqlite`);
-  }
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const info = { kind, name };
-  return {
-    info,
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name, DATABASE_POOL_MIN: '0' },
-    drop: () => dropDatabase(info),
-  };
+/** Its own child's database: sqlite or postgres (the parent drops it when a run is interrupted). */
+function freshDatabase(kind) {
+  return freshDatabaseOf({ kind, prefix: 'warta_bench_related' });
 }
 
 async function boot(database) {

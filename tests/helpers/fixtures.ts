@@ -1,12 +1,8 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID as ARTICLE, AUTHOR_UID as AUTHOR, CATEGORY_UID as CATEGORY, MEDIA_CAPTION_UID as CAPTION, TAG_UID as TAG } from '../../src/constants';
 
-const ARTICLE = 'api::article.article';
-const AUTHOR = 'api::author.author';
-const CATEGORY = 'api::category.category';
-const TAG = 'api::tag.tag';
-const CAPTION = 'api::media-caption.media-caption';
 
 /** Unique strings that must never appear in a public response. */
 export const SENTINELS = {

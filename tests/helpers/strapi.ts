@@ -4,15 +4,8 @@ import type { Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './database';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
-
-const TEST_SECRETS: Record<string, string> = {
-  APP_KEYS: 'testKeyOne,testKeyTwo',
-  API_TOKEN_SALT: 'test-api-token-salt',
-  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
-  JWT_SECRET: 'test-jwt-secret',
-  ENCRYPTION_KEY: 'test-encryption-key-32-characters!',
-};
+// The same throw-away secrets as the benches (scripts/lib/secrets.js).
+const { THROWAWAY_SECRETS: TEST_SECRETS } = require('../../scripts/lib/secrets') as { THROWAWAY_SECRETS: Record<string, string> };
 
 export type TestApp = {
   strapi: Core.Strapi;
@@ -59,6 +52,54 @@ export async function startStrapi(extraEnv: Record<string, string> = {}, options
       await database.drop();
     },
   };
+}
+
+export type UseStrapiOptions<F> = {
+  /** Environment for this file's instance (WARTA_SITE_URL, ...), on top of the test secrets and database. */
+  env?: Record<string, string>;
+  /** Listen on a free loopback port (`app.baseUrl`), for a real browser. */
+  listen?: boolean;
+  /** Builds the file's data once, after the boot: `createNewsFixture`, `createLeakFixture`, or a function of its own. */
+  fixture?: (strapi: Core.Strapi, app: TestApp) => Promise<F>;
+  /** Milliseconds for the boot and the fixture together (jest's default of 5 s is short on PostgreSQL/MariaDB). */
+  timeout?: number;
+};
+
+/**
+ * One boot per test file (or per describe block, when called inside one): registers the beforeAll that
+ * boots Strapi on a fresh database and builds the fixture, and the afterAll that destroys both.
+ * `app` and `fixture` are read through at use, so a file keeps writing `app.strapi` and
+ * `fixture.published` at the top level although both exist only once beforeAll has run; reading
+ * them earlier throws and says so.
+ */
+export function useStrapi<F extends object = Record<string, never>>(options: UseStrapiOptions<F> = {}): { app: TestApp; fixture: F } {
+  let app: TestApp | undefined;
+  let fixture: F | undefined;
+  beforeAll(async () => {
+    app = await startStrapi(options.env, { listen: options.listen });
+    fixture = options.fixture ? await options.fixture(app.strapi, app) : ({} as F);
+  }, options.timeout);
+  afterAll(async () => {
+    await app?.close();
+  });
+  return { app: readThrough('app', () => app), fixture: readThrough('fixture', () => fixture) };
+}
+
+function readThrough<T extends object>(name: string, current: () => T | undefined): T {
+  const target = () => {
+    const value = current();
+    if (value === undefined) throw new Error(`useStrapi: ${name} was read before its beforeAll booted Strapi; read it inside a test or hook`);
+    return value;
+  };
+  return new Proxy({} as T, {
+    get: (_empty, key) => Reflect.get(target(), key),
+    has: (_empty, key) => Reflect.has(target(), key),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_empty, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
 }
 
 /**
