@@ -1,4 +1,4 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
 import { z } from '@strapi/utils';
 import { ARTICLE_UID, DRAFTS_POLICY, MEDIA_CAPTION_UID, PUBLIC_QUERY_POLICY } from '../../../constants';
 import { computedArticleFields, creditLine } from '../../../plugins/newsroom/server/src/validation';
@@ -31,7 +31,10 @@ const paginationMeta = z.object({
 });
 let patched = false;
 
-function withComputedFields(routes: any[]): any[] {
+// Strapi types the core router's routes as { method, path }; what they also hold is Core.Route's.
+type BuiltRoute = { method: string; path: string; handler?: unknown; response?: Core.Route['response'] };
+
+function withComputedFields(routes: BuiltRoute[]): BuiltRoute[] {
   if (patched) return routes;
   patched = true;
   const article = factories.createCoreValidator(ARTICLE_UID, strapi).document;
@@ -52,6 +55,7 @@ export default {
   type: core.type,
   prefix: core.prefix,
   get routes() {
-    return withComputedFields(core.routes as any[]);
+    // createCoreRouter's getter always yields the array (the type also allows a factory).
+    return withComputedFields(typeof core.routes === 'function' ? core.routes() : core.routes);
   },
 };
