@@ -1,46 +1,21 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../../../constants';
+import { ARTICLE_UID } from '../../../constants';
 import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credit-line';
+import { pageQuery, relatedQuery, unknownLocaleMessage, validateQuery } from '../../../plugins/newsroom/server/src/validation';
+
+const isKnownLocale = (locale: unknown): Promise<boolean> => strapi.plugin('newsroom').service('article-page').isKnownLocale(locale);
+const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+
+// The schemas are the routes' own (routes/related.ts, routes/page.ts): what OpenAPI documents is what is enforced.
+const validateRelatedQuery = validateQuery(relatedQuery);
+const validatePageQuery = validateQuery(pageQuery);
 
 /**
  * Core find/findOne, plus what a page needs that Strapi cannot compute: a `newsroom` object on every
  * article (byline, local dates, reading time, cover credit line), the resolved `whatsappFollow` block,
  * and `creditLine` on a populated cover. Both are loaded for a whole page in one batch each.
  */
-function rejectUnknownParameters(query: Record<string, unknown>, allowed: string[]): void {
-  const unknown = Object.keys(query).filter((key) => !allowed.includes(key));
-  if (unknown.length) {
-    throw new errors.ValidationError(`Parameter tidak dikenal: ${unknown.join(', ')}. Yang boleh: ${allowed.join(', ')}. (Unknown query parameter.)`);
-  }
-}
-
-const isKnownLocale = (locale: unknown): Promise<boolean> => strapi.plugin('newsroom').service('article-page').isKnownLocale(locale);
-
-async function validateRelatedQuery(query: Record<string, unknown>): Promise<{ locale: string; limit: number }> {
-  rejectUnknownParameters(query, ['locale', 'limit']);
-  const locale = (query.locale as string | undefined) ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-  // Whether the locale exists is asked only when no list is found: a served read stays at two statements.
-  if (typeof locale !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
-    throw new errors.ValidationError(`Bahasa "${String(locale)}" tidak dikenal. (Unknown locale.)`);
-  }
-  const raw = query.limit ?? String(RELATED_DEFAULT_LIMIT);
-  const limit = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || limit < 1 || limit > RELATED_MAX_LIMIT) {
-    throw new errors.ValidationError(`limit harus bilangan bulat 1 sampai ${RELATED_MAX_LIMIT}. (limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}.)`);
-  }
-  return { locale, limit };
-}
-
-async function validatePageQuery(query: Record<string, unknown>): Promise<{ locale: string }> {
-  rejectUnknownParameters(query, ['locale']);
-  const locale = (query.locale as string | undefined) ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-  if (!(await isKnownLocale(locale))) {
-    throw new errors.ValidationError(`Bahasa "${String(locale)}" tidak dikenal. (Unknown locale.)`);
-  }
-  return { locale };
-}
-
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
   async function present(articles: any[], requestedLocale: unknown) {
     const newsroom = strapi.plugin('newsroom');
@@ -81,9 +56,12 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
     /** GET /api/articles/:documentId/related?locale=id&limit=5 */
     async related(ctx) {
       const { documentId } = ctx.params;
-      const { locale, limit } = await validateRelatedQuery(ctx.query);
+      const query = validateRelatedQuery(ctx.query);
+      // Whether the locale exists is asked only when no list is found: a served read stays at two statements.
+      const locale = query.locale ?? (await defaultLocale());
+      const { limit } = query;
       const result = await strapi.plugin('newsroom').service('related-news').find(documentId, locale, limit);
-      if (!result && !(await isKnownLocale(locale))) throw new errors.ValidationError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+      if (!result && !(await isKnownLocale(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
       if (!result) throw new errors.NotFoundError(`Artikel ${documentId} tidak terbit dalam bahasa "${locale}". (No published article ${documentId} in locale "${locale}".)`);
       const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
       // Cards, not pages: the cover's credit line, but no bylines or WhatsApp block (they would cost queries per read).
@@ -95,7 +73,8 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
     /** GET /api/articles/by-slug/:slug?locale=id: the whole article page in one response, published only. */
     async bySlug(ctx) {
       const { slug } = ctx.params;
-      const { locale } = await validatePageQuery(ctx.query);
+      const locale = validatePageQuery(ctx.query).locale ?? (await defaultLocale());
+      if (!(await isKnownLocale(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
       const page = await strapi.plugin('newsroom').service('article-page').bySlug(slug, locale, { auth: ctx.state.auth });
       if (!page) throw new errors.NotFoundError(`Artikel "${slug}" tidak ditemukan dalam bahasa "${locale}". (No published article "${slug}" in locale "${locale}".)`);
       return { data: page, meta: { locale } };

@@ -3,7 +3,8 @@ import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/dates';
 import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/http';
-import { parsePageParam, renderAuthorPage } from '../utils/reader-author-page';
+import { renderAuthorPage } from '../utils/reader-author-page';
+import { PAGE_NUMBER_MESSAGE, parseListPage } from '../validation';
 import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage } from '../utils/reader-page';
 import type { ShellOptions } from '../utils/reader-shell';
 import { homePath } from '../utils/urls';
@@ -122,11 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { locale, slug } = ctx.params;
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       // Only `page` is read; other parameters (utm_*, fbclid on shared links) are ignored, as on every page.
-      const page = parsePageParam(ctx.query.page);
-      if (page === null) {
-        const text = 'Nomor halaman harus bilangan bulat 1 sampai 10000. (Invalid page number: use a whole number from 1 to 10000.)';
-        return message(ctx, 400, locale, locale === 'en' ? 'Invalid page' : 'Halaman tidak sah', text, PUBLIC);
-      }
+      const page = parseListPage(ctx.query);
+      if (page === null) return message(ctx, 400, locale, locale === 'en' ? 'Invalid page' : 'Halaman tidak sah', PAGE_NUMBER_MESSAGE, PUBLIC);
       const view = await newsroom().service('author-page').bySlug(locale, slug, page);
       if (!view) return notFound(ctx, locale, 'Penulis ini tidak ada dalam bahasa ini. (Unknown author in this locale.)');
       if (view.outOfRange) return notFound(ctx, locale, 'Halaman ini melewati halaman terakhir penulis. (No such page of this author.)');

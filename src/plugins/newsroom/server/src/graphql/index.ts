@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID, RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../constants';
+import { ARTICLE_UID, RELATED_DEFAULT_LIMIT } from '../constants';
 import { formatCreditLine } from '../utils/credit-line';
+import { unknownLocaleMessage, validateRelatedLimit } from '../validation';
 import type { ArticleNewsroomFields } from '../services/article-fields';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp-follow';
 
@@ -101,10 +102,8 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             description: 'Berita Terkait: published articles of the same locale, best first.',
             args: { limit: nexus.intArg({ default: RELATED_DEFAULT_LIMIT }) },
             resolve: async (parent: any, args: { limit?: number }) => {
-              const limit = args.limit ?? RELATED_DEFAULT_LIMIT;
-              if (!Number.isInteger(limit) || limit < 1 || limit > RELATED_MAX_LIMIT) {
-                throw new errors.ValidationError(`limit harus bilangan bulat 1 sampai ${RELATED_MAX_LIMIT}. (limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}.)`);
-              }
+              // The REST route's limit schema: the same bounds and the same message.
+              const limit = validateRelatedLimit(args.limit ?? RELATED_DEFAULT_LIMIT);
               const result = await strapi.plugin('newsroom').service('related-news').find(parent.documentId, parent.locale, limit, { cards: false });
               return result?.articles ?? [];
             },
@@ -150,7 +149,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             resolve: async (_parent: unknown, args: { slug: string; locale?: string | null }, context: any) => {
               const pages = strapi.plugin('newsroom').service('article-page');
               const locale = args.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-              if (!(await pages.isKnownLocale(locale))) throw new errors.ValidationError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+              if (!(await pages.isKnownLocale(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
               const page = await pages.bySlug(args.slug, locale, { auth: context?.state?.auth });
               return page ? { documentId: page.documentId, locale: page.locale, slug: page.slug, title: page.title, url: page.url, alternates: page.alternates, jsonLd: page.jsonLd, data: page } : null;
             },

@@ -12,6 +12,7 @@ import {
   type SiteDefault,
   type Utm,
 } from '../utils/whatsapp-follow';
+import { NOT_AN_OBJECT_MESSAGE, WHATSAPP_EDITABLE, WHATSAPP_SETTINGS_LOCALES, whatsappSettingsShapeErrors } from '../validation';
 
 export type WhatsappSettings = { id: SiteDefault; en: SiteDefault; utm: Utm };
 
@@ -19,8 +20,8 @@ export type WhatsappSettings = { id: SiteDefault; en: SiteDefault; utm: Utm };
 // and a change applies to the next request without a restart.
 const STORE = { type: 'plugin' as const, name: 'newsroom' };
 const STORE_KEY = 'whatsapp-follow';
-const EDITABLE = ['enabled', 'channelUrl', 'channelName', 'headline', 'buttonLabel', 'placement', 'afterParagraph'] as const;
-const LOCALES = ['id', 'en'] as const;
+const EDITABLE = WHATSAPP_EDITABLE;
+const LOCALES = WHATSAPP_SETTINGS_LOCALES;
 
 export function toValidationError(fieldErrors: FieldError[]): errors.ValidationError {
   const message = fieldErrors.length === 1 ? fieldErrors[0].message : `${fieldErrors.length} kesalahan: ${fieldErrors.map((error) => error.message).join(' ')}`;
@@ -43,24 +44,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Validates everything first: a refused save changes nothing. */
   async updateSettings(input: unknown): Promise<WhatsappSettings> {
-    if (!input || typeof input !== 'object' || Array.isArray(input)) {
-      throw toValidationError([{ path: 'data', message: 'Kirim pengaturan sebagai objek { id, en, utm }. (Send the settings as an object.)' }]);
-    }
+    const shape = whatsappSettingsShapeErrors(input);
+    if (!shape) throw toValidationError([{ path: 'data', message: NOT_AN_OBJECT_MESSAGE }]);
     const body = input as Record<string, any>;
-    const unknownKeys = Object.keys(body).filter((key) => !['id', 'en', 'utm'].includes(key));
-    const fieldErrors: FieldError[] = unknownKeys.map((key) => ({ path: key, message: `Pengaturan "${key}" tidak dikenal. (Unknown setting "${key}".)` }));
+    const fieldErrors: FieldError[] = [...shape.general];
     const current = await this.getSettings();
     const next: WhatsappSettings = { ...current };
     for (const locale of LOCALES) {
       if (body[locale] === undefined) continue;
+      fieldErrors.push(...shape.byLocale[locale]);
+      // A locale that is not an object has nothing more to check.
+      if (!body[locale] || typeof body[locale] !== 'object') continue;
       const value = body[locale];
-      if (!value || typeof value !== 'object') {
-        fieldErrors.push({ path: locale, message: `Pengaturan ${locale} harus berupa objek. (${locale} must be an object.)` });
-        continue;
-      }
-      for (const key of Object.keys(value).filter((key) => !(EDITABLE as readonly string[]).includes(key))) {
-        fieldErrors.push({ path: `${locale}.${key}`, message: `Kolom "${key}" tidak dikenal. (Unknown field "${key}".)` });
-      }
       const normalized = Object.fromEntries(EDITABLE.map((key) => [key, value[key] === '' ? null : value[key] ?? current[locale][key] ?? null]));
       fieldErrors.push(...validateSiteDefault(normalized, locale));
       next[locale] = normalized as SiteDefault;

@@ -60,14 +60,6 @@ export type AuthorPageView = {
   jsonLd?: unknown;
 };
 
-/** `?page=` of a reader list: absent is 1; anything but a whole number from 1 to 10,000 is invalid (null). */
-export function parsePageParam(value: unknown): number | null {
-  if (value === undefined) return 1;
-  if (typeof value !== 'string' || !/^[1-9]\d{0,4}$/.test(value)) return null;
-  const page = Number(value);
-  return page <= 10000 ? page : null;
-}
-
 export function renderAuthorPage(view: AuthorPageView, options: ShellOptions & { style?: HouseStyle }): string {
   const own = AUTHOR_LABELS[view.locale === 'en' ? 'en' : 'id'];
   const heading = view.page > 1 ? `${view.name} (${own.pageOf(view.page, view.pages)})` : view.name;

@@ -1,4 +1,4 @@
-import { parsePageParam, renderAuthorPage, type AuthorPageView } from '../reader-author-page';
+import { renderAuthorPage, type AuthorPageView } from '../reader-author-page';
 
 const first = 'https://w.id/read/id/penulis/salsabila';
 const view = (page: number, pages: number, extra: Partial<AuthorPageView> = {}): AuthorPageView => ({
@@ -14,25 +14,6 @@ const view = (page: number, pages: number, extra: Partial<AuthorPageView> = {}):
   ...extra,
 });
 const shell = { nonce: 'n', publicationName: 'Warta', homeUrl: 'https://w.id/read/id', locale: 'id' };
-
-describe('parsePageParam', () => {
-  test.each([
-    [undefined, 1],
-    ['1', 1],
-    ['2', 2],
-    ['10000', 10000],
-    ['10001', null],
-    ['0', null],
-    ['-1', null],
-    ['01', null],
-    ['1.5', null],
-    ['abc', null],
-    ['', null],
-    [['1', '2'], null],
-  ])('%p gives %p', (input, expected) => {
-    expect(parsePageParam(input)).toBe(expected);
-  });
-});
 
 describe('renderAuthorPage', () => {
   test.each([
