@@ -9,28 +9,12 @@
  * Deterministic: the same seed gives the same words, topics, dates and document ids.
  */
 const { ind, eng } = require('stopword');
+const { prng } = require('../lib/random');
 
 const ARTICLE_UID = 'api::article.article';
 const CATEGORY_UID = 'api::category.category';
 const TAG_UID = 'api::tag.tag';
 const DAY = 86_400_000;
-
-/** mulberry32: small, fast, good enough for picking words. */
-function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n) => Math.floor(next() * n);
-  const pick = (list) => list[int(list.length)];
-  // Sum of three uniforms: a cheap bell curve in [-1.5, 1.5].
-  const bell = () => next() + next() + next() - 1.5;
-  return { next, int, pick, bell };
-}
 
 const ID_ONSETS = ['b', 'c', 'd', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'w', 'y', 'ng', 'ny', 'kr', 'pr', 'tr', 'sy'];
 const ID_VOWELS = ['a', 'a', 'i', 'u', 'e', 'o', 'ai', 'au'];

@@ -9,19 +9,11 @@ export type Random = {
   chance: (p: number) => boolean;
 };
 
-/** mulberry32: tiny, fast and good enough to spread test inputs; the same seed gives the same run. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  return { next, int, pick: (items) => items[int(items.length)], chance: (p) => next() < p };
-}
+// The one seeded generator of the project (mulberry32), shared with the bench corpus.
+const { prng } = require('../../scripts/lib/random');
+
+/** The same seed gives the same run. */
+export const seededRandom = (seed: number): Random => prng(seed);
 
 export const OPERATORS = [
   '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$contains', '$notContains',

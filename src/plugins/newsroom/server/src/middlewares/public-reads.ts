@@ -10,18 +10,23 @@ type RequestLike = { state?: { route?: { info?: { type?: string } }; auth?: unkn
 const draftAccess = new WeakMap<object, Map<string, Promise<boolean>>>();
 
 /** Whoever may edit a type may read its drafts; the Public role and read-only tokens may not. */
-export function mayReadDrafts(strapi: Core.Strapi, request: RequestLike, uid: string): Promise<boolean> {
+export async function mayEdit(strapi: Core.Strapi, auth: unknown, uid: string): Promise<boolean> {
+  if (!auth) return false;
+  try {
+    await strapi.auth.verify(auth as never, { scope: [`${uid}.update`] } as never);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `mayEdit` for the caller of the current request, asked once per request and type. */
+function mayReadDrafts(strapi: Core.Strapi, request: RequestLike, uid: string): Promise<boolean> {
   let perType = draftAccess.get(request);
   if (!perType) draftAccess.set(request, (perType = new Map()));
   let answer = perType.get(uid);
   if (!answer) {
-    const auth = request.state?.auth;
-    answer = auth
-      ? strapi.auth.verify(auth as never, { scope: [`${uid}.update`] } as never).then(
-          () => true,
-          () => false
-        )
-      : Promise.resolve(false);
+    answer = mayEdit(strapi, request.state?.auth, uid);
     perType.set(uid, answer);
   }
   return answer;

@@ -1,21 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../constants';
+import { mayEdit } from '../middlewares/public-reads';
 import { queryMessages } from '../utils/public-query';
 
 export const DRAFTS_FORBIDDEN_MESSAGE =
   'Draft articles can only be read with a token that may edit articles; public reads always return published articles.';
 
 type PublicationParams = { status?: unknown; publicationFilter?: unknown; hasPublishedVersion?: unknown };
-
-async function mayEdit(strapi: Core.Strapi, auth: unknown, uid: string): Promise<boolean> {
-  try {
-    await strapi.auth.verify(auth as never, { scope: [`${uid}.update`] } as never);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Strapi 5 answers `?status=draft` for anyone who may `find`, and reads any other value, even an empty
