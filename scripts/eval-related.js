@@ -12,9 +12,9 @@ const { compile, root } = require('./lib/compile');
 compile();
 
 const utils = path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 'src', 'utils');
-const scoring = require(path.join(utils, 'related-scoring'));
+const scoring = require(path.join(utils, 'related', 'scoring'));
 // The same path as the server: the stored terms of each article, weighted by document frequency.
-const index = require(path.join(utils, 'related-index'));
+const index = require(path.join(utils, 'related', 'inverted-index'));
 const { Stemmer } = require('sastrawijs');
 const data = require(path.join(root, 'data', 'eval', 'related-articles.json'));
 

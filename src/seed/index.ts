@@ -9,7 +9,7 @@ import {
   MEDIA_CAPTION_UID,
   TAG_UID,
 } from '../constants';
-import { paragraphsToBlocks } from '../plugins/newsroom/server/src/utils/blocks';
+import { paragraphsToBlocks } from '../plugins/newsroom/server/src/utils/format/blocks';
 
 /**
  * Demo content lives in data/seed/*.json. Every entry has a stable `key`; the documentId created for it

@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../../../constants';
-import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credit-line';
+import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/format/credit-line';
 import { pageQuery, relatedQuery, unknownLocaleMessage, validateQuery } from '../../../plugins/newsroom/server/src/validation';
 
 const isKnownLocale = (locale: unknown): Promise<boolean> => strapi.plugin('newsroom').service('article-page').isKnownLocale(locale);

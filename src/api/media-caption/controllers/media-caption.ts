@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { MEDIA_CAPTION_UID } from '../../../constants';
-import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/credit-line';
+import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/format/credit-line';
 
 export default factories.createCoreController(MEDIA_CAPTION_UID, () => ({
   async find(ctx) {

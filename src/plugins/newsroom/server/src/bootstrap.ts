@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { graphQLDocumentGuard } from './graphql/public-surface';
-import { relatedSettings } from './utils/related-settings';
+import { relatedSettings } from './utils/related/settings';
 
 let reconciling: NodeJS.Timeout | null = null;
 let reconcileInFlight: Promise<unknown> | null = null;

@@ -1,5 +1,5 @@
-import { HOUSE_STYLES, type HouseStyleName } from '../utils/dates';
-import { DEFAULT_RELATED_SETTINGS, relatedSettings, type RelatedSettings } from '../utils/related-settings';
+import { HOUSE_STYLES, type HouseStyleName } from '../utils/format/dates';
+import { DEFAULT_RELATED_SETTINGS, relatedSettings, type RelatedSettings } from '../utils/related/settings';
 
 export type NewsroomConfig = {
   /** How bylines and dates are printed: kbbi (default: "Jumat", " - ", " | "), okezone ("Jum'at"), detik, kompas. */

@@ -3,9 +3,9 @@ import { errors } from '@strapi/utils';
 import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { SITEMAP_KINDS, type SitemapKind } from '../services/feeds';
-import { latestDate, send, type CachePolicy } from '../utils/http';
-import { categoryPath, homePath } from '../utils/urls';
-import { renderNewsSitemap, renderRss, renderSitemapIndex, renderUrlset } from '../utils/xml';
+import { latestDate, send, type CachePolicy } from '../utils/reader/http';
+import { categoryPath, homePath } from '../utils/reader/urls';
+import { renderNewsSitemap, renderRss, renderSitemapIndex, renderUrlset } from '../utils/feeds/xml';
 
 const PUBLIC: CachePolicy = { public: true, maxAge: PUBLIC_CACHE_SECONDS, staleWhileRevalidate: PUBLIC_STALE_SECONDS };
 const XML = 'application/xml; charset=utf-8';

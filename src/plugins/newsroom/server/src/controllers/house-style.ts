@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { formatByline, formatDateInText, HOUSE_STYLES } from '../utils/dates';
+import { formatByline, formatDateInText, HOUSE_STYLES } from '../utils/format/dates';
 
 // The seed article's moment: Jumat, 27 Oktober 2023, 17:33 WIB.
 const SAMPLE_INSTANT = new Date('2023-10-27T10:33:00Z');

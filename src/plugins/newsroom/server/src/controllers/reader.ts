@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/dates';
-import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/http';
-import { renderAuthorPage } from '../utils/reader-author-page';
+import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/format/dates';
+import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/reader/http';
+import { renderAuthorPage } from '../utils/reader/author-page';
 import { PAGE_NUMBER_MESSAGE, parseListPage } from '../validation';
-import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage } from '../utils/reader-page';
-import type { ShellOptions } from '../utils/reader-shell';
-import { homePath } from '../utils/urls';
+import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage } from '../utils/reader/page';
+import type { ShellOptions } from '../utils/reader/shell';
+import { homePath } from '../utils/reader/urls';
 
 const PUBLIC: CachePolicy = { public: true, maxAge: PUBLIC_CACHE_SECONDS, staleWhileRevalidate: PUBLIC_STALE_SECONDS };
 const PRIVATE: CachePolicy = { public: false };

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_DEFAULT_LIMIT } from '../constants';
-import { formatCreditLine } from '../utils/credit-line';
+import { formatCreditLine } from '../utils/format/credit-line';
 import { unknownLocaleMessage, validateRelatedLimit } from '../validation';
 import type { ArticleNewsroomFields } from '../services/article-fields';
-import type { ResolvedWhatsappFollow } from '../utils/whatsapp-follow';
+import type { ResolvedWhatsappFollow } from '../utils/whatsapp/follow';
 
 const NEWEST_FIRST = ['datePublished:desc', 'publishedAt:desc'];
 

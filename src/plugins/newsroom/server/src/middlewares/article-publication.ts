@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../constants';
-import { relatedChoicesProblem } from '../utils/related-index';
+import { relatedChoicesProblem } from '../utils/related/inverted-index';
 
 export const CATEGORY_REQUIRED_MESSAGE =
   'Pilih kategori sebelum menerbitkan artikel. (Choose a category before publishing the article.)';

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { slugCandidates, slugifyTitle } from '../utils/slug';
+import { slugCandidates, slugifyTitle } from '../utils/slugs/slug';
 
 /** Slugs looked up per query while looking for a free one (most titles need just the first). */
 const SLUG_BATCH = 20;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { WHATSAPP_OVERRIDE_FIELD, WHATSAPP_OVERRIDE_UIDS } from '../constants';
 import { toValidationError } from '../services/whatsapp-follow';
-import { validateFields } from '../utils/whatsapp-follow';
+import { validateFields } from '../utils/whatsapp/follow';
 
 /**
  * An article's or a category's WhatsApp override is checked before anything is written, whoever writes

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { formatCreditLine } from '../utils/credit-line';
+import { formatCreditLine } from '../utils/format/credit-line';
 import {
   formatByline,
   formatDate,
@@ -14,8 +14,8 @@ import {
   toZonedIso,
   type HouseStyle,
   type ZoneLabel,
-} from '../utils/dates';
-import { readingTimeLabel, readingTimeMinutes } from '../utils/reading-time';
+} from '../utils/format/dates';
+import { readingTimeLabel, readingTimeMinutes } from '../utils/format/reading-time';
 
 export type LocalDate = {
   /** "Jumat, 27 Oktober 2023" */

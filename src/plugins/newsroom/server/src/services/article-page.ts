@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_PAGE_RELATED_LIMIT, ARTICLE_UID, DEFAULT_PUBLISHER_LOGO } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { blocksToText } from '../utils/blocks';
-import { withCreditLine } from '../utils/credit-line';
-import { headlineFor } from '../utils/headline';
-import { imageCrops, structuredDataImages } from '../utils/image-crops';
-import { buildNewsArticleJsonLd } from '../utils/json-ld';
-import { compareLocales } from '../utils/locale-order';
-import { countWords } from '../utils/reading-time';
-import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/urls';
+import { blocksToText } from '../utils/format/blocks';
+import { withCreditLine } from '../utils/format/credit-line';
+import { headlineFor } from '../utils/format/headline';
+import { imageCrops, structuredDataImages } from '../utils/media/image-crops';
+import { buildNewsArticleJsonLd } from '../utils/reader/json-ld';
+import { compareLocales } from '../utils/locales/order';
+import { countWords } from '../utils/format/reading-time';
+import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/reader/urls';
 
 const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats', 'mime'];
 const PERSON_FIELDS = ['name', 'slug', 'role', 'bio'];

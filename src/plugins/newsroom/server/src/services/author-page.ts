@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { AUTHOR_PAGE_ITEMS, AUTHOR_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { buildProfilePageJsonLd } from '../utils/json-ld';
-import { absoluteUrl, authorPath } from '../utils/urls';
+import { buildProfilePageJsonLd } from '../utils/reader/json-ld';
+import { absoluteUrl, authorPath } from '../utils/reader/urls';
 
 /**
  * Only public fields, named one by one: `email` is private and must never reach a page, whatever a

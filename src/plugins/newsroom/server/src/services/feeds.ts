@@ -10,10 +10,10 @@ import {
   TAG_UID,
 } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { isZoneLabel, toZonedIso } from '../utils/dates';
-import { compareLocales } from '../utils/locale-order';
-import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/urls';
-import type { NewsSitemapEntry, RssItem, SitemapUrl } from '../utils/xml';
+import { isZoneLabel, toZonedIso } from '../utils/format/dates';
+import { compareLocales } from '../utils/locales/order';
+import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/reader/urls';
+import type { NewsSitemapEntry, RssItem, SitemapUrl } from '../utils/feeds/xml';
 
 export type SitemapKind = 'articles' | 'categories' | 'tags' | 'authors';
 export const SITEMAP_KINDS: SitemapKind[] = ['articles', 'categories', 'tags', 'authors'];

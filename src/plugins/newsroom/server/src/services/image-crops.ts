@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { file as fileUtils } from '@strapi/utils';
 import type Sharp from 'sharp';
 import { UPLOAD_FILE_UID, UPLOAD_IMAGE_MANIPULATION_UID } from '../constants';
-import { missingCrops, plannedCrops, type CropKey } from '../utils/image-crops';
+import { missingCrops, plannedCrops, type CropKey } from '../utils/media/image-crops';
 
 /** The file object the upload plugin hands to `generateResponsiveFormats` (and that a backfill builds). */
 export type UploadFile = {

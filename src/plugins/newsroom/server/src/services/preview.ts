@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { derivePreviewKey, signPreviewToken, verifyPreviewToken, type PreviewVerification } from '../utils/preview-token';
+import { derivePreviewKey, signPreviewToken, verifyPreviewToken, type PreviewVerification } from '../utils/preview/token';
 
 export const PREVIEW_PATH = '/read/preview';
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD, RELATED_TABLES as T } from '../constants';
-import { blocksToText } from '../utils/blocks';
+import { blocksToText } from '../utils/format/blocks';
 import {
   computeRelatedList,
   DOCUMENT_COUNT_TERM,
@@ -12,10 +12,10 @@ import {
   type ListItem,
   type StoredTerm,
   vectorFromStored,
-} from '../utils/related-index';
-import { memoryIndex } from '../utils/related-memory-index';
-import { termsOf } from '../utils/related-scoring';
-import { relatedSettings } from '../utils/related-settings';
+} from '../utils/related/inverted-index';
+import { memoryIndex } from '../utils/related/memory-index';
+import { termsOf } from '../utils/related/scoring';
+import { relatedSettings } from '../utils/related/settings';
 
 type Knex = any;
 type RebuildCheckpoint = { startedMs: number; phase: 'index' | 'lists'; locale: string; afterId: number };

@@ -11,7 +11,7 @@ import {
   type ResolvedWhatsappFollow,
   type SiteDefault,
   type Utm,
-} from '../utils/whatsapp-follow';
+} from '../utils/whatsapp/follow';
 import { NOT_AN_OBJECT_MESSAGE, WHATSAPP_EDITABLE, WHATSAPP_SETTINGS_LOCALES, whatsappSettingsShapeErrors } from '../validation';
 
 export type WhatsappSettings = { id: SiteDefault; en: SiteDefault; utm: Utm };

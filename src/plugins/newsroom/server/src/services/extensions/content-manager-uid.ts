@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { findSlugSources } from '../../middlewares/slugs';
-import { slugifyTitle } from '../../utils/slug';
+import { slugifyTitle } from '../../utils/slugs/slug';
 
 const CONTENT_MANAGER_UID_SERVICE = 'plugin::content-manager.uid';
 

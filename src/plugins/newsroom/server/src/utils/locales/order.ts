@@ -1,4 +1,4 @@
-import { LOCALES } from '../constants';
+import { LOCALES } from '../../constants';
 
 const ORDER: string[] = LOCALES.map((entry) => entry.code);
 

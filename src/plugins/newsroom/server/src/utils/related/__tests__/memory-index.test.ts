@@ -1,6 +1,6 @@
-import { computeRelatedList, memoryReader, tagTerm, vectorFromStored, type FeatureRecord, type StoredTerm } from '../related-index';
-import { memoryIndex } from '../related-memory-index';
-import { DEFAULT_RELATED_WEIGHTS } from '../related-scoring';
+import { computeRelatedList, memoryReader, tagTerm, vectorFromStored, type FeatureRecord, type StoredTerm } from '../inverted-index';
+import { memoryIndex } from '../memory-index';
+import { DEFAULT_RELATED_WEIGHTS } from '../scoring';
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 26);

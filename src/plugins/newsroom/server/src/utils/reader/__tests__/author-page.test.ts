@@ -1,4 +1,4 @@
-import { renderAuthorPage, type AuthorPageView } from '../reader-author-page';
+import { renderAuthorPage, type AuthorPageView } from '../author-page';
 
 const first = 'https://w.id/read/id/penulis/salsabila';
 const view = (page: number, pages: number, extra: Partial<AuthorPageView> = {}): AuthorPageView => ({

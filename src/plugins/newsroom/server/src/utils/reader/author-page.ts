@@ -6,8 +6,8 @@
  */
 import { escapeHtml, safeUrl } from './html';
 import { serializeJsonLd } from './json-ld';
-import { HOUSE_STYLES, type HouseStyle } from './dates';
-import { cardDate, shell, type ShellOptions } from './reader-shell';
+import { HOUSE_STYLES, type HouseStyle } from '../format/dates';
+import { cardDate, shell, type ShellOptions } from './shell';
 
 const AUTHOR_LABELS = {
   id: {

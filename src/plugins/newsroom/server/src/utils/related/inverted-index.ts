@@ -3,9 +3,9 @@
  * frequencies become weights, and how the inverted index picks the few hundred candidates worth
  * scoring out of an archive of 100,000. No Strapi import: the service does the reading and writing.
  */
-import { DEFAULT_RELATED_WEIGHTS, idfFrom, rankRelated, vectorOf, type RelatedWeights, type Vector } from './related-scoring';
+import { DEFAULT_RELATED_WEIGHTS, idfFrom, rankRelated, vectorOf, type RelatedWeights, type Vector } from './scoring';
 import type { TermCounts } from './text';
-import { RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD } from '../constants';
+import { RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD } from '../../constants';
 
 /** Terms kept per article: enough to describe a story (the eval set scores the same with 40 as with all). */
 export const STORED_TERMS = 40;

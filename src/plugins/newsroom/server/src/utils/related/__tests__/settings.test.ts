@@ -1,5 +1,5 @@
-import { DEFAULT_RELATED_WEIGHTS } from '../related-scoring';
-import { relatedSettings } from '../related-settings';
+import { DEFAULT_RELATED_WEIGHTS } from '../scoring';
+import { relatedSettings } from '../settings';
 
 describe('relatedSettings', () => {
   test.each([

@@ -7,7 +7,7 @@ import { SLUG_REPLACEMENTS, slugifyTitle } from '../slug';
 
 // The admin's uid generator reads its replacements from each schema's uid `options`; the server reads
 // SLUG_REPLACEMENTS. JSON cannot import TypeScript, so this keeps the two lists from drifting apart.
-const API_DIR = path.join(__dirname, '..', '..', '..', '..', '..', '..', 'api');
+const API_DIR = path.join(__dirname, '..', '..', '..', '..', '..', '..', '..', 'api');
 const TYPES = ['article', 'author', 'category', 'tag'];
 const uidOptions = (type: string) =>
   JSON.parse(fs.readFileSync(path.join(API_DIR, type, 'content-types', type, 'schema.json'), 'utf8')).attributes.slug.options;

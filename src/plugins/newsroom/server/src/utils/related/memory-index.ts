@@ -5,8 +5,8 @@
  * nothing per posting or per candidate: at 100,000 articles the generic path spent a quarter of its
  * time collecting garbage. No Strapi import.
  */
-import { byRank, idfFrom, scoreWithSimilarity } from './related-scoring';
-import { assembleList, postingWeight, relatedQuery, tagTerm, topBy, type ComputeOptions, type FeatureRecord, type ListItem } from './related-index';
+import { byRank, idfFrom, scoreWithSimilarity } from './scoring';
+import { assembleList, postingWeight, relatedQuery, tagTerm, topBy, type ComputeOptions, type FeatureRecord, type ListItem } from './inverted-index';
 
 export type MemoryIndex = {
   /** The related list of `source`, one of the indexed records. */

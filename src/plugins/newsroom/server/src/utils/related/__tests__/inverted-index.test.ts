@@ -12,8 +12,8 @@ import {
   vectorFromStored,
   type FeatureRecord,
   type Posting,
-} from '../related-index';
-import { idfFrom, termsOf } from '../related-scoring';
+} from '../inverted-index';
+import { idfFrom, termsOf } from '../scoring';
 
 describe('storedTerms', () => {
   test.each([

@@ -5,8 +5,8 @@
  */
 import { blocksToHtml, escapeHtml, inlineText, linkNames } from './html';
 import { serializeJsonLd } from './json-ld';
-import type { HouseStyle } from './dates';
-import { cardDate, LABELS, labelsOf, OG_LOCALES, shell, type ShellOptions } from './reader-shell';
+import type { HouseStyle } from '../format/dates';
+import { cardDate, LABELS, labelsOf, OG_LOCALES, shell, type ShellOptions } from './shell';
 
 
 export type ArticlePageView = {

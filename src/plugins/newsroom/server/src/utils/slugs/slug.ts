@@ -1,9 +1,9 @@
 import slugify from 'slugify';
-import { KEEP_BEFORE_NFKC, spellSymbols } from './slug-symbols';
+import { KEEP_BEFORE_NFKC, spellSymbols } from './symbols';
 
 export const MAX_SLUG_LENGTH = 120;
 
-export { SLUG_REPLACEMENTS } from './slug-symbols';
+export { SLUG_REPLACEMENTS } from './symbols';
 
 /** slugify's transliterations that are look-alike digits (Θ -> 8, Ξ -> 3): spelled as Greek is romanized. */
 const LETTER_OVERRIDES: Record<string, string> = { Θ: 'Th', θ: 'th', Ξ: 'X', ξ: 'x' };

@@ -1,4 +1,4 @@
-import { compareLocales } from '../locale-order';
+import { compareLocales } from '../order';
 
 describe('compareLocales', () => {
   test.each([

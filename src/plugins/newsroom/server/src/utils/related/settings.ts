@@ -2,7 +2,7 @@
  * The `related` section of the newsroom plugin config (config/plugins.ts), checked and completed with
  * the documented defaults. Pure: the config validator and the service both use it.
  */
-import { DEFAULT_RELATED_WEIGHTS, type RelatedWeights } from './related-scoring';
+import { DEFAULT_RELATED_WEIGHTS, type RelatedWeights } from './scoring';
 
 export type RelatedSettings = {
   weights: RelatedWeights;

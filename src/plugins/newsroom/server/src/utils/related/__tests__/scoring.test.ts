@@ -10,7 +10,7 @@ import {
   vectorOf,
   type RelatedDoc,
   type Vector,
-} from '../related-scoring';
+} from '../scoring';
 
 describe('tokenize', () => {
   test.each([

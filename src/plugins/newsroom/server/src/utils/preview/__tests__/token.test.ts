@@ -1,4 +1,4 @@
-import { derivePreviewKey, signPreviewToken, verifyPreviewToken } from '../preview-token';
+import { derivePreviewKey, signPreviewToken, verifyPreviewToken } from '../token';
 
 const key = derivePreviewKey('admin-jwt-secret');
 const otherKey = derivePreviewKey('another-secret');

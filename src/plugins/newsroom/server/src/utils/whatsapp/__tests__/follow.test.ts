@@ -9,7 +9,7 @@ import {
   withUtm,
   type Override,
   type SiteDefault,
-} from '../whatsapp-follow';
+} from '../follow';
 
 const SITE_URL = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
 const SPORT_URL = 'https://www.whatsapp.com/channel/0029VaBolaSportAbc123';

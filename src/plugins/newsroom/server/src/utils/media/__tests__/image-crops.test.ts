@@ -1,5 +1,5 @@
 import { CROPS, cropSize, imageCrops, missingCrops, plannedCrops, structuredDataImages } from '../image-crops';
-import { absoluteUrl } from '../urls';
+import { absoluteUrl } from '../../reader/urls';
 
 const [wide, classic, square] = CROPS;
 const abs = (url: string) => absoluteUrl('https://w.id', url)!;

@@ -2,7 +2,7 @@
  * What every reader page shares: its labels in id and en, styles, the font-size switcher (the one
  * script, allowed by the response's CSP nonce), the HTML shell around a page, and card dates.
  */
-import { formatDate, HOUSE_STYLES, isZoneLabel, localParts, type HouseStyle } from './dates';
+import { formatDate, HOUSE_STYLES, isZoneLabel, localParts, type HouseStyle } from '../format/dates';
 import { escapeHtml } from './html';
 
 type Locale = 'id' | 'en';

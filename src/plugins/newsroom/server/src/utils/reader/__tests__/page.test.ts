@@ -1,4 +1,4 @@
-import { renderArticlePage, renderListPage } from '../reader-page';
+import { renderArticlePage, renderListPage } from '../page';
 
 const shell = { nonce: 'n0nce', publicationName: 'Warta', homeUrl: 'https://w.id/read/id', locale: 'id' };
 const page = {
