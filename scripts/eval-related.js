@@ -15,6 +15,7 @@ const utils = path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 's
 const scoring = require(path.join(utils, 'related', 'scoring'));
 // The same path as the server: the stored terms of each article, weighted by document frequency.
 const index = require(path.join(utils, 'related', 'inverted-index'));
+const { memoryReader } = require(path.join(utils, 'related', 'memory-reader'));
 const { Stemmer } = require('sastrawijs');
 const data = require(path.join(root, 'data', 'eval', 'related-articles.json'));
 
@@ -70,7 +71,7 @@ async function resolveAll(termsOfDoc, into) {
     excluded: [],
     norm: index.vectorFromStored(termsOfDoc(doc), df, docs.length).norm,
   }));
-  const reader = index.memoryReader(records, df, docs.length);
+  const reader = memoryReader(records, df, docs.length);
   for (const record of records) {
     const list = await index.computeRelatedList(record, reader, { now, max: 5 });
     into.set(record.documentId, list.map((item) => byKey.get(item.documentId)));

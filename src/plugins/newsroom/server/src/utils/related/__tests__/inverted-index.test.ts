@@ -1,7 +1,7 @@
+import { memoryReader } from '../memory-reader';
 import {
   assembleList,
   computeRelatedList,
-  memoryReader,
   probeTerms,
   probeWeights,
   relatedChoicesProblem,

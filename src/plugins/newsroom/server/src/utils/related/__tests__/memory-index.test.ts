@@ -1,4 +1,5 @@
-import { computeRelatedList, memoryReader, tagTerm, vectorFromStored, type FeatureRecord, type StoredTerm } from '../inverted-index';
+import { memoryReader } from '../memory-reader';
+import { computeRelatedList, tagTerm, vectorFromStored, type FeatureRecord, type StoredTerm } from '../inverted-index';
 import { memoryIndex } from '../memory-index';
 import { DEFAULT_RELATED_WEIGHTS } from '../scoring';
 
