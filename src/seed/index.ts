@@ -9,7 +9,7 @@ import {
   MEDIA_CAPTION_UID,
   TAG_UID,
 } from '../constants';
-import { paragraphsToBlocks } from '../plugins/newsroom/server/src/utils/format/blocks';
+import { getService } from '../plugins/newsroom/server/src/get-service';
 
 /**
  * Demo content lives in data/seed/*.json. Every entry has a stable `key`; the documentId created for it
@@ -182,7 +182,7 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
       title: article.title,
       ...(article.slug ? { slug: article.slug } : {}),
       lead: article.lead,
-      body: paragraphsToBlocks(article.body),
+      body: getService('article-fields', strapi).blocksFromParagraphs(article.body),
       dateline: article.dateline,
       cover: relation('caption', article.cover) ?? null,
       authors: (article.authors ?? []).map((key) => relation('author', key)),
@@ -230,12 +230,12 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
   // operator's own settings (any saved settings) are never replaced.
   const whatsappFile = path.join(dataDir, 'whatsapp-follow.json');
   if (fs.existsSync(whatsappFile)) {
-    const configured = await strapi.plugin('newsroom').service('whatsapp-follow').configureIfUnset(readJson(dataDir, 'whatsapp-follow.json'));
+    const configured = await getService('whatsapp-follow', strapi).configureIfUnset(readJson(dataDir, 'whatsapp-follow.json'));
     report.whatsappChannel[configured ? 'created' : 'kept'] += 1;
   }
 
   // Publishing schedules "Berita Terkait" recomputation; the demo is ready once it has finished.
-  await strapi.plugin('newsroom').service('related-news').idle();
+  await getService('related-news', strapi).idle();
   return report;
 }
 

@@ -1,11 +1,10 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../../../constants';
-import { withCreditLine } from '../../../plugins/newsroom/server/src/utils/format/credit-line';
+import { ARTICLE_UID, NEWEST_FIRST } from '../../../constants';
+import { getService } from '../../../plugins/newsroom/server/src/get-service';
 import { pageQuery, relatedQuery, unknownLocaleMessage, validateQuery } from '../../../plugins/newsroom/server/src/validation';
 
-const isKnownLocale = (locale: unknown): Promise<boolean> => strapi.plugin('newsroom').service('article-page').isKnownLocale(locale);
-const defaultLocale = (): Promise<string> => strapi.plugin('i18n').service('locales').getDefaultLocale();
+type ArticleData = { id: number; locale?: string | null; cover?: unknown } & Record<string, unknown>;
 
 // The schemas are the routes' own (routes/related.ts, routes/page.ts): what OpenAPI documents is what is enforced.
 const validateRelatedQuery = validateQuery(relatedQuery);
@@ -14,43 +13,29 @@ const validatePageQuery = validateQuery(pageQuery);
 /**
  * Core find/findOne, plus what a page needs that Strapi cannot compute: a `newsroom` object on every
  * article (byline, local dates, reading time, cover credit line), the resolved `whatsappFollow` block,
- * and `creditLine` on a populated cover. Both are loaded for a whole page in one batch each.
+ * and `creditLine` on a populated cover (the plugin's `article-fields.decorate`, one batch per page).
  */
 export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
-  async function present(articles: any[], requestedLocale: unknown) {
-    const newsroom = strapi.plugin('newsroom');
-    const ids = articles.map((article) => article.id);
-    const computed = newsroom.service('article-fields').config().computedFields !== false;
-    const [fields, whatsapp] = computed
-      ? await Promise.all([newsroom.service('article-fields').forRows(ids), newsroom.service('whatsapp-follow').forRows(ids)])
-      : [new Map(), new Map()];
-    return articles.map((article) => {
-      const decorated = computed
-        ? { ...article, newsroom: fields.get(article.id) ?? null, whatsappFollow: whatsapp.get(article.id) ?? null }
-        : { ...article };
-      if (article.cover && typeof article.cover === 'object') {
-        decorated.cover = withCreditLine(article.cover, (article.locale ?? requestedLocale) as string | undefined);
-      }
-      return decorated;
-    });
-  }
+  const fields = () => getService('article-fields', strapi);
+  const locales = () => getService('locales', strapi);
+  const decorate = (articles: ArticleData[], requestedLocale: unknown) => fields().decorate(articles, requestedLocale);
 
   return {
     async find(ctx) {
       // Readers expect the newest news first; an explicit `sort` still wins.
-      if (ctx.query.sort === undefined) ctx.query.sort = ['datePublished:desc', 'publishedAt:desc'];
+      if (ctx.query.sort === undefined) ctx.query.sort = [...NEWEST_FIRST];
       const response = await super.find(ctx);
-      response.data = await present(response.data ?? [], ctx.query.locale);
+      response.data = await decorate(response.data ?? [], ctx.query.locale);
       return response;
     },
     async findOne(ctx) {
       const response = await super.findOne(ctx);
-      if (response?.data) [response.data] = await present([response.data], ctx.query.locale);
+      if (response?.data) [response.data] = await decorate([response.data], ctx.query.locale);
       return response;
     },
     async create(ctx) {
       const response = await super.create(ctx);
-      if (response?.data) [response.data] = await present([response.data], ctx.query.locale);
+      if (response?.data) [response.data] = await decorate([response.data], ctx.query.locale);
       return response;
     },
     /** GET /api/articles/:documentId/related?locale=id&limit=5 */
@@ -58,30 +43,30 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
       const { documentId } = ctx.params;
       const query = validateRelatedQuery(ctx.query);
       // Whether the locale exists is asked only when no list is found: a served read stays at two statements.
-      const locale = query.locale ?? (await defaultLocale());
+      const locale = await locales().orDefault(query.locale);
       const { limit } = query;
-      const result = await strapi.plugin('newsroom').service('related-news').find(documentId, locale, limit);
-      if (!result && !(await isKnownLocale(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
+      const result = await getService('related-news', strapi).find(documentId, locale, limit);
+      if (!result && !(await locales().isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
       if (!result) throw new errors.NotFoundError(`Artikel ${documentId} tidak terbit dalam bahasa "${locale}". (No published article ${documentId} in locale "${locale}".)`);
       const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
       // Cards, not pages: the cover's credit line, but no bylines or WhatsApp block (they would cost queries per read).
-      const data = (sanitized as any[]).map((article) =>
-        article.cover && typeof article.cover === 'object' ? { ...article, cover: withCreditLine(article.cover, locale) } : article
+      const data = (sanitized as ArticleData[]).map((article) =>
+        article.cover && typeof article.cover === 'object' ? { ...article, cover: fields().withCreditLine(article.cover, locale) } : article
       );
       return { data, meta: { documentId, locale, limit, count: data.length, computedAt: result.computedAt } };
     },
     /** GET /api/articles/by-slug/:slug?locale=id: the whole article page in one response, published only. */
     async bySlug(ctx) {
       const { slug } = ctx.params;
-      const locale = validatePageQuery(ctx.query).locale ?? (await defaultLocale());
-      if (!(await isKnownLocale(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
-      const page = await strapi.plugin('newsroom').service('article-page').bySlug(slug, locale, { auth: ctx.state.auth });
+      const locale = await locales().orDefault(validatePageQuery(ctx.query).locale);
+      if (!(await locales().isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
+      const page = await getService('article-page', strapi).bySlug(slug, locale, { auth: ctx.state.auth });
       if (!page) throw new errors.NotFoundError(`Artikel "${slug}" tidak ditemukan dalam bahasa "${locale}". (No published article "${slug}" in locale "${locale}".)`);
       return { data: page, meta: { locale } };
     },
     async update(ctx) {
       const response = await super.update(ctx);
-      if (response?.data) [response.data] = await present([response.data], ctx.query.locale);
+      if (response?.data) [response.data] = await decorate([response.data], ctx.query.locale);
       return response;
     },
   };

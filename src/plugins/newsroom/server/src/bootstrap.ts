@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { graphQLDocumentGuard } from './graphql/public-surface';
 import { relatedSettings } from './utils/related/settings';
+import { newsroomConfig } from './config';
 
 let reconciling: NodeJS.Timeout | null = null;
 let reconcileInFlight: Promise<unknown> | null = null;
@@ -28,7 +29,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // What a stopped process left unindexed is found right after boot and then now and then. Not awaited:
   // reads never depend on it (they check publication themselves), so it stays off the start-up path.
-  const { reconcileMinutes } = relatedSettings(strapi.config.get('plugin::newsroom.related'));
+  const { reconcileMinutes } = relatedSettings(newsroomConfig(strapi).related);
   if (reconcileMinutes > 0) {
     const reconcile = () => {
       reconcileInFlight ??= strapi

@@ -1,3 +1,4 @@
+import type { Core } from '@strapi/strapi';
 import { HOUSE_STYLES, type HouseStyleName } from '../utils/format/dates';
 import { DEFAULT_RELATED_SETTINGS, relatedSettings, type RelatedSettings } from '../utils/related/settings';
 
@@ -62,3 +63,6 @@ export default {
     }
   },
 };
+
+/** The plugin's configuration, read when asked (never at import time: tests and scripts change it). */
+export const newsroomConfig = (strapi: Core.Strapi): NewsroomConfig => strapi.config.get('plugin::newsroom') as NewsroomConfig;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
-import type { NewsroomConfig } from '../config';
+import { newsroomConfig } from '../config';
 import { SITEMAP_KINDS, type SitemapKind } from '../services/feeds';
 import { latestDate, send, type CachePolicy } from '../utils/reader/http';
 import { categoryPath, homePath } from '../utils/reader/urls';
@@ -17,7 +17,7 @@ const RSS = 'application/rss+xml; charset=utf-8';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const feeds = () => strapi.plugin('newsroom').service('feeds');
-  const config = () => strapi.config.get('plugin::newsroom') as NewsroomConfig;
+  const config = () => newsroomConfig(strapi);
 
   const requireLocale = async (locale: string) => {
     if (!(await strapi.plugin('newsroom').service('article-page').isKnownLocale(locale))) throw new errors.NotFoundError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);

@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { newsroomConfig } from '../config';
+import { getService } from '../get-service';
 import { formatByline, formatDateInText, HOUSE_STYLES } from '../utils/format/dates';
 
 // The seed article's moment: Jumat, 27 Oktober 2023, 17:33 WIB.
@@ -10,10 +13,9 @@ const SAMPLE_AUTHORS = {
 
 /** Read-only: shows editors how the configured house style prints bylines. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async show(ctx: any) {
-    const service = strapi.plugin('newsroom').service('article-fields');
-    const { houseStyle, wordsPerMinute } = service.config();
-    const style = service.houseStyle();
+  async show(ctx: Context) {
+    const { houseStyle, wordsPerMinute } = newsroomConfig(strapi);
+    const style = getService('article-fields', strapi).houseStyle();
     ctx.body = {
       data: {
         houseStyle,

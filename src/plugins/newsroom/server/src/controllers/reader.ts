@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
-import type { NewsroomConfig } from '../config';
+import { newsroomConfig } from '../config';
 import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/format/dates';
 import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/reader/http';
 import { renderAuthorPage } from '../utils/reader/author-page';
@@ -19,7 +19,7 @@ const HTML = 'text/html; charset=utf-8';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const newsroom = () => strapi.plugin('newsroom');
-  const config = () => strapi.config.get('plugin::newsroom') as NewsroomConfig;
+  const config = () => newsroomConfig(strapi);
   const style = () => HOUSE_STYLES[config().houseStyle] ?? HOUSE_STYLES.kbbi;
 
   const shellFor = (ctx: any, locale: string, nonce: string): ShellOptions => {

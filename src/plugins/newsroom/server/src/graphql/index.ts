@@ -1,19 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID, RELATED_DEFAULT_LIMIT } from '../constants';
+import { ARTICLE_UID, RELATED_DEFAULT_LIMIT, NEWEST_FIRST } from '../constants';
 import { formatCreditLine } from '../utils/format/credit-line';
 import { unknownLocaleMessage, validateRelatedLimit } from '../validation';
 import type { ArticleNewsroomFields } from '../services/article-fields';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp/follow';
 
-const NEWEST_FIRST = ['datePublished:desc', 'publishedAt:desc'];
 
 // The generated `sort` argument defaults to an empty list.
 const isUnsorted = (sort: unknown) => sort === undefined || sort === null || (Array.isArray(sort) && sort.length === 0);
 
 /** Same default order as REST: newest news first, unless the query sorts. */
 const newestFirst = (resolve: any, parent: any, args: any, context: any, info: any) =>
-  resolve(parent, isUnsorted(args?.sort) ? { ...args, sort: NEWEST_FIRST } : args, context, info);
+  resolve(parent, isUnsorted(args?.sort) ? { ...args, sort: [...NEWEST_FIRST] } : args, context, info);
 
 const DRAFT_GUARD = { policies: ['plugin::newsroom.drafts-need-editor'] };
 const ARTICLE_LIST = { ...DRAFT_GUARD, middlewares: [newestFirst] };

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import type { NewsroomConfig } from '../config';
-import { formatCreditLine } from '../utils/format/credit-line';
+import { newsroomConfig } from '../config';
+import { formatCreditLine, withCreditLine } from '../utils/format/credit-line';
+import { paragraphsToBlocks } from '../utils/format/blocks';
+import { getService } from '../get-service';
+import type { ResolvedWhatsappFollow } from '../utils/whatsapp/follow';
 import {
   formatByline,
   formatDate,
@@ -43,6 +46,9 @@ export type ArticleNewsroomFields = {
   coverCreditLine: string | null;
 };
 
+type DecoratableArticle = { id: number; locale?: string | null; cover?: unknown };
+type DecoratedFields = { newsroom?: ArticleNewsroomFields | null; whatsappFollow?: ResolvedWhatsappFollow | null; cover?: unknown };
+
 type ArticleRow = {
   id: number;
   locale: string;
@@ -61,13 +67,11 @@ type ArticleRow = {
  * reading time and the cover's credit line. `forRows` loads what they need for a whole page of
  * articles in one batch (one query plus one per relation), never one query per article.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  config(): NewsroomConfig {
-    return strapi.config.get('plugin::newsroom') as NewsroomConfig;
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = {
 
   houseStyle(): HouseStyle {
-    return HOUSE_STYLES[this.config().houseStyle] ?? HOUSE_STYLES.kbbi;
+    return HOUSE_STYLES[newsroomConfig(strapi).houseStyle] ?? HOUSE_STYLES.kbbi;
   },
 
   async forRows(ids: number[], now: Date = new Date()): Promise<Map<number, ArticleNewsroomFields>> {
@@ -82,13 +86,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         cover: { select: ['credit', 'creditLabel'] },
       },
     });
-    const style = this.houseStyle();
-    const { wordsPerMinute } = this.config();
-    for (const row of rows) result.set(row.id, this.present(row, style, wordsPerMinute, now));
+    const style = service.houseStyle();
+    const { wordsPerMinute } = newsroomConfig(strapi);
+    for (const row of rows) result.set(row.id, service.fieldsOf(row, style, wordsPerMinute, now));
     return result;
   },
 
-  present(row: ArticleRow, style: HouseStyle, wordsPerMinute: number, now: Date): ArticleNewsroomFields {
+  fieldsOf(row: ArticleRow, style: HouseStyle, wordsPerMinute: number, now: Date): ArticleNewsroomFields {
     const zone: ZoneLabel = isZoneLabel(row.timezone) ? row.timezone : 'WIB';
     const locale = row.locale;
     const local = (value: string | Date | null): LocalDate | null => {
@@ -117,4 +121,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       coverCreditLine: row.cover ? formatCreditLine(row.cover.creditLabel, row.cover.credit, locale) : null,
     };
   },
-});
+
+  /** Attaches the computed fields, in one batch per page: `newsroom`, `whatsappFollow`, and the cover's `creditLine`. */
+  async decorate<A extends DecoratableArticle>(articles: A[], requestedLocale: unknown): Promise<(A & DecoratedFields)[]> {
+    const ids = articles.map((article) => article.id);
+    const computed = newsroomConfig(strapi).computedFields !== false;
+    const [fields, whatsapp] = computed
+      ? await Promise.all([service.forRows(ids), getService('whatsapp-follow', strapi).forRows(ids)])
+      : [new Map<number, ArticleNewsroomFields>(), new Map<number, ResolvedWhatsappFollow | null>()];
+    return articles.map((article) => {
+      const decorated: A & DecoratedFields = computed
+        ? { ...article, newsroom: fields.get(article.id) ?? null, whatsappFollow: whatsapp.get(article.id) ?? null }
+        : { ...article };
+      if (article.cover && typeof article.cover === 'object') {
+        decorated.cover = service.withCreditLine(article.cover, (article.locale ?? requestedLocale) as string | undefined);
+      }
+      return decorated;
+    });
+  },
+
+  /** `creditLine` ("(Foto: Reuters)") on a caption that has its credit fields; anything else as it came. */
+  withCreditLine<C extends object>(caption: C, fallbackLocale?: string | null): C & { creditLine?: string | null } {
+    return withCreditLine(caption as C & { credit?: unknown }, fallbackLocale);
+  },
+
+  /** Rich-text blocks from plain paragraphs (seeds, imports). */
+  blocksFromParagraphs(paragraphs: string[]) {
+    return paragraphsToBlocks(paragraphs);
+  },
+  };
+  return service;
+};

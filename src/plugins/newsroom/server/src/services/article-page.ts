@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_PAGE_RELATED_LIMIT, ARTICLE_UID, DEFAULT_PUBLISHER_LOGO } from '../constants';
-import type { NewsroomConfig } from '../config';
+import { newsroomConfig } from '../config';
 import { blocksToText } from '../utils/format/blocks';
 import { withCreditLine } from '../utils/format/credit-line';
 import { headlineFor } from '../utils/format/headline';
@@ -42,9 +42,6 @@ type CategoryNode = { id: number; documentId: string; name: string; slug: string
  * and one batch each for the computed fields, the WhatsApp block and the related list.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  config(): NewsroomConfig {
-    return strapi.config.get('plugin::newsroom') as NewsroomConfig;
-  },
 
   async isKnownLocale(locale: unknown): Promise<boolean> {
     return typeof locale === 'string' && !!(await strapi.plugin('i18n').service('locales').findByCode(locale));
@@ -71,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async build(raw: any, { status = 'published', auth, now = new Date() }: ArticlePageOptions) {
     const newsroom = strapi.plugin('newsroom');
-    const { siteUrl, publicationName, publisherLogoUrl } = this.config();
+    const { siteUrl, publicationName, publisherLogoUrl } = newsroomConfig(strapi);
     const locale: string = raw.locale;
     const model = strapi.getModel(ARTICLE_UID);
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { AUTHOR_PAGE_ITEMS, AUTHOR_UID } from '../constants';
-import type { NewsroomConfig } from '../config';
+import { newsroomConfig } from '../config';
 import { buildProfilePageJsonLd } from '../utils/reader/json-ld';
 import { absoluteUrl, authorPath } from '../utils/reader/urls';
 
@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `null` for an unknown author, `{ outOfRange }` for a page number past the last page. */
   async bySlug(locale: string, slug: string, page = 1, pageSize: number = AUTHOR_PAGE_ITEMS) {
     const feeds = strapi.plugin('newsroom').service('feeds');
-    const { siteUrl } = strapi.config.get('plugin::newsroom') as NewsroomConfig;
+    const { siteUrl } = newsroomConfig(strapi);
     const author: any = await strapi.documents(AUTHOR_UID).findFirst({
       locale,
       status: 'published',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import {
   ARTICLE_UID,
+  NEWEST_FIRST,
   AUTHOR_UID,
   CATEGORY_UID,
   FEED_ITEMS,
@@ -9,7 +10,7 @@ import {
   SITEMAP_MAX_URLS,
   TAG_UID,
 } from '../constants';
-import type { NewsroomConfig } from '../config';
+import { newsroomConfig } from '../config';
 import { isZoneLabel, toZonedIso } from '../utils/format/dates';
 import { compareLocales } from '../utils/locales/order';
 import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/reader/urls';
@@ -21,7 +22,6 @@ export const SITEMAP_KINDS: SitemapKind[] = ['articles', 'categories', 'tags', '
 // Authors have no draft & publish: the Document Service treats every author row as published.
 const KIND_UIDS = { articles: ARTICLE_UID, categories: CATEGORY_UID, tags: TAG_UID, authors: AUTHOR_UID } as const;
 const KIND_PATHS = { articles: articlePath, categories: categoryPath, tags: tagPath, authors: authorPath } as const;
-const NEWEST_FIRST = ['datePublished:desc', 'publishedAt:desc'];
 
 const LIST_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'updatedAt', 'timezone', 'locale'];
 const LIST_POPULATE = {
@@ -68,12 +68,9 @@ const iso = (value: unknown): string | null => {
  * so a draft or another locale's entry can never reach a feed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  config(): NewsroomConfig {
-    return strapi.config.get('plugin::newsroom') as NewsroomConfig;
-  },
 
   siteUrl(): string {
-    return this.config().siteUrl;
+    return newsroomConfig(strapi).siteUrl;
   },
 
   /** Content locales in a stable order: id first. */
@@ -90,7 +87,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
   async news(locales: string[], now: Date = new Date()): Promise<NewsSitemapEntry[]> {
     const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_HOURS * 3600 * 1000).toISOString();
-    const { publicationName } = this.config();
+    const { publicationName } = newsroomConfig(strapi);
     const perLocale = await Promise.all(
       locales.map((locale) =>
         strapi.documents(ARTICLE_UID).findMany({
@@ -98,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           status: 'published',
           filters: { datePublished: { $gte: since, $lte: now.toISOString() } },
           fields: ['title', 'slug', 'datePublished', 'updatedAt', 'timezone', 'locale'],
-          sort: NEWEST_FIRST,
+          sort: [...NEWEST_FIRST],
           limit: NEWS_SITEMAP_MAX_URLS,
         } as any)
       )
@@ -210,7 +207,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       filters: articleFilters(scope),
       fields: LIST_FIELDS,
       populate: LIST_POPULATE,
-      sort: NEWEST_FIRST,
+      sort: [...NEWEST_FIRST],
       start,
       limit,
     } as any);

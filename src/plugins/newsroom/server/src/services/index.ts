@@ -3,6 +3,7 @@ import articlePage from './article-page';
 import authorPage from './author-page';
 import feeds from './feeds';
 import imageCrops from './image-crops';
+import locales from './locales';
 import preview from './preview';
 import relatedNews from './related-news';
 import whatsappFollow from './whatsapp-follow';
@@ -13,6 +14,7 @@ export default {
   'author-page': authorPage,
   feeds,
   'image-crops': imageCrops,
+  locales,
   preview,
   'related-news': relatedNews,
   'whatsapp-follow': whatsappFollow,

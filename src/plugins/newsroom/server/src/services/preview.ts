@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import type { NewsroomConfig } from '../config';
+import { newsroomConfig } from '../config';
 import { derivePreviewKey, signPreviewToken, verifyPreviewToken, type PreviewVerification } from '../utils/preview/token';
 
 export const PREVIEW_PATH = '/read/preview';
@@ -18,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   ttlSeconds(): number {
-    return (strapi.config.get('plugin::newsroom') as NewsroomConfig).previewTtlSeconds;
+    return newsroomConfig(strapi).previewTtlSeconds;
   },
 
   /**
@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const absolute = String(strapi.config.get('server.absoluteUrl') ?? '');
     if (/^https?:\/\//.test(configured)) return absolute.replace(/\/+$/, '');
     const origin = strapi.requestContext.get()?.request?.origin;
-    return String(origin || absolute || (strapi.config.get('plugin::newsroom') as NewsroomConfig).siteUrl).replace(/\/+$/, '');
+    return String(origin || absolute || newsroomConfig(strapi).siteUrl).replace(/\/+$/, '');
   },
 
   /**

@@ -7,6 +7,7 @@ import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD, RELATED_TABL
 import type { ListItem } from '../../utils/related/inverted-index';
 import { relatedSettings } from '../../utils/related/settings';
 import { chunks, COVER_FIELDS, IMAGE_FIELDS, json, type IndexedArticleRow } from './rows';
+import { newsroomConfig } from '../../config';
 
 /** Strapi's query builder (knex); a transaction is one too. */
 export type Knex = Core.Strapi['db']['connection'];
@@ -27,7 +28,7 @@ export function relatedStore(strapi: Core.Strapi) {
     articleTable,
     transaction,
     yieldToRequests,
-    settings: () => relatedSettings(strapi.config.get('plugin::newsroom.related')),
+    settings: () => relatedSettings(newsroomConfig(strapi).related),
     rebuildCheckpoints: () => strapi.store(REBUILD_STORE),
 
     /** Content locale codes in a fixed (alphabetical) order: the rebuild's checkpoint relies on it. */
