@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
+import { PUBLIC_PAGE as PUBLIC } from '../utils/http/cache-policy';
 import { newsroomConfig } from '../config';
 import { SITEMAP_KINDS, type SitemapKind } from '../services/feeds';
-import { latestDate, send, type CachePolicy } from '../utils/reader/http';
+import { latestDate, send } from '../utils/http/response';
 import { categoryPath, homePath } from '../utils/reader/urls';
 import { renderNewsSitemap, renderRss, renderSitemapIndex, renderUrlset } from '../utils/feeds/xml';
+import { getService } from '../get-service';
 
-const PUBLIC: CachePolicy = { public: true, maxAge: PUBLIC_CACHE_SECONDS, staleWhileRevalidate: PUBLIC_STALE_SECONDS };
 const XML = 'application/xml; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 
@@ -16,11 +16,11 @@ const RSS = 'application/rss+xml; charset=utf-8';
  * cacheable. File names are parsed here rather than in the route pattern, so a bad one is a clear 404.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const feeds = () => strapi.plugin('newsroom').service('feeds');
+  const feeds = () => getService('feeds', strapi);
   const config = () => newsroomConfig(strapi);
 
   const requireLocale = async (locale: string) => {
-    if (!(await strapi.plugin('newsroom').service('article-page').isKnownLocale(locale))) throw new errors.NotFoundError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+    if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.NotFoundError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
   };
 
   const rssFor = async (ctx: any, locale: string, categorySlug?: string) => {
@@ -49,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       language: locale === 'id' ? 'id-ID' : locale,
       lastBuildDate: lastModified ?? new Date(0),
       items: feeds().toRssItems(items),
-      ttl: Math.ceil(PUBLIC_CACHE_SECONDS / 60),
+      ttl: Math.ceil(PUBLIC.maxAge / 60),
     });
     send(ctx, xml, RSS, PUBLIC, lastModified);
   };
@@ -64,7 +64,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await requireLocale(match[1]);
         locales = [match[1]];
       } else {
-        locales = await feeds().locales();
+        locales = await getService('locales', strapi).inSiteOrder();
       }
       const entries = await feeds().news(locales);
       // Nothing published in the last 48 hours: the front pages keep the file valid (see renderNewsSitemap).
@@ -77,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async index(ctx: any) {
       const { siteUrl } = config();
-      const locales: string[] = await feeds().locales();
+      const locales: string[] = await getService('locales', strapi).inSiteOrder();
       const entries: { loc: string; lastmod: string | null }[] = [];
       for (const locale of locales) {
         entries.push({ loc: `${siteUrl}/sitemap-news/${locale}.xml`, lastmod: null });
@@ -96,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await requireLocale(locale);
       const match = /^(articles|categories|tags|authors)-([1-9]\d{0,5})\.xml$/.exec(file);
       if (!match) throw new errors.NotFoundError(`Sitemap "${file}" tidak ditemukan: gunakan articles-1.xml, categories-1.xml, tags-1.xml atau authors-1.xml. (Unknown sitemap.)`);
-      const urls = await feeds().sitemapPage(match[1] as SitemapKind, locale, Number(match[2]), await feeds().locales());
+      const urls = await feeds().sitemapPage(match[1] as SitemapKind, locale, Number(match[2]), await getService('locales', strapi).inSiteOrder());
       if (!urls) throw new errors.NotFoundError(`Halaman sitemap ${match[2]} kosong. (No such sitemap page.)`);
       // An empty first page (a new site) is still a valid sitemap: it lists the locale's front page.
       send(ctx, renderUrlset(urls, feeds().frontPages([locale])), XML, PUBLIC, latestDate(urls.map((url: any) => url.lastmod)));

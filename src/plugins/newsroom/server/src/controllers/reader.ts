@@ -1,16 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_CACHE_SECONDS, PUBLIC_STALE_SECONDS } from '../constants';
+import { PRIVATE_PAGE as PRIVATE, PUBLIC_PAGE as PUBLIC, type CachePolicy } from '../utils/http/cache-policy';
 import { newsroomConfig } from '../config';
 import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/format/dates';
-import { latestDate, newNonce, readerCsp, send, type CachePolicy } from '../utils/reader/http';
+import { latestDate, newNonce, readerCsp, send } from '../utils/http/response';
 import { renderAuthorPage } from '../utils/reader/author-page';
 import { PAGE_NUMBER_MESSAGE, parseListPage } from '../validation';
 import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage } from '../utils/reader/page';
 import type { ShellOptions } from '../utils/reader/shell';
 import { homePath } from '../utils/reader/urls';
+import { getService } from '../get-service';
 
-const PUBLIC: CachePolicy = { public: true, maxAge: PUBLIC_CACHE_SECONDS, staleWhileRevalidate: PUBLIC_STALE_SECONDS };
-const PRIVATE: CachePolicy = { public: false };
 const HTML = 'text/html; charset=utf-8';
 
 /**
@@ -18,7 +17,6 @@ const HTML = 'text/html; charset=utf-8';
  * REST and GraphQL article page. Thin: check the input, one service call, render, send.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const newsroom = () => strapi.plugin('newsroom');
   const config = () => newsroomConfig(strapi);
   const style = () => HOUSE_STYLES[config().houseStyle] ?? HOUSE_STYLES.kbbi;
 
@@ -41,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     message(ctx, 404, locale, labels.notFound, text ?? labels.notFoundText, PUBLIC);
   };
 
-  const isKnownLocale = (locale: unknown): Promise<boolean> => newsroom().service('article-page').isKnownLocale(locale);
+  const isKnownLocale = (locale: unknown): Promise<boolean> => getService('locales', strapi).isKnown(locale);
   const unknownLocale = (ctx: any, locale: string) =>
     notFound(ctx, 'id', `Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
 
@@ -49,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /read/:locale/:slug */
     async article(ctx: any) {
       const { locale, slug } = ctx.params;
-      const pages = newsroom().service('article-page');
+      const pages = getService('article-page', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const page = await pages.bySlug(slug, locale);
       if (!page) return notFound(ctx, locale);
@@ -63,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // The token is a credential: never stored by a cache, never sent on in a Referer.
       ctx.set('Referrer-Policy', 'no-referrer');
       ctx.set('X-Robots-Tag', 'noindex, nofollow');
-      const verification = newsroom().service('preview').verify(ctx.query.token);
+      const verification = getService('preview', strapi).verify(ctx.query.token);
       if (!verification.ok) {
         const text =
           verification.reason === 'expired'
@@ -74,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       const { documentId, locale, status } = verification.claims;
-      const page = await newsroom().service('article-page').byDocument(documentId, locale, { status });
+      const page = await getService('article-page', strapi).byDocument(documentId, locale, { status });
       if (!page) {
         message(ctx, 404, locale, READER_LABELS[locale === 'en' ? 'en' : 'id'].notFound, 'Artikel ini tidak ada lagi dalam bahasa tersebut. (This article no longer exists in that locale.)');
         return;
@@ -90,11 +88,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /read/:locale: the latest news. */
     async home(ctx: any) {
       const { locale } = ctx.params;
-      const feeds = newsroom().service('feeds');
+      const feeds = getService('feeds', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const items = await feeds.latest(locale);
       const { siteUrl, publicationName } = config();
-      const alternates = (await feeds.locales()).map((code: string) => ({ locale: code, url: `${siteUrl}${homePath(code)}` }));
+      const alternates = (await getService('locales', strapi).inSiteOrder()).map((code: string) => ({ locale: code, url: `${siteUrl}${homePath(code)}` }));
       const html = renderListPage(
         { locale, heading: `${publicationName}: ${READER_LABELS[locale === 'en' ? 'en' : 'id'].latest}`, url: `${siteUrl}${homePath(locale)}`, items, alternates },
         { ...shellFor(ctx, locale, newNonce()), style: style() }
@@ -105,12 +103,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /read/:locale/kategori/:slug: the desk and its sections. */
     async category(ctx: any) {
       const { locale, slug } = ctx.params;
-      const feeds = newsroom().service('feeds');
+      const feeds = getService('feeds', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const found = await feeds.categoryWithDescendants(locale, slug);
       if (!found) return notFound(ctx, locale);
       const [items, alternates] = await Promise.all([feeds.latest(locale, { categoryIds: found.ids }), feeds.translationsOf('categories', found.category.documentId)]);
-      const url = alternates.find((alt: any) => alt.locale === locale)?.url;
+      const url = alternates.find((alt) => alt.locale === locale)?.url ?? '';
       const html = renderListPage(
         { locale, heading: found.category.name, description: found.category.description, url, items, alternates },
         { ...shellFor(ctx, locale, newNonce()), style: style(), rssUrl: `${config().siteUrl}/rss/${locale}/${encodeURIComponent(slug)}.xml` }
@@ -125,7 +123,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Only `page` is read; other parameters (utm_*, fbclid on shared links) are ignored, as on every page.
       const page = parseListPage(ctx.query);
       if (page === null) return message(ctx, 400, locale, locale === 'en' ? 'Invalid page' : 'Halaman tidak sah', PAGE_NUMBER_MESSAGE, PUBLIC);
-      const view = await newsroom().service('author-page').bySlug(locale, slug, page);
+      const view = await getService('author-page', strapi).bySlug(locale, slug, page);
       if (!view) return notFound(ctx, locale, 'Penulis ini tidak ada dalam bahasa ini. (Unknown author in this locale.)');
       if (view.outOfRange) return notFound(ctx, locale, 'Halaman ini melewati halaman terakhir penulis. (No such page of this author.)');
       const html = renderAuthorPage(view, { ...shellFor(ctx, locale, newNonce()), style: style() });
@@ -135,12 +133,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /read/:locale/tag/:slug: a running story. */
     async tag(ctx: any) {
       const { locale, slug } = ctx.params;
-      const feeds = newsroom().service('feeds');
+      const feeds = getService('feeds', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const tag: any = await feeds.tagBySlug(locale, slug);
       if (!tag) return notFound(ctx, locale);
       const [items, alternates] = await Promise.all([feeds.latest(locale, { tagDocumentId: tag.documentId }), feeds.translationsOf('tags', tag.documentId)]);
-      const url = alternates.find((alt: any) => alt.locale === locale)?.url;
+      const url = alternates.find((alt) => alt.locale === locale)?.url ?? '';
       const html = renderListPage({ locale, heading: tag.name, url, items, alternates }, { ...shellFor(ctx, locale, newNonce()), style: style() });
       send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
     },

@@ -5,6 +5,7 @@ import { formatCreditLine } from '../utils/format/credit-line';
 import { unknownLocaleMessage, validateRelatedLimit } from '../validation';
 import type { ArticleNewsroomFields } from '../services/article-fields';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp/follow';
+import { getService } from '../get-service';
 
 
 // The generated `sort` argument defaults to an empty list.
@@ -45,9 +46,9 @@ function batchLoader<T>(context: any, key: string, loadMany: (ids: number[]) => 
 }
 
 const newsroomFieldsLoader = (strapi: Core.Strapi, context: any) =>
-  batchLoader<ArticleNewsroomFields>(context, 'newsroomFieldsLoader', (ids) => strapi.plugin('newsroom').service('article-fields').forRows(ids));
+  batchLoader<ArticleNewsroomFields>(context, 'newsroomFieldsLoader', (ids) => getService('article-fields', strapi).forRows(ids));
 const whatsappFollowLoader = (strapi: Core.Strapi, context: any) =>
-  batchLoader<ResolvedWhatsappFollow | null>(context, 'whatsappFollowLoader', (ids) => strapi.plugin('newsroom').service('whatsapp-follow').forRows(ids));
+  batchLoader<ResolvedWhatsappFollow | null>(context, 'whatsappFollowLoader', (ids) => getService('whatsapp-follow', strapi).forRows(ids));
 
 /** GraphQL gets what REST gets: credit lines, the newsroom's computed article fields, drafts closed to the public. */
 export function extendGraphQL(strapi: Core.Strapi): void {
@@ -103,7 +104,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             resolve: async (parent: any, args: { limit?: number }) => {
               // The REST route's limit schema: the same bounds and the same message.
               const limit = validateRelatedLimit(args.limit ?? RELATED_DEFAULT_LIMIT);
-              const result = await strapi.plugin('newsroom').service('related-news').find(parent.documentId, parent.locale, limit, { cards: false });
+              const result = await getService('related-news', strapi).find(parent.documentId, parent.locale, limit, { cards: false });
               return result?.articles ?? [];
             },
           });
@@ -146,9 +147,9 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             description: 'The published article page of a slug in a locale (default id), or null.',
             args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
             resolve: async (_parent: unknown, args: { slug: string; locale?: string | null }, context: any) => {
-              const pages = strapi.plugin('newsroom').service('article-page');
-              const locale = args.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
-              if (!(await pages.isKnownLocale(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
+              const pages = getService('article-page', strapi);
+              const locale = args.locale ?? (await getService('locales', strapi).defaultCode());
+              if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
               const page = await pages.bySlug(args.slug, locale, { auth: context?.state?.auth });
               return page ? { documentId: page.documentId, locale: page.locale, slug: page.slug, title: page.title, url: page.url, alternates: page.alternates, jsonLd: page.jsonLd, data: page } : null;
             },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../constants';
 import { relatedChoicesProblem } from '../utils/related/inverted-index';
+import { getService } from '../get-service';
 
 export const CATEGORY_REQUIRED_MESSAGE =
   'Pilih kategori sebelum menerbitkan artikel. (Choose a category before publishing the article.)';
@@ -48,7 +49,7 @@ const articlePublicationMiddleware =
     if (action !== 'publish') return next();
 
     return strapi.db.transaction(async () => {
-      const defaultLocale = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const defaultLocale = (await getService('locales', strapi).defaultCode());
       const where = { documentId: params.documentId, ...localeWhere(params.locale, defaultLocale) };
       const drafts = await strapi.db.query(ARTICLE_UID).findMany({
         where: { ...where, publishedAt: null },

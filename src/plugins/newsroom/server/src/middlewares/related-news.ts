@@ -1,15 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
+import { getService } from '../get-service';
 
 const TRIGGERS = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
-
-async function localesOf(strapi: Core.Strapi, requested: unknown, result: any): Promise<string[]> {
-  if (typeof requested === 'string' && requested !== '*') return [requested];
-  if (Array.isArray(requested)) return requested.filter((code): code is string => typeof code === 'string');
-  if (requested === '*') return (await strapi.plugin('i18n').service('locales').find()).map((locale: any) => locale.code);
-  const fromResult = result?.locale ?? result?.entries?.[0]?.locale;
-  return [fromResult ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale())];
-}
 
 /**
  * Re-indexes the article and refreshes "Berita Terkait" once the write has committed: never inside the
@@ -25,10 +18,10 @@ const relatedNewsMiddleware =
     const result = await next();
     const documentId = context.params?.documentId ?? result?.documentId ?? result?.entries?.[0]?.documentId;
     if (!documentId) return result;
-    const locales = await localesOf(strapi, context.params?.locale, result);
+    const locales = await getService('locales', strapi).touchedBy(context.params?.locale, result);
     await strapi.db.transaction(async ({ onCommit }: any) => {
       onCommit(() => {
-        for (const locale of locales) strapi.plugin('newsroom').service('related-news').schedule(documentId, locale);
+        for (const locale of locales) getService('related-news', strapi).schedule(documentId, locale);
       });
     });
     return result;

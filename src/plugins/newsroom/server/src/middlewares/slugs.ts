@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { slugCandidates, slugifyTitle } from '../utils/slugs/slug';
+import { getService } from '../get-service';
 
 /** Slugs looked up per query while looking for a free one (most titles need just the first). */
 const SLUG_BATCH = 20;
@@ -86,7 +87,7 @@ async function sourceFromOtherLocale(strapi: Core.Strapi, context: any, sourceFi
 }
 
 async function defaultLocale(strapi: Core.Strapi): Promise<string | undefined> {
-  return strapi.plugin('i18n')?.service('locales')?.getDefaultLocale();
+  return getService('locales', strapi).defaultCode();
 }
 
 export default slugMiddleware;

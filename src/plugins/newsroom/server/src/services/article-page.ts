@@ -7,20 +7,22 @@ import { headlineFor } from '../utils/format/headline';
 import { imageCrops, structuredDataImages } from '../utils/media/image-crops';
 import { buildNewsArticleJsonLd } from '../utils/reader/json-ld';
 import { compareLocales } from '../utils/locales/order';
+import { categoryTree } from '../utils/content/category-tree';
+import { COVER_FIELDS, IMAGE_FIELDS_WITH_TYPE } from '../utils/content/fields';
 import { countWords } from '../utils/format/reading-time';
 import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/reader/urls';
+import { getService } from '../get-service';
 
-const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats', 'mime'];
 const PERSON_FIELDS = ['name', 'slug', 'role', 'bio'];
 
 /** Everything a page shows, and nothing else: an explicit selection keeps private fields out from the start. */
 const PAGE_FIELDS = ['title', 'seoTitle', 'slug', 'lead', 'body', 'dateline', 'timezone', 'datePublished', 'dateModified', 'publishedAt', 'updatedAt', 'locale'];
 const PAGE_POPULATE = {
-  authors: { fields: PERSON_FIELDS, populate: { avatar: { fields: IMAGE_FIELDS }, socialLinks: true } },
+  authors: { fields: PERSON_FIELDS, populate: { avatar: { fields: IMAGE_FIELDS_WITH_TYPE }, socialLinks: true } },
   editor: { fields: PERSON_FIELDS },
   category: { fields: ['name', 'slug'] },
   tags: { fields: ['name', 'slug'] },
-  cover: { fields: ['caption', 'credit', 'creditLabel', 'altText'], populate: { image: { fields: IMAGE_FIELDS } } },
+  cover: { fields: COVER_FIELDS, populate: { image: { fields: IMAGE_FIELDS_WITH_TYPE } } },
 };
 
 export type PageStatus = 'published' | 'draft';
@@ -43,10 +45,6 @@ type CategoryNode = { id: number; documentId: string; name: string; slug: string
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
-  async isKnownLocale(locale: unknown): Promise<boolean> {
-    return typeof locale === 'string' && !!(await strapi.plugin('i18n').service('locales').findByCode(locale));
-  },
-
   /** Published article of that slug in that locale, or null. The Document Service returns drafts unless told. */
   async bySlug(slug: string, locale: string, options: ArticlePageOptions = {}) {
     const article = await strapi.documents(ARTICLE_UID).findFirst({
@@ -67,7 +65,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async build(raw: any, { status = 'published', auth, now = new Date() }: ArticlePageOptions) {
-    const newsroom = strapi.plugin('newsroom');
     const { siteUrl, publicationName, publisherLogoUrl } = newsroomConfig(strapi);
     const locale: string = raw.locale;
     const model = strapi.getModel(ARTICLE_UID);
@@ -75,11 +72,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const [article, fields, whatsapp, related, categories, translations] = await Promise.all([
       // Private attributes (an author's email) and anything the caller may not read are removed here.
       strapi.contentAPI.sanitize.output(raw, model, { auth } as any) as Promise<any>,
-      newsroom.service('article-fields').forRows([raw.id], now),
-      newsroom.service('whatsapp-follow').forRows([raw.id]),
+      getService('article-fields', strapi).forRows([raw.id], now),
+      getService('whatsapp-follow', strapi).forRows([raw.id]),
       // Only the stored list of a published article; a never-published draft has none yet.
-      newsroom.service('related-news').find(raw.documentId, locale, ARTICLE_PAGE_RELATED_LIMIT),
-      raw.category ? this.categoryTree(locale) : Promise.resolve(new Map<number, CategoryNode>()),
+      getService('related-news', strapi).find(raw.documentId, locale, ARTICLE_PAGE_RELATED_LIMIT),
+      raw.category ? getService('feeds', strapi).categoryTree(locale) : Promise.resolve([] as CategoryNode[]),
       // Published translations only, all locales in one statement: the Document Service reads one locale per call.
       strapi.db.query(ARTICLE_UID).findMany({
         where: { documentId: raw.documentId, publishedAt: { $notNull: true } },
@@ -97,7 +94,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       ? {
           ...article.category,
           url: `${siteUrl}${categoryPath(locale, article.category.slug)}`,
-          ancestors: this.ancestorsOf(raw.category.id, categories).map((node) => ({
+          ancestors: categoryTree(categories).ancestors(raw.category.id).map((node) => ({
             documentId: node.documentId,
             name: node.name,
             slug: node.slug,
@@ -166,27 +163,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       alternates,
       jsonLd,
     };
-  },
-
-  /** The whole category tree of one locale in one statement (a newsroom has dozens of desks, not thousands). */
-  async categoryTree(locale: string): Promise<Map<number, CategoryNode>> {
-    const rows: CategoryNode[] = await strapi.plugin('newsroom').service('feeds').categoryTree(locale);
-    return new Map(rows.map((row) => [row.id, row]));
-  },
-
-  /** Root first: News > Internasional for an article in Internasional. */
-  ancestorsOf(categoryId: number, tree: Map<number, CategoryNode>): CategoryNode[] {
-    const chain: CategoryNode[] = [];
-    const seen = new Set<number>([categoryId]);
-    let parentId = tree.get(categoryId)?.parent?.id ?? null;
-    while (parentId !== null && !seen.has(parentId)) {
-      const node = tree.get(parentId);
-      if (!node) break;
-      chain.unshift(node);
-      seen.add(parentId);
-      parentId = node.parent?.id ?? null;
-    }
-    return chain;
   },
 
   withAbsoluteImage<T extends { image?: any }>(caption: T, siteUrl: string): T {

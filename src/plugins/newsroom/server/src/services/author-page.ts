@@ -3,6 +3,7 @@ import { AUTHOR_PAGE_ITEMS, AUTHOR_UID } from '../constants';
 import { newsroomConfig } from '../config';
 import { buildProfilePageJsonLd } from '../utils/reader/json-ld';
 import { absoluteUrl, authorPath } from '../utils/reader/urls';
+import { getService } from '../get-service';
 
 /**
  * Only public fields, named one by one: `email` is private and must never reach a page, whatever a
@@ -24,7 +25,7 @@ type ImageFormat = { url: string; width?: number; height?: number };
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `null` for an unknown author, `{ outOfRange }` for a page number past the last page. */
   async bySlug(locale: string, slug: string, page = 1, pageSize: number = AUTHOR_PAGE_ITEMS) {
-    const feeds = strapi.plugin('newsroom').service('feeds');
+    const feeds = getService('feeds', strapi);
     const { siteUrl } = newsroomConfig(strapi);
     const author: any = await strapi.documents(AUTHOR_UID).findFirst({
       locale,

@@ -13,6 +13,7 @@ import {
 import { newsroomConfig } from '../config';
 import { isZoneLabel, toZonedIso } from '../utils/format/dates';
 import { compareLocales } from '../utils/locales/order';
+import { categoryTree } from '../utils/content/category-tree';
 import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../utils/reader/urls';
 import type { NewsSitemapEntry, RssItem, SitemapUrl } from '../utils/feeds/xml';
 
@@ -71,12 +72,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   siteUrl(): string {
     return newsroomConfig(strapi).siteUrl;
-  },
-
-  /** Content locales in a stable order: id first. */
-  async locales(): Promise<string[]> {
-    const rows: { code: string }[] = await strapi.plugin('i18n').service('locales').find();
-    return rows.map((row) => row.code).sort(compareLocales);
   },
 
   /** The front page of each locale: what an otherwise empty sitemap lists (a urlset needs one URL). */
@@ -176,14 +171,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** A category and all its subcategories: a desk's feed carries its sections' news too. */
   async categoryWithDescendants(locale: string, slug: string): Promise<{ category: TreeNode; ids: number[] } | null> {
-    const tree = await this.categoryTree(locale);
-    const category = tree.find((node) => node.slug === slug);
+    const nodes = await this.categoryTree(locale);
+    const category = nodes.find((node) => node.slug === slug);
     if (!category) return null;
-    const ids = [category.id];
-    for (let index = 0; index < ids.length; index += 1) {
-      for (const node of tree) if (node.parent?.id === ids[index] && !ids.includes(node.id)) ids.push(node.id);
-    }
-    return { category, ids };
+    return { category, ids: categoryTree(nodes).selfAndDescendants(category.id).map((node) => node.id) };
   },
 
   async tagBySlug(locale: string, slug: string) {

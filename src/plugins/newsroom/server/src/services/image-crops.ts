@@ -7,6 +7,7 @@ import { file as fileUtils } from '@strapi/utils';
 import type Sharp from 'sharp';
 import { UPLOAD_FILE_UID, UPLOAD_IMAGE_MANIPULATION_UID } from '../constants';
 import { missingCrops, plannedCrops, type CropKey } from '../utils/media/image-crops';
+import { getService } from '../get-service';
 
 /** The file object the upload plugin hands to `generateResponsiveFormats` (and that a backfill builds). */
 export type UploadFile = {
@@ -179,7 +180,7 @@ export function decorateImageManipulation(strapi: Core.Strapi) {
     async generateResponsiveFormats(file: UploadFile) {
       const formats = (await service.generateResponsiveFormats(file)) ?? [];
       try {
-        return [...formats, ...(await strapi.plugin('newsroom').service('image-crops').generate(file))];
+        return [...formats, ...(await getService('image-crops', strapi).generate(file))];
       } catch (error) {
         // An editor's upload must not fail over its structured-data crops; the backfill retries them.
         strapi.log.error(`[newsroom] crops of "${file.name}" failed (npm run media:crops retries): ${(error as Error).message}`);

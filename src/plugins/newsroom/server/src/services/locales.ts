@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { compareLocales } from '../utils/locales/order';
 
 type Locale = { code: string };
 
@@ -17,6 +18,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async codes(): Promise<string[]> {
       const locales: Locale[] = await i18n().find();
       return locales.map((locale) => locale.code).sort();
+    },
+
+    /** The same codes in the site's order (id, then en, then any other): sitemaps, hreflang, language menus. */
+    async inSiteOrder(): Promise<string[]> {
+      return (await service.codes()).sort(compareLocales);
     },
 
     async isKnown(code: unknown): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, CATEGORY_UID, WHATSAPP_OVERRIDE_FIELD } from '../constants';
+import { categoryTree } from '../utils/content/category-tree';
 import {
   DEFAULT_SITE_SETTINGS,
   resolveWhatsappFollow,
@@ -30,7 +31,8 @@ export function toValidationError(fieldErrors: FieldError[]): errors.ValidationE
   });
 }
 
-type CategoryNode = { id: number; name: string; parentId: number | null; override: Override | null };
+type CategoryRow = { id: number; name: string; parent?: { id: number } | null; [WHATSAPP_OVERRIDE_FIELD]?: Override | null };
+type ArticleRow = { id: number; locale: string; category?: { id: number } | null; [WHATSAPP_OVERRIDE_FIELD]?: Override | null };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async getSettings(): Promise<WhatsappSettings> {
@@ -90,36 +92,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const unique = [...new Set(ids.filter((id) => Number.isInteger(id)))];
     if (unique.length === 0) return result;
 
-    const rows = await strapi.db.query(ARTICLE_UID).findMany({
+    const rows: ArticleRow[] = await strapi.db.query(ARTICLE_UID).findMany({
       where: { id: { $in: unique } },
       select: ['id', 'locale'],
       populate: { [WHATSAPP_OVERRIDE_FIELD]: true, category: { select: ['id'] } },
     });
-    const locales = [...new Set(rows.map((row: any) => row.locale))];
+    const locales = [...new Set(rows.map((row) => row.locale))];
     const categories = await strapi.db.query(CATEGORY_UID).findMany({
       where: { locale: { $in: locales } },
       select: ['id', 'name'],
       populate: { parent: { select: ['id'] }, [WHATSAPP_OVERRIDE_FIELD]: true },
     });
-    const nodes = new Map<number, CategoryNode>(
-      categories.map((category: any) => [
-        category.id,
-        { id: category.id, name: category.name, parentId: category.parent?.id ?? null, override: category[WHATSAPP_OVERRIDE_FIELD] ?? null },
-      ])
-    );
+    const tree = categoryTree(categories as CategoryRow[]);
     const settings = await this.getSettings();
 
-    for (const row of rows as any[]) {
-      const chain: (Override | null)[] = [];
-      const seen = new Set<number>();
-      let node = row.category ? nodes.get(row.category.id) : undefined;
-      const categoryName = node?.name ?? null;
-      // `seen` guards against a parent loop an import could create.
-      while (node && !seen.has(node.id)) {
-        seen.add(node.id);
-        chain.push(node.override);
-        node = node.parentId ? nodes.get(node.parentId) : undefined;
-      }
+    for (const row of rows) {
+      const categories = row.category ? tree.selfAndAncestors(row.category.id) : [];
+      const chain = categories.map((category) => category[WHATSAPP_OVERRIDE_FIELD] ?? null);
+      const categoryName = categories[0]?.name ?? null;
       result.set(
         row.id,
         resolveWhatsappFollow({

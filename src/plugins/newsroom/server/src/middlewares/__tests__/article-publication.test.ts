@@ -1,4 +1,5 @@
 import articlePublicationMiddleware, { CATEGORY_REQUIRED_MESSAGE } from '../article-publication';
+import { mockPlugins } from '../../__tests__/mock-plugins';
 
 type Draft = { id: number; locale: string; datePublished?: string | null; category?: { id: number } | null; relatedPinned?: { documentId: string }[]; relatedExcluded?: { documentId: string }[] };
 
@@ -21,7 +22,6 @@ function mockStrapi({ drafts = [] as Draft[], liveLocales = [] as string[] } = {
         update: async ({ where, data }: any) => updates.push({ id: where.id, data }),
       }),
     },
-    plugin: () => ({ service: () => ({ getDefaultLocale: async () => 'id' }) }),
     documents: () => ({
       publish: async (params: any) => {
         publishes.push(params);
@@ -29,6 +29,7 @@ function mockStrapi({ drafts = [] as Draft[], liveLocales = [] as string[] } = {
       },
     }),
   };
+  strapi.plugin = mockPlugins(strapi);
   return { strapi, updates, wheres, publishes };
 }
 

@@ -1,4 +1,5 @@
 import relatedNewsMiddleware from '../related-news';
+import { mockPlugins } from '../../__tests__/mock-plugins';
 
 /**
  * The related-news middleware with a hand-built `strapi` whose transaction records its commit
@@ -13,13 +14,10 @@ function mockStrapi() {
         await work({ onCommit: (callback: () => void) => commits.push(callback) });
       },
     },
-    plugin: (name: string) => ({
-      service: () =>
-        name === 'i18n'
-          ? { find: async () => [{ code: 'en' }, { code: 'id' }], getDefaultLocale: async () => 'id' }
-          : { schedule: (documentId: string, locale: string) => events.push(`schedule ${documentId}/${locale}`) },
-    }),
   };
+  strapi.plugin = mockPlugins(strapi, {
+    newsroom: { 'related-news': { schedule: (documentId: string, locale: string) => events.push(`schedule ${documentId}/${locale}`) } },
+  });
   const commit = () => {
     events.push('commit');
     for (const callback of commits.splice(0)) callback();

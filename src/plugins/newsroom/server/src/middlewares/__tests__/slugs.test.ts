@@ -1,4 +1,5 @@
 import slugMiddleware from '../slugs';
+import { mockPlugins } from '../../__tests__/mock-plugins';
 
 /**
  * The slug middleware with a hand-built `strapi`: one article type whose `slug` derives from `title`,
@@ -21,8 +22,8 @@ function mockStrapi({ taken = [] as string[], localizationExists = true, otherLo
         findOne: async () => (otherLocaleTitle ? { title: otherLocaleTitle } : null),
       }),
     },
-    plugin: () => ({ service: () => ({ getDefaultLocale: async () => 'id' }) }),
   };
+  strapi.plugin = mockPlugins(strapi);
   return { strapi, lookups };
 }
 

@@ -5,6 +5,7 @@
 import { DOCUMENT_COUNT_TERM, postingWeight, storedTerms, tagTerm, type FeatureRecord, type StoredTerm } from '../../utils/related/inverted-index';
 import { termsOf } from '../../utils/related/scoring';
 import { blocksToText } from '../../utils/format/blocks';
+import { COVER_FIELDS, IMAGE_FIELDS } from '../../utils/content/fields';
 import { RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../../constants';
 
 export type Card = Record<string, unknown> & { documentId: string };
@@ -46,8 +47,6 @@ export type FeatureRow = {
 
 /** What a related card shows; everything else stays out of the list. */
 export const CARD_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'timezone', 'locale'];
-export const COVER_FIELDS = ['caption', 'credit', 'creditLabel', 'altText'];
-export const IMAGE_FIELDS = ['url', 'alternativeText', 'width', 'height', 'formats'];
 export const CARD_POPULATE = { cover: { fields: COVER_FIELDS, populate: { image: { fields: IMAGE_FIELDS } } } };
 
 /** Rows per statement for IN lists and bulk inserts: well under every database's parameter limit. */

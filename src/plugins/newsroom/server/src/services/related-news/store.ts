@@ -6,7 +6,9 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD, RELATED_TABLES as T } from '../../constants';
 import type { ListItem } from '../../utils/related/inverted-index';
 import { relatedSettings } from '../../utils/related/settings';
-import { chunks, COVER_FIELDS, IMAGE_FIELDS, json, type IndexedArticleRow } from './rows';
+import { getService } from '../../get-service';
+import { COVER_FIELDS, IMAGE_FIELDS } from '../../utils/content/fields';
+import { chunks, json, type IndexedArticleRow } from './rows';
 import { newsroomConfig } from '../../config';
 
 /** Strapi's query builder (knex); a transaction is one too. */
@@ -32,10 +34,7 @@ export function relatedStore(strapi: Core.Strapi) {
     rebuildCheckpoints: () => strapi.store(REBUILD_STORE),
 
     /** Content locale codes in a fixed (alphabetical) order: the rebuild's checkpoint relies on it. */
-    async localeCodes(): Promise<string[]> {
-      const locales: { code: string }[] = await strapi.plugin('i18n').service('locales').find();
-      return locales.map((locale) => locale.code).sort();
-    },
+    localeCodes: (): Promise<string[]> => getService('locales', strapi).codes(),
 
     /** The published rows `where` selects, with what the index and the cards need. */
     async publishedRows(where: Record<string, unknown>, limit?: number): Promise<IndexedArticleRow[]> {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'crypto';
+import { cacheControl, type CachePolicy } from './cache-policy';
 
 /** What the reader and feed controllers need of a Koa context. */
 export type HttpContext = {
@@ -9,11 +10,6 @@ export type HttpContext = {
   set(field: string, value: string): void;
 };
 
-export type CachePolicy = { public: true; maxAge: number; staleWhileRevalidate: number } | { public: false };
-
-export function cacheControl(policy: CachePolicy): string {
-  return policy.public ? `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}` : 'private, no-store';
-}
 
 export function newNonce(): string {
   return randomBytes(16).toString('base64');
