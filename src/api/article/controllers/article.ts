@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, NEWEST_FIRST } from '../../../constants';
 import { getService } from '../../../plugins/newsroom/server/src/get-service';
-import { pageQuery, relatedQuery, unknownLocaleMessage, validateQuery } from '../../../plugins/newsroom/server/src/validation';
+import { articleMessages, pageQuery, relatedQuery, unknownLocaleMessage, validateQuery } from '../../../plugins/newsroom/server/src/validation';
 
 type ArticleData = { id: number; locale?: string | null; cover?: unknown } & Record<string, unknown>;
 
@@ -47,7 +47,7 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
       const { limit } = query;
       const result = await getService('related-news', strapi).find(documentId, locale, limit);
       if (!result && !(await locales().isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
-      if (!result) throw new errors.NotFoundError(`Artikel ${documentId} tidak terbit dalam bahasa "${locale}". (No published article ${documentId} in locale "${locale}".)`);
+      if (!result) throw new errors.NotFoundError(articleMessages.notPublished(documentId, locale));
       const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
       // Cards, not pages: the cover's credit line, but no bylines or WhatsApp block (they would cost queries per read).
       const data = (sanitized as ArticleData[]).map((article) =>
@@ -61,7 +61,7 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
       const locale = await locales().orDefault(validatePageQuery(ctx.query).locale);
       if (!(await locales().isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
       const page = await getService('article-page', strapi).bySlug(slug, locale, { auth: ctx.state.auth });
-      if (!page) throw new errors.NotFoundError(`Artikel "${slug}" tidak ditemukan dalam bahasa "${locale}". (No published article "${slug}" in locale "${locale}".)`);
+      if (!page) throw new errors.NotFoundError(articleMessages.slugNotFound(slug, locale));
       return { data: page, meta: { locale } };
     },
     async update(ctx) {

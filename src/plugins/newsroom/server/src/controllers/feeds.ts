@@ -7,6 +7,7 @@ import { latestDate, send } from '../utils/http/response';
 import { categoryPath, homePath } from '../utils/reader/urls';
 import { renderNewsSitemap, renderRss, renderSitemapIndex, renderUrlset } from '../utils/feeds/xml';
 import { getService } from '../get-service';
+import { feedMessages, localeMessages } from '../utils/messages';
 
 const XML = 'application/xml; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => newsroomConfig(strapi);
 
   const requireLocale = async (locale: string) => {
-    if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.NotFoundError(`Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+    if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.NotFoundError(localeMessages.unknown(locale));
   };
 
   const rssFor = async (ctx: any, locale: string, categorySlug?: string) => {
@@ -32,7 +33,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let description = locale === 'en' ? `The latest news from ${publicationName}` : `Berita terbaru dari ${publicationName}`;
     if (categorySlug) {
       const found = await feeds().categoryWithDescendants(locale, categorySlug);
-      if (!found) throw new errors.NotFoundError(`Kategori "${categorySlug}" tidak ditemukan dalam bahasa "${locale}". (Unknown category.)`);
+      if (!found) throw new errors.NotFoundError(feedMessages.unknownCategory(categorySlug, locale));
       items = await feeds().latest(locale, { categoryIds: found.ids });
       title = `${publicationName} - ${found.category.name}`;
       link = `${siteUrl}${categoryPath(locale, found.category.slug)}`;
@@ -60,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let locales: string[];
       if (ctx.params.file !== undefined) {
         const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec(ctx.params.file);
-        if (!match) throw new errors.NotFoundError('Sitemap tidak ditemukan. (Unknown sitemap.)');
+        if (!match) throw new errors.NotFoundError(feedMessages.unknownSitemap);
         await requireLocale(match[1]);
         locales = [match[1]];
       } else {
@@ -95,9 +96,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { locale, file } = ctx.params;
       await requireLocale(locale);
       const match = /^(articles|categories|tags|authors)-([1-9]\d{0,5})\.xml$/.exec(file);
-      if (!match) throw new errors.NotFoundError(`Sitemap "${file}" tidak ditemukan: gunakan articles-1.xml, categories-1.xml, tags-1.xml atau authors-1.xml. (Unknown sitemap.)`);
+      if (!match) throw new errors.NotFoundError(feedMessages.unknownSitemapFile(file));
       const urls = await feeds().sitemapPage(match[1] as SitemapKind, locale, Number(match[2]), await getService('locales', strapi).inSiteOrder());
-      if (!urls) throw new errors.NotFoundError(`Halaman sitemap ${match[2]} kosong. (No such sitemap page.)`);
+      if (!urls) throw new errors.NotFoundError(feedMessages.emptySitemapPage(match[2]));
       // An empty first page (a new site) is still a valid sitemap: it lists the locale's front page.
       send(ctx, renderUrlset(urls, feeds().frontPages([locale])), XML, PUBLIC, latestDate(urls.map((url: any) => url.lastmod)));
     },
@@ -105,14 +106,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /rss/:locale.xml */
     async rss(ctx: any) {
       const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec(ctx.params.file ?? '');
-      if (!match) throw new errors.NotFoundError('Feed tidak ditemukan: gunakan /rss/id.xml atau /rss/en.xml. (Unknown feed.)');
+      if (!match) throw new errors.NotFoundError(feedMessages.unknownFeed);
       await rssFor(ctx, match[1]);
     },
 
     /** GET /rss/:locale/:category.xml */
     async rssCategory(ctx: any) {
       const match = /^(.+)\.xml$/.exec(ctx.params.file ?? '');
-      if (!match) throw new errors.NotFoundError('Feed tidak ditemukan: gunakan /rss/id/<kategori>.xml. (Unknown feed.)');
+      if (!match) throw new errors.NotFoundError(feedMessages.unknownCategoryFeed);
       await rssFor(ctx, ctx.params.locale, match[1]);
     },
   };

@@ -9,6 +9,7 @@ import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage } f
 import type { ShellOptions } from '../utils/reader/shell';
 import { homePath } from '../utils/reader/urls';
 import { getService } from '../get-service';
+import { articleMessages, localeMessages, readerMessages } from '../utils/messages';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -41,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const isKnownLocale = (locale: unknown): Promise<boolean> => getService('locales', strapi).isKnown(locale);
   const unknownLocale = (ctx: any, locale: string) =>
-    notFound(ctx, 'id', `Bahasa "${locale}" tidak dikenal. (Unknown locale.)`);
+    notFound(ctx, 'id', localeMessages.unknown(locale));
 
   return {
     /** GET /read/:locale/:slug */
@@ -65,8 +66,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!verification.ok) {
         const text =
           verification.reason === 'expired'
-            ? 'Tautan pratinjau sudah kedaluwarsa. Buka lagi dari tombol Pratinjau. (Preview link expired.)'
-            : 'Tautan pratinjau tidak sah. (Invalid preview link.)';
+            ? readerMessages.previewExpired
+            : readerMessages.previewInvalid;
         message(ctx, 401, 'id', 'Pratinjau tidak tersedia', text);
         ctx.set('Referrer-Policy', 'no-referrer');
         return;
@@ -74,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { documentId, locale, status } = verification.claims;
       const page = await getService('article-page', strapi).byDocument(documentId, locale, { status });
       if (!page) {
-        message(ctx, 404, locale, READER_LABELS[locale === 'en' ? 'en' : 'id'].notFound, 'Artikel ini tidak ada lagi dalam bahasa tersebut. (This article no longer exists in that locale.)');
+        message(ctx, 404, locale, READER_LABELS[locale === 'en' ? 'en' : 'id'].notFound, articleMessages.goneInLocale);
         return;
       }
       const nonce = newNonce();
@@ -124,8 +125,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = parseListPage(ctx.query);
       if (page === null) return message(ctx, 400, locale, locale === 'en' ? 'Invalid page' : 'Halaman tidak sah', PAGE_NUMBER_MESSAGE, PUBLIC);
       const view = await getService('author-page', strapi).bySlug(locale, slug, page);
-      if (!view) return notFound(ctx, locale, 'Penulis ini tidak ada dalam bahasa ini. (Unknown author in this locale.)');
-      if (view.outOfRange) return notFound(ctx, locale, 'Halaman ini melewati halaman terakhir penulis. (No such page of this author.)');
+      if (!view) return notFound(ctx, locale, readerMessages.authorUnknown);
+      if (view.outOfRange) return notFound(ctx, locale, readerMessages.authorPageOutOfRange);
       const html = renderAuthorPage(view, { ...shellFor(ctx, locale, newNonce()), style: style() });
       send(ctx, html, HTML, PUBLIC, latestDate(view.updates));
     },

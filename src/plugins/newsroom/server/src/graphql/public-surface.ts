@@ -4,10 +4,10 @@ import { fragmentsAreSound } from '../utils/graphql/fragments';
 
 // The body parser Strapi's GraphQL route itself uses (it skips a body already parsed); no types shipped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+import { graphqlMessages } from '../utils/messages';
 const bodyParser: () => (ctx: unknown, next: () => Promise<void>) => Promise<void> = require('koa-bodyparser');
 
-const SUBSCRIPTIONS_REFUSED =
-  'Warta tidak menyediakan subscription GraphQL; gunakan query. (Warta offers no GraphQL subscriptions: use a query.)';
+const SUBSCRIPTIONS_REFUSED = graphqlMessages.subscriptionsRefused;
 
 /** The users-permissions mutations Strapi leaves open (`auth: false`), and the REST action that governs each. */
 const AUTH_MUTATIONS: Record<string, string> = {
@@ -18,8 +18,7 @@ const AUTH_MUTATIONS: Record<string, string> = {
   emailConfirmation: 'emailConfirmation',
 };
 
-const UNSOUND_FRAGMENTS =
-  'Dokumen GraphQL memuat fragment yang memanggil dirinya sendiri atau tidak didefinisikan. (The GraphQL document spreads a fragment that is cyclic or not defined.)';
+const UNSOUND_FRAGMENTS = graphqlMessages.unsoundFragments;
 
 type ErrorLike = { extensions?: { code?: unknown } };
 

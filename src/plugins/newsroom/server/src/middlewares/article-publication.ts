@@ -3,9 +3,9 @@ import { errors } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../constants';
 import { relatedChoicesProblem } from '../utils/related/inverted-index';
 import { getService } from '../get-service';
+import { articleMessages } from '../utils/messages';
 
-export const CATEGORY_REQUIRED_MESSAGE =
-  'Pilih kategori sebelum menerbitkan artikel. (Choose a category before publishing the article.)';
+export const CATEGORY_REQUIRED_MESSAGE = articleMessages.categoryRequired;
 
 function localeWhere(locale: unknown, fallback: string | undefined): Record<string, unknown> {
   if (locale === '*') return {};

@@ -30,10 +30,12 @@ export default {
     ],
   },
   /**
-   * The reader site and its feeds, at the root (not under /api or /newsroom). Public: each handler
-   * reads published content only, and the preview route checks its signed token itself.
+   * The public site: the reader pages `/read/...`, `/rss/...` and `/sitemap*.xml`, at the root (not under
+   * /api or /newsroom). Strapi has two router types; `admin` with an empty prefix is the one that mounts
+   * routes at the root without the content API's auth: these are public, each handler reads published
+   * content only, and `/read/preview` checks its signed token itself.
    */
-  reader: {
+  'public-site': {
     type: 'admin',
     prefix: '',
     routes: [

@@ -6,12 +6,13 @@
 import { z } from '@strapi/utils';
 import { RELATED_DEFAULT_LIMIT, RELATED_MAX_LIMIT } from '../constants';
 import { validateQuery } from './validate';
+import { localeMessages, requestMessages } from '../utils/messages';
 
 // BCP 47-ish (id, en, pt-BR): the shape is checked before any query; whether it exists is asked later.
 const LOCALE_CODE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
-export const unknownLocaleMessage = (locale: unknown) => `Bahasa "${String(locale)}" tidak dikenal. (Unknown locale.)`;
-export const LIMIT_MESSAGE = `limit harus bilangan bulat 1 sampai ${RELATED_MAX_LIMIT}. (limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}.)`;
+export const unknownLocaleMessage = localeMessages.unknown;
+export const LIMIT_MESSAGE = requestMessages.relatedLimit;
 
 const localeError = { error: (issue: { input?: unknown }) => unknownLocaleMessage(issue.input) };
 const limitError = { error: () => LIMIT_MESSAGE };
@@ -51,7 +52,7 @@ const strictQuery = <Shape extends z.ZodRawShape>(shape: Shape) => {
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `Parameter tidak dikenal: ${issue.keys.join(', ')}. Yang boleh: ${allowed}. (Unknown query parameter.)`
+        ? requestMessages.unknownParameters(issue.keys, allowed)
         : undefined,
   });
 };

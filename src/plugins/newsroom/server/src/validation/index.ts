@@ -9,3 +9,5 @@ export * from './responses';
 export * from './reader-queries';
 export * from './whatsapp-settings';
 export * from './validate';
+// The bilingual messages the app's controllers answer with (the plugin's one messages module).
+export { articleMessages, localeMessages } from '../utils/messages';

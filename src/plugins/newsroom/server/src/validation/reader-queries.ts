@@ -3,9 +3,10 @@
  * parameters it does not know: shared links carry utm_*, fbclid and the like.
  */
 import { z } from '@strapi/utils';
+import { requestMessages } from '../utils/messages';
 
 export const MAX_LIST_PAGE = 10000;
-export const PAGE_NUMBER_MESSAGE = `Nomor halaman harus bilangan bulat 1 sampai ${MAX_LIST_PAGE}. (Invalid page number: use a whole number from 1 to ${MAX_LIST_PAGE}.)`;
+export const PAGE_NUMBER_MESSAGE = requestMessages.pageNumber(MAX_LIST_PAGE);
 
 /** `?page=` of a reader list: absent is 1; a whole number from 1 to 10,000 written without a leading zero. */
 export const listPageParam = z

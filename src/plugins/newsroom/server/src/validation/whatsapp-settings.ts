@@ -5,6 +5,7 @@
  * its value), so that a whole refused save reports every error at once.
  */
 import { z } from '@strapi/utils';
+import { whatsappMessages } from '../utils/messages';
 
 export const WHATSAPP_EDITABLE = ['enabled', 'channelUrl', 'channelName', 'headline', 'buttonLabel', 'placement', 'afterParagraph'] as const;
 export const WHATSAPP_SETTINGS_LOCALES = ['id', 'en'] as const;
@@ -25,7 +26,7 @@ export const whatsappSettingsBody = z.strictObject({
   utm: z.unknown().optional(),
 });
 
-export const NOT_AN_OBJECT_MESSAGE = 'Kirim pengaturan sebagai objek { id, en, utm }. (Send the settings as an object.)';
+export const NOT_AN_OBJECT_MESSAGE = whatsappMessages.notAnObject;
 
 export type SettingsShapeErrors = { general: SettingsFieldError[]; byLocale: Record<string, SettingsFieldError[]> };
 
@@ -40,11 +41,11 @@ export function whatsappSettingsShapeErrors(input: unknown): SettingsShapeErrors
   for (const issue of result.success ? [] : result.error.issues) {
     const [locale] = issue.path.map(String);
     if (issue.code === 'unrecognized_keys' && locale === undefined) {
-      errors.general.push(...issue.keys.map((key) => ({ path: key, message: `Pengaturan "${key}" tidak dikenal. (Unknown setting "${key}".)` })));
+      errors.general.push(...issue.keys.map((key) => ({ path: key, message: whatsappMessages.unknownSetting(key) })));
     } else if (issue.code === 'unrecognized_keys') {
-      errors.byLocale[locale].push(...issue.keys.map((key) => ({ path: `${locale}.${key}`, message: `Kolom "${key}" tidak dikenal. (Unknown field "${key}".)` })));
+      errors.byLocale[locale].push(...issue.keys.map((key) => ({ path: `${locale}.${key}`, message: whatsappMessages.unknownField(key) })));
     } else if (locale !== undefined) {
-      errors.byLocale[locale].push({ path: locale, message: `Pengaturan ${locale} harus berupa objek. (${locale} must be an object.)` });
+      errors.byLocale[locale].push({ path: locale, message: whatsappMessages.localeNotAnObject(locale) });
     }
   }
   return errors;

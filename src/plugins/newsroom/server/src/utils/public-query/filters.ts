@@ -1,4 +1,4 @@
-import { queryMessages } from './messages';
+import { queryMessages } from '../messages';
 import { asList, hasDraftAndPublish, isPlainObject, nestedModel, ownAttribute, type GetModel, type QueryAttribute, type QueryModel } from './model';
 
 /**

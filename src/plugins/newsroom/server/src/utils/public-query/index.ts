@@ -3,11 +3,11 @@
  * document service middleware `public-reads` applies them to every REST and GraphQL read.
  */
 import { filterProblem, normalisedFilters } from './filters';
-import { queryMessages } from './messages';
+import { queryMessages } from '../messages';
 import { hasDraftAndPublish, type GetModel, type QueryModel } from './model';
 import { fieldsProblem, paginationProblem, populateProblem, normalisedPopulate, searchFilters, sortProblem } from './params';
 
-export { queryMessages } from './messages';
+export { queryMessages } from '../messages';
 export { hasDraftAndPublish, type GetModel, type QueryModel } from './model';
 
 const LOCALE_FORMAT = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/;

@@ -1,5 +1,5 @@
 import { filterProblem, isClosedAttribute, normalisedFilters } from './filters';
-import { queryMessages } from './messages';
+import { queryMessages } from '../messages';
 import { asList, hasDraftAndPublish, isPlainObject, nestedModel, ownAttribute, type GetModel, type QueryAttribute, type QueryModel } from './model';
 
 /**

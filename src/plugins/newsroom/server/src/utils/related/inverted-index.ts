@@ -6,6 +6,7 @@
 import { DEFAULT_RELATED_WEIGHTS, idfFrom, rankRelated, vectorOf, type RelatedWeights, type Vector } from './scoring';
 import type { TermCounts } from './text';
 import { RELATED_EXCLUDED_FIELD, RELATED_MAX_LIMIT, RELATED_PINNED_FIELD } from '../../constants';
+import { articleMessages } from '../messages';
 
 /** Terms kept per article: enough to describe a story (the eval set scores the same with 40 as with all). */
 export const STORED_TERMS = 40;
@@ -268,19 +269,19 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
 /** The editor's "Berita Terkait" choices must make sense before they reach readers. */
 export function relatedChoicesProblem(documentId: string, pinned: string[], excluded: string[]): { path: string; message: string } | null {
   if (pinned.includes(documentId) || excluded.includes(documentId)) {
-    return { path: RELATED_PINNED_FIELD, message: 'Artikel tidak bisa menjadi berita terkait dirinya sendiri. (An article cannot be related to itself.)' };
+    return { path: RELATED_PINNED_FIELD, message: articleMessages.relatedToItself };
   }
   if (pinned.length > RELATED_MAX_LIMIT) {
     return {
       path: RELATED_PINNED_FIELD,
-      message: `Paling banyak ${RELATED_MAX_LIMIT} berita terkait yang disematkan; ada ${pinned.length}. (At most ${RELATED_MAX_LIMIT} pinned related articles.)`,
+      message: articleMessages.tooManyPinned(pinned.length),
     };
   }
   const both = pinned.filter((id) => excluded.includes(id));
   if (both.length) {
     return {
       path: RELATED_EXCLUDED_FIELD,
-      message: 'Artikel yang sama tidak bisa disematkan sekaligus dikecualikan dari berita terkait. (An article cannot be both pinned and excluded.)',
+      message: articleMessages.pinnedAndExcluded,
     };
   }
   return null;

@@ -3,6 +3,8 @@
  * article shows (article override, then the nearest category override, then the site default for the
  * article's locale). Pure: no Strapi import.
  */
+import { whatsappMessages } from '../messages';
+
 export type Placement = 'end' | 'after-paragraph';
 export type OverrideMode = 'inherit' | 'custom' | 'off';
 
@@ -60,11 +62,11 @@ export type FieldError = { path: string; message: string };
 function checkText(errors: FieldError[], path: string, value: unknown, max: number, label: string) {
   if (value === undefined || value === null || value === '') return;
   if (typeof value !== 'string') {
-    errors.push({ path, message: `${label} harus berupa teks. (${label} must be text.)` });
+    errors.push({ path, message: whatsappMessages.notText(label) });
   } else if (value.trim().length === 0) {
-    errors.push({ path, message: `${label} tidak boleh hanya spasi. (${label} cannot be blank.)` });
+    errors.push({ path, message: whatsappMessages.blank(label) });
   } else if (value.length > max) {
-    errors.push({ path, message: `${label} paling banyak ${max} karakter; sekarang ${value.length}. (${label} must be at most ${max} characters.)` });
+    errors.push({ path, message: whatsappMessages.tooLong(label, max, value.length) });
   }
 }
 
@@ -72,7 +74,7 @@ function checkText(errors: FieldError[], path: string, value: unknown, max: numb
 export function channelUrlError(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string' || value.length > LIMITS.channelUrl || !CHANNEL_URL.test(value.trim()) || value.trim() !== value) {
-    return `Tautan saluran WhatsApp harus berbentuk ${CHANNEL_URL_HINT}. (The WhatsApp channel link must look like https://whatsapp.com/channel/<code>.)`;
+    return whatsappMessages.channelUrl(CHANNEL_URL_HINT);
   }
   return null;
 }
@@ -98,19 +100,19 @@ export function validateFields(fields: WhatsappFollowFields & Record<string, unk
     if (unknown.length) {
       errors.push({
         path: at('headline'),
-        message: `Judul ajakan memakai penanda yang tidak dikenal: ${unknown.map((name) => `{${name}}`).join(', ')}. Yang boleh: {channelName}, {categoryName}. (Unknown placeholder in the headline.)`,
+        message: whatsappMessages.unknownPlaceholders(unknown),
       });
     }
   }
   if (fields.placement !== undefined && fields.placement !== null && fields.placement !== 'end' && fields.placement !== 'after-paragraph') {
-    errors.push({ path: at('placement'), message: 'Posisi harus "end" atau "after-paragraph". (Placement must be "end" or "after-paragraph".)' });
+    errors.push({ path: at('placement'), message: whatsappMessages.placement });
   }
   if (fields.placement === 'after-paragraph') {
     const n = fields.afterParagraph;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > LIMITS.afterParagraphMax) {
       errors.push({
         path: at('afterParagraph'),
-        message: `Untuk posisi setelah paragraf, isi nomor paragraf 1 sampai ${LIMITS.afterParagraphMax}. (Give a paragraph number from 1 to ${LIMITS.afterParagraphMax}.)`,
+        message: whatsappMessages.afterParagraph(LIMITS.afterParagraphMax),
       });
     }
   }
@@ -120,10 +122,10 @@ export function validateFields(fields: WhatsappFollowFields & Record<string, unk
 export function validateSiteDefault(settings: Record<string, unknown>, prefix = ''): FieldError[] {
   const errors = validateFields(settings as WhatsappFollowFields & Record<string, unknown>, prefix);
   const at = (name: string) => (prefix ? `${prefix}.${name}` : name);
-  if (typeof settings.enabled !== 'boolean') errors.push({ path: at('enabled'), message: 'Aktif harus ya atau tidak. (enabled must be true or false.)' });
+  if (typeof settings.enabled !== 'boolean') errors.push({ path: at('enabled'), message: whatsappMessages.enabled });
   if (settings.enabled === true) {
-    if (!settings.channelUrl) errors.push({ path: at('channelUrl'), message: `Isi tautan saluran untuk mengaktifkan blok: ${CHANNEL_URL_HINT}. (A channel link is required when the block is on.)` });
-    if (!settings.channelName) errors.push({ path: at('channelName'), message: 'Isi nama saluran untuk mengaktifkan blok. (A channel name is required when the block is on.)' });
+    if (!settings.channelUrl) errors.push({ path: at('channelUrl'), message: whatsappMessages.channelUrlRequired(CHANNEL_URL_HINT) });
+    if (!settings.channelName) errors.push({ path: at('channelName'), message: whatsappMessages.channelNameRequired });
   }
   return errors;
 }
