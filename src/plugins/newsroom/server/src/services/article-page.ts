@@ -86,7 +86,16 @@ type PageArticle = {
   cover?: PageCover | null;
 };
 /** A related card as the output sanitizer leaves it (`cardOf`: CARD_FIELDS and the cover). */
-type RelatedCard = Card & { locale?: string; slug: string; cover?: PageCover | null };
+type RelatedCard = Card & {
+  title: string;
+  slug: string;
+  lead?: string | null;
+  datePublished?: string | null;
+  publishedAt?: string;
+  timezone?: string | null;
+  locale?: string;
+  cover?: PageCover | null;
+};
 /** A caption whose image the page completes. */
 type Captioned = { image?: Pick<PageImage, 'url' | 'width' | 'height' | 'formats'> | null };
 
