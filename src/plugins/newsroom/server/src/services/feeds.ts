@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import {
   ARTICLE_UID,
   NEWEST_FIRST,
@@ -24,12 +24,39 @@ export const SITEMAP_KINDS: SitemapKind[] = ['articles', 'categories', 'tags', '
 const KIND_UIDS = { articles: ARTICLE_UID, categories: CATEGORY_UID, tags: TAG_UID, authors: AUTHOR_UID } as const;
 const KIND_PATHS = { articles: articlePath, categories: categoryPath, tags: tagPath, authors: authorPath } as const;
 
-const LIST_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'updatedAt', 'timezone', 'locale'];
+const LIST_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'updatedAt', 'timezone', 'locale'] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof ARTICLE_UID>;
 const LIST_POPULATE = {
   authors: { fields: ['name'] },
   category: { fields: ['name', 'slug'] },
   cover: { fields: ['altText'], populate: { image: { fields: ['url', 'mime', 'width', 'height', 'alternativeText'] } } },
+} satisfies Modules.Documents.Params.Populate.ObjectNotation<typeof ARTICLE_UID>;
+
+// The Document Service types every attribute of a result as optional and nullable, required in the schema
+// or not. These are the columns each read below selects, as a published row has them.
+type NewsRow = { title: string; slug: string; datePublished: string; updatedAt: string; timezone: string; locale: string };
+type SitemapRow = { documentId: string; slug: string; updatedAt: string };
+type ListRow = {
+  title: string;
+  slug: string;
+  lead: string | null;
+  datePublished: string | null;
+  publishedAt: string | null;
+  updatedAt: string;
+  timezone: string | null;
+  locale: string;
+  authors?: { name: string }[] | null;
+  category?: { name: string; slug: string } | null;
+  cover?: {
+    altText: string | null;
+    image?: { url: string; mime: string; width: number | null; height: number | null; alternativeText: string | null } | null;
+  } | null;
 };
+export type TagSummary = { id: number; documentId: string; name: string; slug: string };
+
+// The Document Service sorts by documentId (a column of every content type), but its sort types list
+// only schema attributes: the order is declared as a plain string, then given the sort type.
+const DOCUMENT_ID_ORDER: string = 'documentId:asc';
+const BY_DOCUMENT_ID = [DOCUMENT_ID_ORDER as Modules.Documents.Params.Sort.StringNotation<(typeof KIND_UIDS)[SitemapKind]>];
 
 type TreeNode = { id: number; documentId: string; name: string; slug: string; description?: string | null; parent?: { id: number } | null };
 
@@ -44,7 +71,7 @@ export type ListedArticle = {
   category?: string;
   imageUrl: string | null;
   imageAlt: string | null;
-  image: { mime?: string; width?: number; height?: number } | null;
+  image: { mime?: string; width?: number | null; height?: number | null } | null;
 };
 
 export type ArticleScope = { categoryIds?: number[]; tagDocumentId?: string; authorDocumentId?: string };
@@ -84,22 +111,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_HOURS * 3600 * 1000).toISOString();
     const { publicationName } = newsroomConfig(strapi);
     const perLocale = await Promise.all(
-      locales.map((locale) =>
-        strapi.documents(ARTICLE_UID).findMany({
+      locales.map(async (locale) =>
+        (await strapi.documents(ARTICLE_UID).findMany({
           locale,
           status: 'published',
           filters: { datePublished: { $gte: since, $lte: now.toISOString() } },
           fields: ['title', 'slug', 'datePublished', 'updatedAt', 'timezone', 'locale'],
           sort: [...NEWEST_FIRST],
           limit: NEWS_SITEMAP_MAX_URLS,
-        } as any)
+        })) as NewsRow[]
       )
     );
     return perLocale
       .flat()
-      .sort((a: any, b: any) => new Date(b.datePublished).getTime() - new Date(a.datePublished).getTime())
+      .sort((a, b) => new Date(b.datePublished).getTime() - new Date(a.datePublished).getTime())
       .slice(0, NEWS_SITEMAP_MAX_URLS)
-      .map((row: any) => ({
+      .map((row) => ({
         loc: `${this.siteUrl()}${articlePath(row.locale, row.slug)}`,
         publicationName,
         language: row.locale,
@@ -113,10 +140,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sitemapSummary(kind: SitemapKind, locale: string, pageSize: number = SITEMAP_MAX_URLS): Promise<{ pages: number; lastmod: string | null }> {
     const uid = KIND_UIDS[kind];
     const [count, [latest]] = await Promise.all([
-      strapi.documents(uid).count({ locale, status: 'published' } as any),
-      strapi.documents(uid).findMany({ locale, status: 'published', fields: ['updatedAt'], sort: ['updatedAt:desc'], limit: 1 } as any),
+      strapi.documents(uid).count({ locale, status: 'published' }),
+      strapi.documents(uid).findMany({ locale, status: 'published', fields: ['updatedAt'], sort: ['updatedAt:desc'], limit: 1 }),
     ]);
-    return { pages: Math.ceil(count / pageSize), lastmod: iso((latest as any)?.updatedAt) };
+    return { pages: Math.ceil(count / pageSize), lastmod: iso(latest?.updatedAt) };
   },
 
   /**
@@ -126,14 +153,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async sitemapPage(kind: SitemapKind, locale: string, page: number, locales: string[], pageSize: number = SITEMAP_MAX_URLS): Promise<SitemapUrl[] | null> {
     const uid = KIND_UIDS[kind];
     const toPath = KIND_PATHS[kind];
-    const rows: any[] = await strapi.documents(uid).findMany({
+    const rows = (await strapi.documents(uid).findMany({
       locale,
       status: 'published',
       fields: ['documentId', 'slug', 'updatedAt'],
-      sort: ['documentId:asc'],
+      sort: BY_DOCUMENT_ID,
       start: (page - 1) * pageSize,
       limit: pageSize,
-    } as any);
+    })) as SitemapRow[];
     if (rows.length === 0) return page === 1 ? [] : null;
     const first = rows[0].documentId;
     const last = rows[rows.length - 1].documentId;
@@ -147,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
             status: 'published',
             filters: { documentId: { $gte: first, $lte: last } },
             fields: ['documentId', 'slug'],
-          } as any)) as any[],
+          })) as Omit<SitemapRow, 'updatedAt'>[],
         }))
     );
     const siteUrl = this.siteUrl();
@@ -177,8 +204,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return { category, ids: categoryTree(nodes).selfAndDescendants(category.id).map((node) => node.id) };
   },
 
-  async tagBySlug(locale: string, slug: string) {
-    return strapi.documents(TAG_UID).findFirst({ locale, status: 'published', filters: { slug: { $eq: slug } }, fields: ['name', 'slug'] } as any);
+  async tagBySlug(locale: string, slug: string): Promise<TagSummary | null> {
+    return (await strapi.documents(TAG_UID).findFirst({ locale, status: 'published', filters: { slug: { $eq: slug } }, fields: ['name', 'slug'] })) as TagSummary | null;
   },
 
   /** Other locales' versions of a category, tag or author (for hreflang on list pages). */
@@ -192,7 +219,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The newest published articles of a locale, optionally of some categories, of one tag or by one author. */
   async latest(locale: string, { limit = FEED_ITEMS, start = 0, ...scope }: ArticleScope & { limit?: number; start?: number } = {}): Promise<ListedArticle[]> {
-    const rows: any[] = await strapi.documents(ARTICLE_UID).findMany({
+    const rows = (await strapi.documents(ARTICLE_UID).findMany({
       locale,
       status: 'published',
       filters: articleFilters(scope),
@@ -201,26 +228,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       sort: [...NEWEST_FIRST],
       start,
       limit,
-    } as any);
+    })) as ListRow[];
     const siteUrl = this.siteUrl();
     return rows.map((row) => ({
       title: row.title,
       url: `${siteUrl}${articlePath(locale, row.slug)}`,
-      lead: row.lead as string | null,
+      lead: row.lead,
       datePublished: iso(row.datePublished ?? row.publishedAt),
       updatedAt: iso(row.updatedAt),
-      timezone: row.timezone as string | null,
-      authors: (row.authors ?? []).map((author: any) => author.name as string),
-      category: row.category?.name as string | undefined,
+      timezone: row.timezone,
+      authors: (row.authors ?? []).map((author) => author.name),
+      category: row.category?.name,
       imageUrl: absoluteUrl(siteUrl, row.cover?.image?.url),
-      imageAlt: (row.cover?.altText ?? row.cover?.image?.alternativeText ?? null) as string | null,
+      imageAlt: row.cover?.altText ?? row.cover?.image?.alternativeText ?? null,
       image: row.cover?.image ?? null,
     }));
   },
 
   /** How many published articles of a locale `latest` can page through. */
   async countLatest(locale: string, scope: ArticleScope = {}): Promise<number> {
-    return strapi.documents(ARTICLE_UID).count({ locale, status: 'published', filters: articleFilters(scope) } as any);
+    return strapi.documents(ARTICLE_UID).count({ locale, status: 'published', filters: articleFilters(scope) });
   },
 
   toRssItems(items: ListedArticle[]): RssItem[] {

@@ -13,7 +13,7 @@ import { getService } from '../get-service';
 export type UploadFile = {
   name: string;
   hash: string;
-  ext?: string;
+  ext?: string | null;
   mime?: string;
   path?: string | null;
   width?: number | null;
@@ -23,6 +23,22 @@ export type UploadFile = {
   tmpWorkingDirectory?: string;
 };
 export type CropFormat = { key: CropKey; file: UploadFile & { width: number; height: number; size: number; sizeInBytes: number; url?: string } };
+/** The columns of an upload file row that a backfill selects. */
+type FileRow = {
+  id: number;
+  name: string;
+  hash: string;
+  ext: string | null;
+  mime: string;
+  url: string;
+  width?: number | null;
+  height?: number | null;
+  formats?: Record<string, { url?: string | null; width?: number | null; height?: number | null } | null> | null;
+  provider?: string | null;
+  provider_metadata?: Record<string, unknown> | null;
+};
+/** The upload plugin's image-manipulation service, as far as the crops step wraps it. */
+type ImageManipulation = Core.Service & { generateResponsiveFormats(file: UploadFile): Promise<unknown[] | null | undefined> };
 export type BackfillReport = { images: number; updated: number; crops: number; skipped: number; failed: { id: number; name: string; error: string }[] };
 
 let sharpModule: typeof Sharp | null = null;
@@ -88,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const currentProvider = strapi.config.get('plugin::upload.provider');
     let lastId = 0;
     for (;;) {
-      const rows: any[] = await strapi.db.query(UPLOAD_FILE_UID).findMany({
+      const rows: FileRow[] = await strapi.db.query(UPLOAD_FILE_UID).findMany({
         where: { ...where, id: { $gt: lastId } },
         select: ['id', 'name', 'hash', 'ext', 'mime', 'url', 'width', 'height', 'formats', 'provider', 'provider_metadata'],
         orderBy: { id: 'asc' },
@@ -122,7 +138,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Crops made for one file row, or null when the file is not an image sharp resizes (SVG, AVIF). */
-  async backfillOne(row: any, missing: CropKey[]): Promise<number | null> {
+  async backfillOne(row: FileRow, missing: CropKey[]): Promise<number | null> {
     const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'warta-crops-'));
     try {
       const filepath = path.join(dir, `original${row.ext ?? ''}`);
@@ -142,7 +158,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!(await manipulation.isResizableImage(file))) return null;
       const crops = await this.generate(file, missing);
       const provider = strapi.plugin('upload').service('provider');
-      const formats = { ...(row.formats ?? {}) };
+      const formats: Record<string, unknown> = { ...(row.formats ?? {}) };
       for (const crop of crops) {
         await provider.upload(crop.file);
         formats[crop.key] = Object.fromEntries(Object.entries(crop.file).filter(([key]) => !(TRANSIENT_KEYS as readonly string[]).includes(key)));
@@ -155,13 +171,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The stored original: from the public folder for the local provider, else over HTTP (signed if private). */
-  async readOriginal(row: any, target: string): Promise<void> {
+  async readOriginal(row: FileRow, target: string): Promise<void> {
     const upload = strapi.plugin('upload');
     if (row.provider === 'local' && typeof row.url === 'string' && row.url.startsWith('/')) {
       await fs.promises.copyFile(path.join(strapi.dirs.static.public, decodeURIComponent(row.url)), target);
       return;
     }
-    let url: string = row.url;
+    let url = row.url;
     if (await upload.provider.isPrivate?.()) url = (await upload.provider.getSignedUrl(row)).url;
     const response = await fetch(url);
     if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
@@ -175,7 +191,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
  * provider and records in `formats`, whatever the "responsive dimensions" setting says about small/medium.
  */
 export function decorateImageManipulation(strapi: Core.Strapi) {
-  strapi.get('services').extend(UPLOAD_IMAGE_MANIPULATION_UID, (service: any) => ({
+  strapi.get('services').extend(UPLOAD_IMAGE_MANIPULATION_UID, (service: ImageManipulation) => ({
     ...service,
     async generateResponsiveFormats(file: UploadFile) {
       const formats = (await service.generateResponsiveFormats(file)) ?? [];

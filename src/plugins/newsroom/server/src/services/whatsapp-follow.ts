@@ -48,7 +48,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async updateSettings(input: unknown): Promise<WhatsappSettings> {
     const shape = whatsappSettingsShapeErrors(input);
     if (!shape) throw toValidationError([{ path: 'data', message: NOT_AN_OBJECT_MESSAGE }]);
-    const body = input as Record<string, any>;
+    const body = input as Record<string, unknown>;
     const fieldErrors: FieldError[] = [...shape.general];
     const current = await this.getSettings();
     const next: WhatsappSettings = { ...current };
@@ -57,14 +57,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       fieldErrors.push(...shape.byLocale[locale]);
       // A locale that is not an object has nothing more to check.
       if (!body[locale] || typeof body[locale] !== 'object') continue;
-      const value = body[locale];
+      const value = body[locale] as Record<string, unknown>;
       const normalized = Object.fromEntries(EDITABLE.map((key) => [key, value[key] === '' ? null : value[key] ?? current[locale][key] ?? null]));
       fieldErrors.push(...validateSiteDefault(normalized, locale));
       next[locale] = normalized as SiteDefault;
     }
     if (body.utm !== undefined) {
-      fieldErrors.push(...validateUtm(body.utm));
-      next.utm = { source: body.utm?.source || null, medium: body.utm?.medium || null, campaign: body.utm?.campaign || null };
+      const utm = body.utm as Record<string, unknown> | null;
+      fieldErrors.push(...validateUtm(utm));
+      // Unchecked until the throw below: a value that is not a short token never reaches the store.
+      const token = (key: keyof Utm) => (utm?.[key] as string | null | undefined) || null;
+      next.utm = { source: token('source'), medium: token('medium'), campaign: token('campaign') };
     }
     if (fieldErrors.length) throw toValidationError(fieldErrors);
     await strapi.store(STORE).set({ key: STORE_KEY, value: next });

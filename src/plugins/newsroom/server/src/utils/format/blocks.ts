@@ -11,7 +11,8 @@ export function paragraphsToBlocks(paragraphs: string[]): ParagraphBlock[] {
 /** The plain text of a blocks body, paragraphs separated by blank lines. */
 export function blocksToText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return '';
-  const textOf = (node: any): string =>
+  // Editor JSON as stored: neither field is trusted until checked.
+  const textOf = (node: { text?: unknown; children?: unknown } | null | undefined): string =>
     typeof node?.text === 'string' ? node.text : Array.isArray(node?.children) ? node.children.map(textOf).join('') : '';
   return blocks.map(textOf).filter(Boolean).join('\n\n');
 }

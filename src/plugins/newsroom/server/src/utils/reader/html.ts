@@ -37,13 +37,27 @@ export function safeUrl(value: unknown): string | null {
   return /^(https?:|mailto:)/i.test(url) ? url : null;
 }
 
+/**
+ * One node of a blocks body as stored: editor JSON, so no field is trusted until checked (a node may
+ * even be null or a primitive, whose fields then read as undefined).
+ */
+export type BlockNode = {
+  type?: unknown;
+  text?: unknown;
+  url?: unknown;
+  children?: unknown;
+  level?: unknown;
+  format?: unknown;
+  image?: { url?: unknown; width?: unknown; height?: unknown; alternativeText?: unknown } | null;
+} | null | undefined;
+
 type TextNode = { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean };
 type InlineNode = TextNode | { type: 'link'; url: string; children: InlineNode[] };
 
 function inlineToHtml(nodes: unknown): string {
   if (!Array.isArray(nodes)) return '';
   return nodes
-    .map((node: any) => {
+    .map((node: BlockNode) => {
       if (node?.type === 'link') {
         const href = safeUrl(node.url);
         const inner = inlineToHtml(node.children);
@@ -67,7 +81,7 @@ function inlineToHtml(nodes: unknown): string {
 
 export function inlineText(nodes: unknown): string {
   if (!Array.isArray(nodes)) return '';
-  return nodes.map((node: any) => (typeof node?.text === 'string' ? node.text : inlineText(node?.children))).join('');
+  return nodes.map((node: BlockNode) => (typeof node?.text === 'string' ? node.text : inlineText(node?.children))).join('');
 }
 
 export type RenderedBlock = { html: string; isParagraph: boolean };
@@ -76,7 +90,7 @@ export type RenderedBlock = { html: string; isParagraph: boolean };
 export function blocksToHtml(blocks: unknown): RenderedBlock[] {
   if (!Array.isArray(blocks)) return [];
   const out: RenderedBlock[] = [];
-  for (const block of blocks as any[]) {
+  for (const block of blocks as BlockNode[]) {
     switch (block?.type) {
       case 'paragraph': {
         const html = inlineToHtml(block.children);
@@ -92,7 +106,7 @@ export function blocksToHtml(blocks: unknown): RenderedBlock[] {
       case 'list': {
         const tag = block.format === 'ordered' ? 'ol' : 'ul';
         const items = (Array.isArray(block.children) ? block.children : [])
-          .map((item: any) => `<li>${item?.type === 'list' ? blocksToHtml([item]).map((b) => b.html).join('') : inlineToHtml(item?.children)}</li>`)
+          .map((item: BlockNode) => `<li>${item?.type === 'list' ? blocksToHtml([item]).map((b) => b.html).join('') : inlineToHtml(item?.children)}</li>`)
           .join('');
         out.push({ html: `<${tag}>${items}</${tag}>`, isParagraph: false });
         break;

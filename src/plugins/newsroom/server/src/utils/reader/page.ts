@@ -3,7 +3,7 @@
  * client framework. Everything an editor typed is escaped (`escapeHtml`, `serializeJsonLd`); the only
  * script is the font-size switcher, allowed by the response's CSP nonce.
  */
-import { blocksToHtml, escapeHtml, inlineText, linkNames } from './html';
+import { blocksToHtml, escapeHtml, inlineText, linkNames, type BlockNode } from './html';
 import { serializeJsonLd } from './json-ld';
 import type { HouseStyle } from '../format/dates';
 import { cardDate, LABELS, labelsOf, OG_LOCALES, shell, type ShellOptions } from './shell';
@@ -143,7 +143,7 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   // The dateline opens the first paragraph ("MOSKOW - ..."), unless the editor already typed it there.
   const firstParagraph = blocks.findIndex((block) => block.isParagraph);
   if (page.dateline && firstParagraph >= 0) {
-    const firstText = inlineText((page.body as any[]).filter((block: any) => block?.type === 'paragraph' && inlineText(block.children).trim())[0]?.children);
+    const firstText = inlineText((page.body as BlockNode[]).filter((block) => block?.type === 'paragraph' && inlineText(block.children).trim())[0]?.children);
     if (!firstText.trim().toUpperCase().startsWith(page.dateline.trim().toUpperCase())) {
       blocks[firstParagraph] = { ...blocks[firstParagraph], html: blocks[firstParagraph].html.replace(/^<p>/, `<p><strong class="dateline">${escapeHtml(page.dateline)}</strong> - `) };
     }
