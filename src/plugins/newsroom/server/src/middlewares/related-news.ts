@@ -7,7 +7,7 @@ const TRIGGERS = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
 /** What this middleware reads of a write's parameters and result, whichever action it was. */
 type WriteParams = { documentId?: string; locale?: unknown; status?: unknown };
 type WriteResult = { documentId?: string; locale?: string; entries?: { documentId?: string; locale?: string }[] } | null | undefined;
-/** What `strapi.db.transaction` hands its callback (@strapi/database types it as `any[]`). */
+/** What `strapi.db.transaction` hands its callback (@strapi/database leaves the callback's parameters untyped). */
 type TransactionHooks = { onCommit: (callback: () => void) => void };
 
 /**
