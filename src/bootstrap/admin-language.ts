@@ -1,3 +1,4 @@
+import type { Event } from '@strapi/database';
 import type { Core } from '@strapi/strapi';
 
 /**
@@ -8,8 +9,8 @@ import type { Core } from '@strapi/strapi';
 export function defaultAdminLanguageToIndonesian(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
     models: ['admin::user'],
-    beforeCreate(event: any) {
-      const data = event.params?.data;
+    beforeCreate(event: Event) {
+      const data = event.params?.data as { preferedLanguage?: unknown } | undefined;
       if (data && !data.preferedLanguage) data.preferedLanguage = 'id';
     },
   });

@@ -4,6 +4,14 @@ import { LOCALES, PUBLIC_CONTENT_UIDS } from '../constants';
 const SETUP_KEY = 'editorial-roles-v1';
 const PUBLISH = 'plugin::content-manager.explorer.publish';
 
+// What this reads of two admin services; Strapi types every `strapi.service(...)` as a bag of `any`.
+type AdminAction = { actionId: string; section: string; options?: { applyToProperties?: string[] } };
+type NestedPermission = { action: string; subject: string; properties?: Record<string, unknown> };
+type AdminPermissionService = { actionProvider: { values(): AdminAction[] } };
+type AdminContentTypeService = {
+  getPermissionsWithNestedFields(actions: AdminAction[], options: Record<string, unknown>): NestedPermission[];
+};
+
 /**
  * Strapi's default Editor and Author roles come out of a fresh install unable to work in a Warta
  * newsroom: created before the `id` locale exists, their content permissions carry no locale (the
@@ -15,17 +23,17 @@ export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store({ type: 'core', name: 'warta' });
   if (await store.get({ key: SETUP_KEY })) return;
 
-  const { actionProvider } = strapi.service('admin::permission') as any;
-  const actions = actionProvider.values().filter((action: any) => action.section === 'contentTypes');
+  const { actionProvider } = strapi.service('admin::permission') as AdminPermissionService;
+  const actions = actionProvider.values().filter((action) => action.section === 'contentTypes');
   const appliesToLocales = new Set(
-    actions.filter((action: any) => action.options?.applyToProperties?.includes('locales')).map((action: any) => action.actionId)
+    actions.filter((action) => action.options?.applyToProperties?.includes('locales')).map((action) => action.actionId)
   );
   const subjects = new Set<string>(PUBLIC_CONTENT_UIDS);
   const localeCodes = LOCALES.map((locale) => locale.code);
-  const full = (strapi.service('admin::content-type') as any)
+  const full = (strapi.service('admin::content-type') as AdminContentTypeService)
     .getPermissionsWithNestedFields(actions, {})
-    .filter((permission: any) => subjects.has(permission.subject))
-    .map((permission: any) => ({
+    .filter((permission) => subjects.has(permission.subject))
+    .map((permission) => ({
       action: permission.action,
       subject: permission.subject,
       properties: {
@@ -38,8 +46,8 @@ export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
   const grants: Record<string, typeof full> = {
     'strapi-editor': full,
     'strapi-author': full
-      .filter((permission: any) => permission.action !== PUBLISH)
-      .map((permission: any) => ({ ...permission, conditions: ['admin::is-creator'] })),
+      .filter((permission) => permission.action !== PUBLISH)
+      .map((permission) => ({ ...permission, conditions: ['admin::is-creator'] })),
   };
 
   for (const [code, permissions] of Object.entries(grants)) {

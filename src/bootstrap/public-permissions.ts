@@ -16,15 +16,15 @@ export async function ensurePublicPermissions(strapi: Core.Strapi): Promise<void
   const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
   if (!role) throw new Error('users-permissions has no Public role: its bootstrap did not run');
 
-  const current = await strapi.db.query(PERMISSION_UID).findMany({
+  const current: { id: number; action: string }[] = await strapi.db.query(PERMISSION_UID).findMany({
     where: { role: role.id },
     select: ['id', 'action'],
   });
-  const currentActions = new Set(current.map((permission: any) => permission.action));
+  const currentActions = new Set(current.map((permission) => permission.action));
 
-  const extra = current.filter((permission: any) => !PUBLIC_ACTIONS.includes(permission.action));
+  const extra = current.filter((permission) => !PUBLIC_ACTIONS.includes(permission.action));
   if (extra.length > 0) {
-    await strapi.db.query(PERMISSION_UID).deleteMany({ where: { id: { $in: extra.map((p: any) => p.id) } } });
+    await strapi.db.query(PERMISSION_UID).deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
   }
   for (const action of PUBLIC_ACTIONS.filter((action) => !currentActions.has(action))) {
     await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });

@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import {
   ARTICLE_UID,
   AUTHOR_UID,
@@ -54,6 +54,15 @@ type ArticleSeed = {
   status?: 'published' | 'draft';
 };
 
+/**
+ * Strapi's `update` takes `status` (saving, then publishing), though its types give it to `create` only.
+ * The seed's `data` comes from JSON that Strapi validates when it is written.
+ */
+type ArticleUpdate = Modules.Documents.ServiceParams<typeof ARTICLE_UID>['update'] & { status: 'published' | 'draft' };
+
+/** The one column the seed selects to find an entry it made before. */
+type DocumentRow = { documentId: string };
+
 export type SeedReport = Record<'categories' | 'tags' | 'authors' | 'mediaCaptions' | 'articles' | 'whatsappChannel', { created: number; kept: number }>;
 
 function readJson<T>(dir: string, file: string): T {
@@ -100,12 +109,13 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
         registry[localeKey] = existing;
         continue;
       }
-      const params: any = { locale, data, ...(status ? { status } : {}) };
-      const entry: any = documentId
+      const params = { locale, data, ...(status ? { status } : {}) };
+      const entry: { documentId: string } | null = documentId
         ? await strapi.documents(uid).update({ ...params, documentId })
         : await strapi.documents(uid).create(params);
-      documentId = entry.documentId;
-      registry[localeKey] = entry.documentId;
+      // `update` answers null only for a document that no longer exists; the seed stops here then, as it always has.
+      documentId = entry!.documentId;
+      registry[localeKey] = entry!.documentId;
       created = true;
     }
     report[bucket][created ? 'created' : 'kept'] += 1;
@@ -115,7 +125,7 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
 
   const bySlug = (uid: UID.ContentType) => async (locale: string, data: Record<string, unknown>) => {
     if (!data.slug) return null;
-    const row = await strapi.db.query(uid).findOne({ where: { slug: data.slug, locale }, select: ['documentId'] });
+    const row: DocumentRow | null = await strapi.db.query(uid).findOne({ where: { slug: data.slug, locale }, select: ['documentId'] });
     return row?.documentId ?? null;
   };
 
@@ -155,7 +165,7 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
       },
     }));
     const findAuthor = async (locale: string) => {
-      const row = await strapi.db.query(AUTHOR_UID).findOne({ where: { name: author.name, locale }, select: ['documentId'] });
+      const row: DocumentRow | null = await strapi.db.query(AUTHOR_UID).findOne({ where: { name: author.name, locale }, select: ['documentId'] });
       return row?.documentId ?? null;
     };
     const id = await ensureDocument(AUTHOR_UID, `author:${author.key}`, 'authors', localizations, findAuthor);
@@ -200,7 +210,7 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
     const findArticle = async (locale: string) => {
       const slug = article.slug ?? null;
       if (!slug) {
-        const row = await strapi.db.query(ARTICLE_UID).findOne({ where: { title: article.title, locale }, select: ['documentId'] });
+        const row: DocumentRow | null = await strapi.db.query(ARTICLE_UID).findOne({ where: { title: article.title, locale }, select: ['documentId'] });
         return row?.documentId ?? null;
       }
       return bySlug(ARTICLE_UID)(locale, { slug });
@@ -214,7 +224,8 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
         registry[localeKey] ??= documentId;
         report.articles.kept += 1;
       } else {
-        await strapi.documents(ARTICLE_UID).update({ documentId, locale: article.locale, data, status: article.status ?? 'published' } as any);
+        const update: ArticleUpdate = { documentId, locale: article.locale, data: data as ArticleUpdate['data'], status: article.status ?? 'published' };
+        await strapi.documents(ARTICLE_UID).update(update);
         registry[localeKey] = documentId;
         report.articles.created += 1;
       }

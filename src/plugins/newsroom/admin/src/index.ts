@@ -1,3 +1,4 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
 import { getTranslation, PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -7,7 +8,7 @@ const translations: Record<string, () => Promise<TranslationModule>> = {
 };
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     app.createSettingSection({ id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'Newsroom' } }, [
       {

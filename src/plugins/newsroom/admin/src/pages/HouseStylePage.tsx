@@ -30,8 +30,8 @@ const HouseStylePage = () => {
   const t = (key: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(key), defaultMessage: key }, values);
 
   useEffect(() => {
-    get('/newsroom/house-style')
-      .then((response: any) => setData(response.data.data))
+    get<{ data: HouseStyle }>('/newsroom/house-style')
+      .then((response) => setData(response.data.data))
       .catch(() => setFailed(true));
   }, [get]);
 

@@ -15,6 +15,10 @@ type SiteDefault = {
 };
 type Settings = { id: SiteDefault; en: SiteDefault; utm: { source: string | null; medium: string | null; campaign: string | null } };
 type Errors = Record<string, string>;
+/** What the page reads of a refused save: Strapi's validation error, one entry per field at fault. */
+type SaveFailure = {
+  response?: { data?: { error?: { message?: string; details?: { errors?: { path?: string[]; message: string }[] } } } };
+} | null | undefined;
 
 const LOCALES = ['id', 'en'] as const;
 
@@ -30,8 +34,8 @@ const WhatsappFollowPage = () => {
   const t = (key: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(key), defaultMessage: key }, values);
 
   useEffect(() => {
-    get('/newsroom/whatsapp-follow')
-      .then((response: any) => setSettings(response.data.data))
+    get<{ data: Settings }>('/newsroom/whatsapp-follow')
+      .then((response) => setSettings(response.data.data))
       .catch(() => setLoadFailed(true));
   }, [get]);
 
@@ -45,10 +49,11 @@ const WhatsappFollowPage = () => {
     setSaving(true);
     setErrors({});
     try {
-      const response: any = await put('/newsroom/whatsapp-follow', { data: settings });
+      const response = await put<{ data: Settings }>('/newsroom/whatsapp-follow', { data: settings });
       setSettings(response.data.data);
       toggleNotification({ type: 'success', message: t('whatsapp.saved') });
-    } catch (error: any) {
+    } catch (caught: unknown) {
+      const error = caught as SaveFailure;
       const details = error?.response?.data?.error?.details?.errors ?? [];
       const byPath: Errors = {};
       for (const item of details) byPath[(item.path ?? []).join('.')] = item.message;

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
 import { PUBLIC_PAGE as PUBLIC } from '../utils/http/cache-policy';
 import { newsroomConfig } from '../config';
@@ -12,6 +13,11 @@ import { feedMessages, localeMessages } from '../utils/messages';
 const XML = 'application/xml; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 
+// The router's parameters of each route (routes/index.ts); Koa leaves `ctx.params` untyped.
+type FileParams = { file?: string };
+type LocaleFileParams = { locale: string; file?: string };
+type SitemapParams = { locale: string; file: string };
+
 /**
  * Sitemaps and RSS at the site root (not under /api): public, published content only, valid XML,
  * cacheable. File names are parsed here rather than in the route pattern, so a bad one is a clear 404.
@@ -24,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.NotFoundError(localeMessages.unknown(locale));
   };
 
-  const rssFor = async (ctx: any, locale: string, categorySlug?: string) => {
+  const rssFor = async (ctx: Context, locale: string, categorySlug?: string) => {
     await requireLocale(locale);
     const { siteUrl, publicationName } = config();
     let items;
@@ -41,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } else {
       items = await feeds().latest(locale);
     }
-    const lastModified = latestDate(items.map((item: any) => item.updatedAt));
+    const lastModified = latestDate(items.map((item) => item.updatedAt));
     const xml = renderRss({
       title,
       link,
@@ -57,10 +63,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** GET /sitemap-news.xml: every locale; GET /sitemap-news/:locale.xml: one. */
-    async news(ctx: any) {
+    async news(ctx: Context) {
       let locales: string[];
-      if (ctx.params.file !== undefined) {
-        const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec(ctx.params.file);
+      const { file } = ctx.params as FileParams;
+      if (file !== undefined) {
+        const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec(file);
         if (!match) throw new errors.NotFoundError(feedMessages.unknownSitemap);
         await requireLocale(match[1]);
         locales = [match[1]];
@@ -69,14 +76,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const entries = await feeds().news(locales);
       // Nothing published in the last 48 hours: the front pages keep the file valid (see renderNewsSitemap).
-      send(ctx, renderNewsSitemap(entries, feeds().frontPages(locales)), XML, PUBLIC, latestDate(entries.map((entry: any) => entry.lastmod)));
+      send(ctx, renderNewsSitemap(entries, feeds().frontPages(locales)), XML, PUBLIC, latestDate(entries.map((entry) => entry.lastmod)));
     },
 
     /**
      * GET /sitemap.xml: the index of every locale's news sitemap (always valid, so never an empty index)
      * and its article, category, tag and author sitemaps that have something to list.
      */
-    async index(ctx: any) {
+    async index(ctx: Context) {
       const { siteUrl } = config();
       const locales: string[] = await getService('locales', strapi).inSiteOrder();
       const entries: { loc: string; lastmod: string | null }[] = [];
@@ -92,29 +99,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /sitemaps/:locale/:kind-:page.xml, e.g. /sitemaps/id/articles-1.xml, /sitemaps/id/authors-1.xml */
-    async sitemap(ctx: any) {
-      const { locale, file } = ctx.params;
+    async sitemap(ctx: Context) {
+      const { locale, file } = ctx.params as SitemapParams;
       await requireLocale(locale);
       const match = /^(articles|categories|tags|authors)-([1-9]\d{0,5})\.xml$/.exec(file);
       if (!match) throw new errors.NotFoundError(feedMessages.unknownSitemapFile(file));
       const urls = await feeds().sitemapPage(match[1] as SitemapKind, locale, Number(match[2]), await getService('locales', strapi).inSiteOrder());
       if (!urls) throw new errors.NotFoundError(feedMessages.emptySitemapPage(match[2]));
       // An empty first page (a new site) is still a valid sitemap: it lists the locale's front page.
-      send(ctx, renderUrlset(urls, feeds().frontPages([locale])), XML, PUBLIC, latestDate(urls.map((url: any) => url.lastmod)));
+      send(ctx, renderUrlset(urls, feeds().frontPages([locale])), XML, PUBLIC, latestDate(urls.map((url) => url.lastmod)));
     },
 
     /** GET /rss/:locale.xml */
-    async rss(ctx: any) {
-      const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec(ctx.params.file ?? '');
+    async rss(ctx: Context) {
+      const match = /^([a-z]{2}(?:-[A-Za-z]{2,4})?)\.xml$/.exec((ctx.params as FileParams).file ?? '');
       if (!match) throw new errors.NotFoundError(feedMessages.unknownFeed);
       await rssFor(ctx, match[1]);
     },
 
     /** GET /rss/:locale/:category.xml */
-    async rssCategory(ctx: any) {
-      const match = /^(.+)\.xml$/.exec(ctx.params.file ?? '');
+    async rssCategory(ctx: Context) {
+      const { locale, file } = ctx.params as LocaleFileParams;
+      const match = /^(.+)\.xml$/.exec(file ?? '');
       if (!match) throw new errors.NotFoundError(feedMessages.unknownCategoryFeed);
-      await rssFor(ctx, ctx.params.locale, match[1]);
+      await rssFor(ctx, locale, match[1]);
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { PRIVATE_PAGE as PRIVATE, PUBLIC_PAGE as PUBLIC, type CachePolicy } from '../utils/http/cache-policy';
 import { newsroomConfig } from '../config';
 import { formatDateTime, HOUSE_STYLES, localParts } from '../utils/format/dates';
@@ -13,6 +14,12 @@ import { articleMessages, localeMessages, readerMessages } from '../utils/messag
 
 const HTML = 'text/html; charset=utf-8';
 
+// The router's parameters of the reader routes (routes/index.ts); Koa leaves `ctx.params` untyped.
+type LocaleParams = { locale: string };
+type PageParams = { locale: string; slug: string };
+/** What a tag page shows of the tag: `name` is a required attribute, so a published tag has one. */
+type TagHeading = { documentId: string; name: string };
+
 /**
  * Warta's reader pages (`/read/...`): public, published only, HTML built from the same payload as the
  * REST and GraphQL article page. Thin: check the input, one service call, render, send.
@@ -21,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => newsroomConfig(strapi);
   const style = () => HOUSE_STYLES[config().houseStyle] ?? HOUSE_STYLES.kbbi;
 
-  const shellFor = (ctx: any, locale: string, nonce: string): ShellOptions => {
+  const shellFor = (ctx: Context, locale: string, nonce: string): ShellOptions => {
     const { siteUrl, publicationName } = config();
     // Each page sets its own CSP with a fresh nonce, in place of Strapi's default.
     ctx.set('Content-Security-Policy', readerCsp(nonce));
@@ -29,36 +36,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { nonce, publicationName, homeUrl: `${siteUrl}${homePath(locale)}`, locale, rssUrl: `${siteUrl}/rss/${locale}.xml` };
   };
 
-  const message = (ctx: any, status: number, locale: string, heading: string, text: string, policy: CachePolicy = PRIVATE) => {
+  const message = (ctx: Context, status: number, locale: string, heading: string, text: string, policy: CachePolicy = PRIVATE) => {
     const html = renderMessagePage(locale, heading, text, shellFor(ctx, locale === 'en' ? 'en' : 'id', newNonce()));
     send(ctx, html, HTML, policy);
     ctx.status = status;
   };
 
-  const notFound = (ctx: any, locale: string, text?: string) => {
+  const notFound = (ctx: Context, locale: string, text?: string) => {
     const labels = READER_LABELS[locale === 'en' ? 'en' : 'id'];
     message(ctx, 404, locale, labels.notFound, text ?? labels.notFoundText, PUBLIC);
   };
 
   const isKnownLocale = (locale: unknown): Promise<boolean> => getService('locales', strapi).isKnown(locale);
-  const unknownLocale = (ctx: any, locale: string) =>
+  const unknownLocale = (ctx: Context, locale: string) =>
     notFound(ctx, 'id', localeMessages.unknown(locale));
 
   return {
     /** GET /read/:locale/:slug */
-    async article(ctx: any) {
-      const { locale, slug } = ctx.params;
+    async article(ctx: Context) {
+      const { locale, slug } = ctx.params as PageParams;
       const pages = getService('article-page', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const page = await pages.bySlug(slug, locale);
       if (!page) return notFound(ctx, locale);
       const nonce = newNonce();
-      const html = renderArticlePage(page as any, { ...shellFor(ctx, locale, nonce), style: style() });
+      const html = renderArticlePage(page, { ...shellFor(ctx, locale, nonce), style: style() });
       send(ctx, html, HTML, PUBLIC, latestDate([page.updatedAt]));
     },
 
     /** GET /read/preview?token=...: the draft, for whoever holds a valid link from the Preview button. */
-    async preview(ctx: any) {
+    async preview(ctx: Context) {
       // The token is a credential: never stored by a cache, never sent on in a Referer.
       ctx.set('Referrer-Policy', 'no-referrer');
       ctx.set('X-Robots-Tag', 'noindex, nofollow');
@@ -81,14 +88,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const nonce = newNonce();
       const expiry = new Date(verification.claims.exp * 1000);
       const expiresLabel = formatDateTime(localParts(expiry, 'WIB', locale, style()), style());
-      const html = renderArticlePage(page as any, { ...shellFor(ctx, locale, nonce), style: style(), preview: { expiresAt: expiry.toISOString(), expiresLabel } });
+      const html = renderArticlePage(page, { ...shellFor(ctx, locale, nonce), style: style(), preview: { expiresAt: expiry.toISOString(), expiresLabel } });
       send(ctx, html, HTML, PRIVATE);
       ctx.set('Referrer-Policy', 'no-referrer');
     },
 
     /** GET /read/:locale: the latest news. */
-    async home(ctx: any) {
-      const { locale } = ctx.params;
+    async home(ctx: Context) {
+      const { locale } = ctx.params as LocaleParams;
       const feeds = getService('feeds', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const items = await feeds.latest(locale);
@@ -98,12 +105,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { locale, heading: `${publicationName}: ${READER_LABELS[locale === 'en' ? 'en' : 'id'].latest}`, url: `${siteUrl}${homePath(locale)}`, items, alternates },
         { ...shellFor(ctx, locale, newNonce()), style: style() }
       );
-      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
+      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item) => item.updatedAt)));
     },
 
     /** GET /read/:locale/kategori/:slug: the desk and its sections. */
-    async category(ctx: any) {
-      const { locale, slug } = ctx.params;
+    async category(ctx: Context) {
+      const { locale, slug } = ctx.params as PageParams;
       const feeds = getService('feeds', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const found = await feeds.categoryWithDescendants(locale, slug);
@@ -114,12 +121,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { locale, heading: found.category.name, description: found.category.description, url, items, alternates },
         { ...shellFor(ctx, locale, newNonce()), style: style(), rssUrl: `${config().siteUrl}/rss/${locale}/${encodeURIComponent(slug)}.xml` }
       );
-      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
+      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item) => item.updatedAt)));
     },
 
     /** GET /read/:locale/penulis/:slug?page=N: an author, their bio and their stories in that locale. */
-    async author(ctx: any) {
-      const { locale, slug } = ctx.params;
+    async author(ctx: Context) {
+      const { locale, slug } = ctx.params as PageParams;
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       // Only `page` is read; other parameters (utm_*, fbclid on shared links) are ignored, as on every page.
       const page = parseListPage(ctx.query);
@@ -132,16 +139,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /read/:locale/tag/:slug: a running story. */
-    async tag(ctx: any) {
-      const { locale, slug } = ctx.params;
+    async tag(ctx: Context) {
+      const { locale, slug } = ctx.params as PageParams;
       const feeds = getService('feeds', strapi);
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
-      const tag: any = await feeds.tagBySlug(locale, slug);
+      const tag = (await feeds.tagBySlug(locale, slug)) as TagHeading | null;
       if (!tag) return notFound(ctx, locale);
       const [items, alternates] = await Promise.all([feeds.latest(locale, { tagDocumentId: tag.documentId }), feeds.translationsOf('tags', tag.documentId)]);
       const url = alternates.find((alt) => alt.locale === locale)?.url ?? '';
       const html = renderListPage({ locale, heading: tag.name, url, items, alternates }, { ...shellFor(ctx, locale, newNonce()), style: style() });
-      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item: any) => item.updatedAt)));
+      send(ctx, html, HTML, PUBLIC, latestDate(items.map((item) => item.updatedAt)));
     },
   };
 };

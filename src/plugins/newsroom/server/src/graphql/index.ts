@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { GraphQLResolveInfo } from 'graphql';
+// Types only: the `nexus` instance is the one Strapi's GraphQL plugin hands the extension (its dependency).
+import type * as Nexus from 'nexus';
 import { ARTICLE_UID, RELATED_DEFAULT_LIMIT, NEWEST_FIRST } from '../constants';
 import { formatCreditLine } from '../utils/format/credit-line';
 import { unknownLocaleMessage, validateRelatedLimit } from '../validation';
@@ -7,12 +10,19 @@ import type { ArticleNewsroomFields } from '../services/article-fields';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp/follow';
 import { getService } from '../get-service';
 
+/** The context Strapi's GraphQL plugin gives every resolver: the Koa state (auth, and our loaders) and the Koa context. */
+type GraphQLContext = { state?: Record<string, unknown> & { auth?: unknown }; koaContext?: unknown };
+type ListArgs = { sort?: unknown; [arg: string]: unknown };
+type Resolve = (parent: unknown, args: ListArgs | undefined, context: GraphQLContext, info: GraphQLResolveInfo) => unknown;
+/** What the Article fields below read of the article row they extend. */
+type ArticleParent = { id: number; documentId: string; locale: string };
+type MediaCaptionParent = { creditLabel?: string | null; credit?: string | null; locale?: string | null };
 
 // The generated `sort` argument defaults to an empty list.
 const isUnsorted = (sort: unknown) => sort === undefined || sort === null || (Array.isArray(sort) && sort.length === 0);
 
 /** Same default order as REST: newest news first, unless the query sorts. */
-const newestFirst = (resolve: any, parent: any, args: any, context: any, info: any) =>
+const newestFirst = (resolve: Resolve, parent: unknown, args: ListArgs | undefined, context: GraphQLContext, info: GraphQLResolveInfo) =>
   resolve(parent, isUnsorted(args?.sort) ? { ...args, sort: [...NEWEST_FIRST] } : args, context, info);
 
 const DRAFT_GUARD = { policies: ['plugin::newsroom.drafts-need-editor'] };
@@ -22,7 +32,7 @@ const ARTICLE_LIST = { ...DRAFT_GUARD, middlewares: [newestFirst] };
  * One batch per GraphQL request and service: the computed fields of every Article in the response are
  * loaded together on the next tick, so a list of 25 costs the same few queries as a single article.
  */
-function batchLoader<T>(context: any, key: string, loadMany: (ids: number[]) => Promise<Map<number, T>>) {
+function batchLoader<T>(context: GraphQLContext, key: string, loadMany: (ids: number[]) => Promise<Map<number, T>>) {
   const state = (context.state ??= {});
   if (!state[key]) {
     let pending: { id: number; resolve: (value: T | null) => void; reject: (error: unknown) => void }[] = [];
@@ -45,9 +55,9 @@ function batchLoader<T>(context: any, key: string, loadMany: (ids: number[]) => 
   return state[key] as (id: number) => Promise<T | null>;
 }
 
-const newsroomFieldsLoader = (strapi: Core.Strapi, context: any) =>
+const newsroomFieldsLoader = (strapi: Core.Strapi, context: GraphQLContext) =>
   batchLoader<ArticleNewsroomFields>(context, 'newsroomFieldsLoader', (ids) => getService('article-fields', strapi).forRows(ids));
-const whatsappFollowLoader = (strapi: Core.Strapi, context: any) =>
+const whatsappFollowLoader = (strapi: Core.Strapi, context: GraphQLContext) =>
   batchLoader<ResolvedWhatsappFollow | null>(context, 'whatsappFollowLoader', (ids) => getService('whatsapp-follow', strapi).forRows(ids));
 
 /** GraphQL gets what REST gets: credit lines, the newsroom's computed article fields, drafts closed to the public. */
@@ -57,15 +67,15 @@ export function extendGraphQL(strapi: Core.Strapi): void {
 
   const computed =
     <K extends keyof ArticleNewsroomFields>(key: K) =>
-    async (parent: any, _args: unknown, context: any) =>
+    async (parent: ArticleParent, _args: unknown, context: GraphQLContext) =>
       (await newsroomFieldsLoader(strapi, context)(parent.id))?.[key] ?? null;
 
-  extension.use(({ nexus }: any) => ({
+  extension.use(({ nexus }: { nexus: typeof Nexus }) => ({
     types: [
       nexus.objectType({
         name: 'NewsroomLocalDate',
         description: 'An instant as an Indonesian newsroom prints it, in the article zone (WIB, WITA or WIT).',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.string('date', { description: 'Jumat, 27 Oktober 2023' });
           t.nonNull.string('time', { description: '17:33' });
           t.nonNull.string('zone', { description: 'WIB, WITA or WIT' });
@@ -79,7 +89,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       nexus.objectType({
         name: 'NewsroomWhatsappFollow',
         description: 'The resolved "Ikuti Saluran WhatsApp" block of an article.',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.string('url');
           t.nonNull.string('channelName');
           t.nonNull.string('headline', { description: 'Ikuti Saluran WhatsApp Okezone untuk update berita terbaru setiap hari' });
@@ -90,7 +100,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       }),
       nexus.extendType({
         type: 'Article',
-        definition(t: any) {
+        definition(t) {
           t.string('byline', { description: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB', resolve: computed('byline') });
           t.field('publishedAtLocal', { type: 'NewsroomLocalDate', resolve: computed('publishedAtLocal') });
           t.field('updatedAtLocal', { type: 'NewsroomLocalDate', resolve: computed('updatedAtLocal') });
@@ -101,7 +111,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             type: 'Article',
             description: 'Berita Terkait: published articles of the same locale, best first.',
             args: { limit: nexus.intArg({ default: RELATED_DEFAULT_LIMIT }) },
-            resolve: async (parent: any, args: { limit?: number }) => {
+            resolve: async (parent: ArticleParent, args: { limit?: number }) => {
               // The REST route's limit schema: the same bounds and the same message.
               const limit = validateRelatedLimit(args.limit ?? RELATED_DEFAULT_LIMIT);
               const result = await getService('related-news', strapi).find(parent.documentId, parent.locale, limit, { cards: false });
@@ -111,14 +121,14 @@ export function extendGraphQL(strapi: Core.Strapi): void {
           t.field('whatsappFollow', {
             type: 'NewsroomWhatsappFollow',
             description: 'null where the block is off for this article',
-            resolve: (parent: any, _args: unknown, context: any) => whatsappFollowLoader(strapi, context)(parent.id),
+            resolve: (parent: ArticleParent, _args: unknown, context: GraphQLContext) => whatsappFollowLoader(strapi, context)(parent.id),
           });
         },
       }),
       nexus.objectType({
         name: 'ArticlePageAlternate',
         description: 'A published translation of the article: its locale, slug and reader URL.',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.string('locale');
           t.nonNull.string('slug');
           t.nonNull.string('title');
@@ -128,7 +138,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       nexus.objectType({
         name: 'ArticlePage',
         description: 'Everything an article page needs, the same as REST GET /api/articles/by-slug/:slug.',
-        definition(t: any) {
+        definition(t) {
           t.nonNull.string('documentId');
           t.nonNull.string('locale');
           t.nonNull.string('slug');
@@ -141,12 +151,12 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       }),
       nexus.extendType({
         type: 'Query',
-        definition(t: any) {
+        definition(t) {
           t.field('articleBySlug', {
             type: 'ArticlePage',
             description: 'The published article page of a slug in a locale (default id), or null.',
             args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-            resolve: async (_parent: unknown, args: { slug: string; locale?: string | null }, context: any) => {
+            resolve: async (_parent: unknown, args: { slug: string; locale?: string | null }, context: GraphQLContext) => {
               const pages = getService('article-page', strapi);
               const locale = args.locale ?? (await getService('locales', strapi).defaultCode());
               if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
@@ -158,10 +168,10 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       }),
       nexus.extendType({
         type: 'MediaCaption',
-        definition(t: any) {
+        definition(t) {
           t.string('creditLine', {
             description: 'Ready-to-print credit, e.g. "(Foto: Reuters)" or "(Photo: Reuters)" in English.',
-            resolve: (parent: any) => formatCreditLine(parent.creditLabel, parent.credit, parent.locale),
+            resolve: (parent: MediaCaptionParent) => formatCreditLine(parent.creditLabel, parent.credit, parent.locale),
           });
         },
       }),

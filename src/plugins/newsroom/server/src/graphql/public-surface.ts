@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { GraphQLError, parse } from 'graphql';
+import type { Context } from 'koa';
 import { fragmentsAreSound } from '../utils/graphql/fragments';
 
 // The body parser Strapi's GraphQL route itself uses (it skips a body already parsed); no types shipped.
@@ -21,6 +22,10 @@ const AUTH_MUTATIONS: Record<string, string> = {
 const UNSOUND_FRAGMENTS = graphqlMessages.unsoundFragments;
 
 type ErrorLike = { extensions?: { code?: unknown } };
+/** What the plugin reads of Apollo's response: a single result's errors (incremental ones are left alone). */
+type ResponseLike = { http: { status?: number }; body?: { kind?: string; singleResult?: { errors?: readonly ErrorLike[] } } };
+/** The GraphQL plugin's Apollo options: only `plugins` is read here, the rest is passed on untouched. */
+type ApolloServerOptions = { plugins?: unknown[]; [option: string]: unknown };
 
 /** A request the caller got wrong answers 400 (or 403 when it was only refused), as REST does, not 200. */
 export function statusForErrors(errors: readonly ErrorLike[] | undefined): number | null {
@@ -39,7 +44,7 @@ const httpStatusPlugin = {
           throw new GraphQLError(SUBSCRIPTIONS_REFUSED, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
         }
       },
-      async willSendResponse({ response }: { response: { http: { status?: number }; body: any } }) {
+      async willSendResponse({ response }: { response: ResponseLike }) {
         if (response.body?.kind !== 'single') return;
         const status = statusForErrors(response.body.singleResult?.errors);
         if (status && (!response.http.status || response.http.status === 200)) response.http.status = status;
@@ -59,7 +64,7 @@ export function hardenGraphQL(strapi: Core.Strapi): void {
   const extension = strapi.plugin('graphql')?.service('extension');
   if (!extension) return;
 
-  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as Record<string, any>;
+  const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as ApolloServerOptions;
   // Strapi appends configured plugins to its own.
   strapi.config.set('plugin::graphql.apolloServer', { ...apolloServer, plugins: [...(apolloServer.plugins ?? []), httpStatusPlugin] });
 
@@ -84,10 +89,10 @@ export function hardenGraphQL(strapi: Core.Strapi): void {
 export function graphQLDocumentGuard(strapi: Core.Strapi) {
   const endpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
   const parseBody = bodyParser();
-  return async (ctx: any, next: () => Promise<unknown>) => {
+  return async (ctx: Context, next: () => Promise<unknown>) => {
     if (ctx.path !== endpoint) return next();
     if (ctx.method === 'POST') await parseBody(ctx, async () => {});
-    const source = ctx.method === 'GET' ? ctx.query?.query : ctx.request?.body?.query;
+    const source = ctx.method === 'GET' ? ctx.query?.query : (ctx.request?.body as { query?: unknown } | undefined)?.query;
     if (typeof source !== 'string' || !source.includes('...')) return next();
     let sound = true;
     try {

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../constants';
 import { relatedChoicesProblem } from '../utils/related/inverted-index';
@@ -6,6 +6,20 @@ import { getService } from '../get-service';
 import { articleMessages } from '../utils/messages';
 
 export const CATEGORY_REQUIRED_MESSAGE = articleMessages.categoryRequired;
+
+/** A create or update of an article; Strapi takes `status` on both, though its types give it to `create` only. */
+type SaveParams = { status?: unknown; fields?: unknown; populate?: unknown };
+/** Strapi's `publish` shapes its result with `fields` and `populate`, though its types list neither. */
+type PublishParams = Modules.Documents.ServiceParams<typeof ARTICLE_UID>['publish'] & Pick<SaveParams, 'fields' | 'populate'>;
+type Saved = { documentId: string; locale?: string } | null;
+type RelatedChoiceField = typeof RELATED_PINNED_FIELD | typeof RELATED_EXCLUDED_FIELD;
+/** The columns of a draft row this middleware selects. */
+type DraftRow = {
+  id: number;
+  locale: string;
+  datePublished: string | Date | null;
+  category: { id: number } | null;
+} & Partial<Record<RelatedChoiceField, { documentId: string }[] | null>>;
 
 function localeWhere(locale: unknown, fallback: string | undefined): Record<string, unknown> {
   if (locale === '*') return {};
@@ -25,33 +39,36 @@ function localeWhere(locale: unknown, fallback: string | undefined): Record<stri
  * all in one transaction: a refused publish leaves nothing behind.
  */
 const articlePublicationMiddleware =
-  (strapi: Core.Strapi) =>
-  async (context: any, next: () => Promise<any>) => {
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
     if (context.uid !== ARTICLE_UID) return next();
-    const { action, params } = context;
 
-    if ((action === 'create' || action === 'update') && params?.status === 'published') {
+    const save = context.action === 'create' || context.action === 'update' ? (context.params as SaveParams | undefined) : undefined;
+    if (save?.status === 'published') {
       return strapi.db.transaction(async () => {
-        const { status: _status, ...draftParams } = params;
-        context.params = draftParams;
-        const draft = await next();
+        const { status: _status, ...draftParams } = save;
+        (context as { params: unknown }).params = draftParams;
+        const draft = (await next()) as Saved;
         if (!draft) return draft;
-        const result = await strapi.documents(ARTICLE_UID).publish({
+        const publishParams: PublishParams = {
           documentId: draft.documentId,
           locale: draft.locale,
-          fields: params.fields,
-          populate: params.populate,
-        } as any);
+          fields: save.fields,
+          populate: save.populate,
+        };
+        const result = await strapi.documents(ARTICLE_UID).publish(publishParams);
         return result.entries[0];
       });
     }
+
+    const { action, params } = context;
 
     if (action !== 'publish') return next();
 
     return strapi.db.transaction(async () => {
       const defaultLocale = (await getService('locales', strapi).defaultCode());
       const where = { documentId: params.documentId, ...localeWhere(params.locale, defaultLocale) };
-      const drafts = await strapi.db.query(ARTICLE_UID).findMany({
+      const drafts: DraftRow[] = await strapi.db.query(ARTICLE_UID).findMany({
         where: { ...where, publishedAt: null },
         select: ['id', 'locale', 'datePublished'],
         populate: {
@@ -61,25 +78,25 @@ const articlePublicationMiddleware =
         },
       });
 
-      if (drafts.some((draft: any) => !draft.category)) {
+      if (drafts.some((draft) => !draft.category)) {
         throw new errors.ValidationError(CATEGORY_REQUIRED_MESSAGE, {
           errors: [{ path: ['category'], message: CATEGORY_REQUIRED_MESSAGE, name: 'ValidationError' }],
         });
       }
 
       for (const draft of drafts) {
-        const ids = (field: string) => (draft[field] ?? []).map((target: any) => target.documentId as string);
+        const ids = (field: RelatedChoiceField) => (draft[field] ?? []).map((target) => target.documentId);
         const problem = relatedChoicesProblem(params.documentId, ids(RELATED_PINNED_FIELD), ids(RELATED_EXCLUDED_FIELD));
         if (problem) {
           throw new errors.ValidationError(problem.message, { errors: [{ path: [problem.path], message: problem.message, name: 'ValidationError' }] });
         }
       }
 
-      const livePublished = await strapi.db.query(ARTICLE_UID).findMany({
+      const livePublished: { locale: string }[] = await strapi.db.query(ARTICLE_UID).findMany({
         where: { ...where, publishedAt: { $notNull: true } },
         select: ['locale'],
       });
-      const republishedLocales = new Set(livePublished.map((row: any) => row.locale));
+      const republishedLocales = new Set(livePublished.map((row) => row.locale));
 
       const now = new Date();
       for (const draft of drafts) {

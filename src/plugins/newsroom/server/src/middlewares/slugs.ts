@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core, Modules, Schema, UID } from '@strapi/strapi';
 import { slugCandidates, slugifyTitle } from '../utils/slugs/slug';
 import { getService } from '../get-service';
 
@@ -6,14 +6,20 @@ import { getService } from '../get-service';
 const SLUG_BATCH = 20;
 
 type SlugSource = { slugField: string; sourceField: string };
+type DerivedUid = Schema.Attribute.UID & { targetField: string };
+/** What this middleware reads and fills in of a create or update, whichever type it writes. */
+type WriteParams = { data?: Record<string, unknown>; locale?: string; documentId?: string };
+
+const isDerivedUid = (entry: [string, Schema.Attribute.AnyAttribute]): entry is [string, DerivedUid] =>
+  entry[1].type === 'uid' && Boolean(entry[1].targetField);
 
 /** The uid attributes that derive from another field, e.g. article.slug from article.title. */
 export function findSlugSources(strapi: Core.Strapi, uid: UID.ContentType): SlugSource[] {
   const contentType = strapi.contentTypes[uid];
   if (!contentType || !uid.startsWith('api::')) return [];
-  return Object.entries(contentType.attributes)
-    .filter(([, attribute]: [string, any]) => attribute.type === 'uid' && attribute.targetField)
-    .map(([slugField, attribute]: [string, any]) => ({ slugField, sourceField: attribute.targetField }));
+  return Object.entries(contentType.attributes as Record<string, Schema.Attribute.AnyAttribute>)
+    .filter(isDerivedUid)
+    .map(([slugField, attribute]) => ({ slugField, sourceField: attribute.targetField }));
 }
 
 /**
@@ -38,49 +44,50 @@ export async function generateSlug(
     if (locale) where.locale = locale;
     // Draft and published rows of one document share its slug: they are not a clash.
     if (documentId) where.documentId = { $ne: documentId };
-    const rows = await strapi.db.query(uid).findMany({ where, select: [slugField] });
-    const taken = new Set(rows.map((row: any) => row[slugField]));
+    const rows: Record<string, unknown>[] = await strapi.db.query(uid).findMany({ where, select: [slugField] });
+    const taken = new Set(rows.map((row) => row[slugField]));
     const free = candidates.find((candidate) => !taken.has(candidate));
     if (free) return free;
   }
 }
 
 const slugMiddleware =
-  (strapi: Core.Strapi) =>
-  async (context: any, next: () => Promise<any>) => {
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
     if (context.action !== 'create' && context.action !== 'update') return next();
     const sources = findSlugSources(strapi, context.uid);
-    const data = context.params?.data;
-    if (sources.length === 0 || !data) return next();
+    const params = context.params as WriteParams | undefined;
+    const data = params?.data;
+    if (sources.length === 0 || !params || !data) return next();
 
-    const locale = context.params.locale ?? (await defaultLocale(strapi));
+    const locale = params.locale ?? (await defaultLocale(strapi));
     for (const { slugField, sourceField } of sources) {
       const current = data[slugField];
       const missing = current === undefined || current === null || current === '';
       if (!missing) continue;
       const creatingLocalization =
-        context.action === 'update' && current === undefined && !(await localizationExists(strapi, context, locale));
+        context.action === 'update' && current === undefined && !(await localizationExists(strapi, context.uid, params.documentId, locale));
       // On update, an absent slug means "unchanged", unless the update creates a new localization.
       const shouldGenerate = context.action === 'create' || current !== undefined || creatingLocalization;
       // A new localization may take its source from another locale (author.name is not localized).
-      const source = data[sourceField] ?? (creatingLocalization ? await sourceFromOtherLocale(strapi, context, sourceField) : undefined);
+      const source = data[sourceField] ?? (creatingLocalization ? await sourceFromOtherLocale(strapi, context.uid, params.documentId, sourceField) : undefined);
       if (shouldGenerate && typeof source === 'string' && source.trim()) {
-        const slug = await generateSlug(strapi, context.uid, slugField, source, locale, context.params.documentId);
+        const slug = await generateSlug(strapi, context.uid, slugField, source, locale, params.documentId);
         if (slug) data[slugField] = slug;
       }
     }
     return next();
   };
 
-async function localizationExists(strapi: Core.Strapi, context: any, locale: string | undefined) {
-  const where: Record<string, unknown> = { documentId: context.params.documentId };
+async function localizationExists(strapi: Core.Strapi, uid: UID.ContentType, documentId: string | undefined, locale: string | undefined) {
+  const where: Record<string, unknown> = { documentId };
   if (locale) where.locale = locale;
-  return (await strapi.db.query(context.uid).count({ where })) > 0;
+  return (await strapi.db.query(uid).count({ where })) > 0;
 }
 
-async function sourceFromOtherLocale(strapi: Core.Strapi, context: any, sourceField: string) {
-  const row = await strapi.db.query(context.uid).findOne({
-    where: { documentId: context.params.documentId },
+async function sourceFromOtherLocale(strapi: Core.Strapi, uid: UID.ContentType, documentId: string | undefined, sourceField: string): Promise<unknown> {
+  const row: Record<string, unknown> | null = await strapi.db.query(uid).findOne({
+    where: { documentId },
     select: [sourceField],
   });
   return row?.[sourceField];

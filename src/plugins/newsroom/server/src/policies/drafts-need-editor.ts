@@ -10,6 +10,17 @@ export const DRAFTS_FORBIDDEN_MESSAGE =
 type PublicationParams = { status?: unknown; publicationFilter?: unknown; hasPublishedVersion?: unknown };
 
 /**
+ * What this policy reads of its context: a REST one (Strapi's copy of the Koa context) or a GraphQL
+ * one (the resolver's `args`, and the Koa context under `context`).
+ */
+type ReadPolicyContext = {
+  request?: { query?: PublicationParams };
+  args?: PublicationParams;
+  state?: { auth?: unknown };
+  context?: { state?: { auth?: unknown } };
+};
+
+/**
  * Strapi 5 answers `?status=draft` for anyone who may `find`, and reads any other value, even an empty
  * one, as "draft" too. Only callers who could edit the article may ask for anything but published
  * rows, or for publication-state filters (`publicationFilter=modified` vs `unmodified` would tell the
@@ -35,7 +46,7 @@ export async function assertMayReadDrafts(
 }
 
 /** Serves both REST routes (`query.status`) and GraphQL resolvers (`args.status`, enum `DRAFT`). */
-export default async (policyContext: any, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+export default async (policyContext: ReadPolicyContext, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   // A REST policy context copies the Koa context's own properties only: `query` lives on `request`.
   const params: PublicationParams = policyContext.request?.query ?? policyContext.args ?? {};
   const auth = policyContext.state?.auth ?? policyContext.context?.state?.auth;
