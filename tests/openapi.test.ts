@@ -16,7 +16,6 @@ const ARTICLE = 'api::article.article';
 const ROOT = path.resolve(__dirname, '..');
 const SPEC_FILE = path.join(ROOT, 'openapi.json');
 const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8'));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { withoutGenerationTime } = require('../scripts/openapi-generate');
 
 let app: TestApp;

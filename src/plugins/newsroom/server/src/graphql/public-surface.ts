@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { GraphQLError, parse } from 'graphql';
 import type { Context } from 'koa';
 import { fragmentsAreSound } from '../utils/graphql/fragments';
+import { graphqlMessages } from '../utils/messages';
 
 // The body parser Strapi's GraphQL route itself uses (it skips a body already parsed); no types shipped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-import { graphqlMessages } from '../utils/messages';
 const bodyParser: () => (ctx: unknown, next: () => Promise<void>) => Promise<void> = require('koa-bodyparser');
 
 const SUBSCRIPTIONS_REFUSED = graphqlMessages.subscriptionsRefused;

@@ -52,7 +52,6 @@ export type BlockNode = {
 } | null | undefined;
 
 type TextNode = { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean };
-type InlineNode = TextNode | { type: 'link'; url: string; children: InlineNode[] };
 
 function inlineToHtml(nodes: unknown): string {
   if (!Array.isArray(nodes)) return '';
