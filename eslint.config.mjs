@@ -5,14 +5,28 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'build/', '.tmp/', '.cache/', '.strapi/', 'coverage/', 'test-artifacts/', 'types/generated/', 'public/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      '.tmp/',
+      '.cache/',
+      '.strapi/',
+      'coverage/',
+      'test-artifacts/',
+      'types/generated/',
+      'public/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Every `any` left in production code is commented with its reason (see the README's "Types").
       '@typescript-eslint/no-explicit-any': 'error',
     },

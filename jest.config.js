@@ -8,7 +8,11 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/config/**/__tests__/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/config/**/__tests__/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

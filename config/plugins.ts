@@ -24,7 +24,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       wordsPerMinute: env.int('NEWSROOM_WORDS_PER_MINUTE', 200),
       computedFields: env.bool('NEWSROOM_COMPUTED_FIELDS', true),
       // Where readers find the articles: this instance's /read pages unless a separate frontend is set.
-      siteUrl: (env('WARTA_SITE_URL', '') || env('PUBLIC_URL', '') || `http://localhost:${env.int('PORT', 1337) || 1337}`).replace(/\/+$/, ''),
+      siteUrl: (
+        env('WARTA_SITE_URL', '') ||
+        env('PUBLIC_URL', '') ||
+        `http://localhost:${env.int('PORT', 1337) || 1337}`
+      ).replace(/\/+$/, ''),
       publicationName: env('WARTA_PUBLICATION_NAME', 'Warta'),
       publisherLogoUrl: env('WARTA_PUBLISHER_LOGO_URL', ''),
       previewTtlSeconds: env.int('WARTA_PREVIEW_TTL_SECONDS', 600),

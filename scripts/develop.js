@@ -13,5 +13,5 @@ const child = spawn(bin('strapi'), ['develop', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { STRAPI_TELEMETRY_DISABLED: 'true', WARTA_SEED_IF_EMPTY: 'true', ...process.env },
 });
-child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 0));
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -49,30 +49,59 @@ function measure({ name, english, shipped, ours }) {
 
 const ourDir = path.join(root, 'src', 'admin', 'translations', 'id');
 const rows = PACKAGES.map(({ name, dir }) =>
-  measure({ name, english: loadStrapi(dir, 'en'), shipped: loadStrapi(dir, 'id'), ours: loadJson(path.join(ourDir, `${name}.json`)) })
+  measure({
+    name,
+    english: loadStrapi(dir, 'en'),
+    shipped: loadStrapi(dir, 'id'),
+    ours: loadJson(path.join(ourDir, `${name}.json`)),
+  })
 );
 const newsroomDir = path.join(root, 'src', 'plugins', 'newsroom', 'admin', 'src', 'translations');
-rows.push(measure({ name: 'newsroom', english: loadJson(path.join(newsroomDir, 'en.json')), shipped: {}, ours: loadJson(path.join(newsroomDir, 'id.json')) }));
+rows.push(
+  measure({
+    name: 'newsroom',
+    english: loadJson(path.join(newsroomDir, 'en.json')),
+    shipped: {},
+    ours: loadJson(path.join(newsroomDir, 'id.json')),
+  })
+);
 const others = OTHER_PACKAGES.map(({ name, dir }) =>
-  measure({ name, english: loadStrapi(dir, 'en'), shipped: loadStrapi(dir, 'id'), ours: loadJson(path.join(ourDir, `${name}.json`)) })
+  measure({
+    name,
+    english: loadStrapi(dir, 'en'),
+    shipped: loadStrapi(dir, 'id'),
+    ours: loadJson(path.join(ourDir, `${name}.json`)),
+  })
 );
 
 const pct = (part, whole) => (whole === 0 ? '  n/a' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
 const line = (row) =>
   `${row.name.padEnd(22)} ${String(row.total).padStart(5)} ${pct(row.before, row.total)} ${pct(row.after, row.total)} ${String(row.sameAsEnglish).padStart(6)}`;
 
-console.log(`${'package'.padEnd(22)} ${'keys'.padStart(5)} ${'Strapi'.padStart(6)} ${'Warta'.padStart(6)} ${'=en'.padStart(6)}`);
+console.log(
+  `${'package'.padEnd(22)} ${'keys'.padStart(5)} ${'Strapi'.padStart(6)} ${'Warta'.padStart(6)} ${'=en'.padStart(6)}`
+);
 rows.forEach((row) => console.log(line(row)));
 const sum = (list, field) => list.reduce((total, row) => total + row[field], 0);
-const total = { name: 'editors\' packages', total: sum(rows, 'total'), before: sum(rows, 'before'), after: sum(rows, 'after'), sameAsEnglish: sum(rows, 'sameAsEnglish') };
+const total = {
+  name: "editors' packages",
+  total: sum(rows, 'total'),
+  before: sum(rows, 'before'),
+  after: sum(rows, 'after'),
+  sameAsEnglish: sum(rows, 'sameAsEnglish'),
+};
 console.log('-'.repeat(50));
 console.log(line(total));
 console.log('\nother packages (not in the target):');
 others.forEach((row) => console.log(line(row)));
 
 const extra = loadJson(path.join(ourDir, 'extra.json'));
-console.log(`\nplus ${Object.keys(extra).length} strings Strapi's code uses with only an English default (src/admin/translations/id/extra.json)`);
+console.log(
+  `\nplus ${Object.keys(extra).length} strings Strapi's code uses with only an English default (src/admin/translations/id/extra.json)`
+);
 
 const share = total.after / total.total;
-console.log(`\nIndonesian coverage over admin, content-manager, upload, i18n and newsroom: ${(share * 100).toFixed(1)}% (target ${TARGET * 100}%)`);
+console.log(
+  `\nIndonesian coverage over admin, content-manager, upload, i18n and newsroom: ${(share * 100).toFixed(1)}% (target ${TARGET * 100}%)`
+);
 process.exit(share >= TARGET ? 0 : 1);

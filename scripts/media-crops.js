@@ -12,16 +12,22 @@ const { compileAndLoad } = require('./lib/load-app');
 async function main() {
   process.env.WARTA_RELATED_RECONCILE_MINUTES = '0';
   const strapi = await compileAndLoad();
-  const bar = new cliProgress.SingleBar({ format: 'images [{bar}] {percentage}% | {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'images [{bar}] {percentage}% | {value}/{total}', hideCursor: true },
+    cliProgress.Presets.shades_classic
+  );
   let started = false;
   try {
-    const report = await strapi.plugin('newsroom').service('image-crops').backfill({
-      onProgress(done, total) {
-        if (!started) bar.start(total, 0);
-        started = true;
-        bar.update(done);
-      },
-    });
+    const report = await strapi
+      .plugin('newsroom')
+      .service('image-crops')
+      .backfill({
+        onProgress(done, total) {
+          if (!started) bar.start(total, 0);
+          started = true;
+          bar.update(done);
+        },
+      });
     if (started) bar.stop();
     console.log(
       `[warta] media crops: ${report.images} images looked at, ${report.updated} given ${report.crops} crops, ${report.skipped} skipped (not resizable or on another provider), ${report.failed.length} failed`

@@ -24,7 +24,10 @@ function withoutGenerationTime(value) {
   if (!value || typeof value !== 'object') return value;
   const out = {};
   for (const [key, child] of Object.entries(value)) {
-    out[key] = key === 'publishedAt' && child && typeof child === 'object' && !Array.isArray(child) ? dropDateDefault(child) : withoutGenerationTime(child);
+    out[key] =
+      key === 'publishedAt' && child && typeof child === 'object' && !Array.isArray(child)
+        ? dropDateDefault(child)
+        : withoutGenerationTime(child);
   }
   return out;
 }
@@ -35,7 +38,10 @@ function dropDateDefault(schema) {
 }
 
 async function main() {
-  const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-openapi-'));
@@ -60,7 +66,9 @@ async function main() {
     app.server.mount();
     const document = withoutGenerationTime(openapi.generate(app, { type: 'content-api' }).document);
     fs.writeFileSync(output, `${JSON.stringify(document, null, 2)}\n`);
-    console.log(`[warta] wrote ${path.relative(process.cwd(), output) || output}: ${Object.keys(document.paths).length} paths`);
+    console.log(
+      `[warta] wrote ${path.relative(process.cwd(), output) || output}: ${Object.keys(document.paths).length} paths`
+    );
   } finally {
     await app.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

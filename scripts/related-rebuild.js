@@ -13,7 +13,11 @@ async function main() {
   process.env.WARTA_RELATED_RECONCILE_MINUTES = '0';
   const strapi = await compileAndLoad();
   const bar = new cliProgress.SingleBar(
-    { format: '{phase} {locale} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}', hideCursor: true },
+    {
+      format:
+        '{phase} {locale} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted}',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic
   );
   let current = '';
@@ -28,18 +32,21 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    const result = await strapi.plugin('newsroom').service('related-news').rebuild({
-      restart: process.argv.includes('--restart'),
-      onProgress(phase, locale, done, total) {
-        const label = phase === 'index' ? 'index  ' : 'lists  ';
-        if (current !== `${phase}/${locale}`) {
-          if (current) bar.stop();
-          current = `${phase}/${locale}`;
-          bar.start(total, done, { phase: label, locale });
-        }
-        bar.update(done, { phase: label, locale });
-      },
-    });
+    const result = await strapi
+      .plugin('newsroom')
+      .service('related-news')
+      .rebuild({
+        restart: process.argv.includes('--restart'),
+        onProgress(phase, locale, done, total) {
+          const label = phase === 'index' ? 'index  ' : 'lists  ';
+          if (current !== `${phase}/${locale}`) {
+            if (current) bar.stop();
+            current = `${phase}/${locale}`;
+            bar.start(total, done, { phase: label, locale });
+          }
+          bar.update(done, { phase: label, locale });
+        },
+      });
     if (current) bar.stop();
     console.log(
       `[warta] related news rebuilt${result.resumed ? ' (resumed)' : ''}: ${result.articles} articles indexed, ${result.lists} lists in ${(result.ms / 1000).toFixed(1)} s`

@@ -12,7 +12,8 @@ async function main() {
     const { seedDemoContent } = require(path.join(root, 'dist', 'src', 'seed'));
     const report = await seedDemoContent(strapi);
     console.log('[warta] seed finished (created / kept):');
-    for (const [type, { created, kept }] of Object.entries(report)) console.log(`  ${type.padEnd(14)} ${created} / ${kept}`);
+    for (const [type, { created, kept }] of Object.entries(report))
+      console.log(`  ${type.padEnd(14)} ${created} / ${kept}`);
   } finally {
     await strapi.destroy();
   }

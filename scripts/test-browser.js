@@ -19,4 +19,9 @@ if (!fs.existsSync(path.join(root, 'dist', 'build', 'index.html')) || process.ar
   run(bin('strapi'), ['build']);
 }
 compile();
-run(bin('jest'), ['-c', 'jest.browser.config.js', '--runInBand', ...process.argv.slice(2).filter((arg) => arg !== '--rebuild')]);
+run(bin('jest'), [
+  '-c',
+  'jest.browser.config.js',
+  '--runInBand',
+  ...process.argv.slice(2).filter((arg) => arg !== '--rebuild'),
+]);

@@ -173,14 +173,16 @@ describe('public writes', () => {
 });
 
 describe('strict query parameters', () => {
-  test.each(['/api/articles?where[x]=1', '/api/articles?lookup=id', '/api/articles?lookup[locale]=en', '/api/authors?where[email]=x'])(
-    '%s is 400',
-    async (url) => {
-      const res = await app.request().get(url);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/invalid|unknown|not allowed/i);
-    }
-  );
+  test.each([
+    '/api/articles?where[x]=1',
+    '/api/articles?lookup=id',
+    '/api/articles?lookup[locale]=en',
+    '/api/authors?where[email]=x',
+  ])('%s is 400', async (url) => {
+    const res = await app.request().get(url);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/invalid|unknown|not allowed/i);
+  });
 
   test('a page size above the maximum is capped, not obeyed', async () => {
     const res = await app.request().get('/api/articles?pagination[pageSize]=5000');
@@ -189,7 +191,8 @@ describe('strict query parameters', () => {
   });
 
   test('GraphQL rejects a query deeper than the depth limit', async () => {
-    const deep = '{ categories { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } }';
+    const deep =
+      '{ categories { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } }';
     const res = await graphql(deep);
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/depth/i);
@@ -242,7 +245,9 @@ describe('bad input from an authenticated writer', () => {
     const created = await authed('post', '/api/articles?status=draft').send({ data: { title: 'Draf Tanpa Kategori' } });
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId;
-    const res = await authed('put', `/api/articles/${documentId}?status=published`).send({ data: { lead: 'Lead baru' } });
+    const res = await authed('put', `/api/articles/${documentId}?status=published`).send({
+      data: { lead: 'Lead baru' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/kategori/i);
     const rows = await app.strapi.db.query(ARTICLE_UID).findMany({ where: { documentId } });
@@ -256,7 +261,9 @@ describe('bad input from an authenticated writer', () => {
     await expect(app.strapi.documents(ARTICLE_UID).publish({ documentId: draft.documentId } as any)).rejects.toThrow(
       /kategori/i
     );
-    const published = await app.strapi.documents(ARTICLE_UID).findOne({ documentId: draft.documentId, status: 'published' } as any);
+    const published = await app.strapi
+      .documents(ARTICLE_UID)
+      .findOne({ documentId: draft.documentId, status: 'published' } as any);
     expect(published).toBeNull();
   });
 
@@ -270,7 +277,9 @@ describe('bad input from an authenticated writer', () => {
 
   test('an invalid relation id is 400 and nothing is saved', async () => {
     const before = await countArticles();
-    const res = await authed('post', '/api/articles?status=draft').send({ data: { title: 'Relasi Salah', category: 'no-such-document' } });
+    const res = await authed('post', '/api/articles?status=draft').send({
+      data: { title: 'Relasi Salah', category: 'no-such-document' },
+    });
     expect(res.status).toBe(400);
     expect(await countArticles()).toBe(before);
   });
@@ -281,9 +290,15 @@ describe('writes by an authenticated writer', () => {
     (app.request() as any)[method](url).set('Authorization', `Bearer ${writerToken}`);
 
   test('a slug is generated from the title, and a clash in the same locale gets a numeric suffix', async () => {
-    const first = await authed('post', '/api/articles?status=draft').send({ data: { title: "Jum'at Berkah di Masjid Istiqlal" } });
-    const second = await authed('post', '/api/articles?status=draft').send({ data: { title: "Jum'at Berkah di Masjid Istiqlal" } });
-    const english = await authed('post', '/api/articles?status=draft&locale=en').send({ data: { title: "Jum'at Berkah di Masjid Istiqlal" } });
+    const first = await authed('post', '/api/articles?status=draft').send({
+      data: { title: "Jum'at Berkah di Masjid Istiqlal" },
+    });
+    const second = await authed('post', '/api/articles?status=draft').send({
+      data: { title: "Jum'at Berkah di Masjid Istiqlal" },
+    });
+    const english = await authed('post', '/api/articles?status=draft&locale=en').send({
+      data: { title: "Jum'at Berkah di Masjid Istiqlal" },
+    });
     expect([first.status, second.status, english.status]).toEqual([201, 201, 201]);
     expect(first.body.data.slug).toBe('jumat-berkah-di-masjid-istiqlal');
     expect(second.body.data.slug).toBe('jumat-berkah-di-masjid-istiqlal-2');
@@ -309,7 +324,9 @@ describe('writes by an authenticated writer', () => {
     for (const uid of [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID]) {
       const table = app.strapi.db.metadata.get(uid).tableName;
       const indexes = await inspector.getIndexes(table);
-      expect(indexes).toContainEqual(expect.objectContaining({ name: `${table}_slug_locale_idx`, columns: ['slug', 'locale'] }));
+      expect(indexes).toContainEqual(
+        expect.objectContaining({ name: `${table}_slug_locale_idx`, columns: ['slug', 'locale'] })
+      );
     }
   });
 
@@ -334,7 +351,11 @@ describe('writes by an authenticated writer', () => {
 
   test('an imported article keeps the datePublished it was given', async () => {
     const res = await authed('post', '/api/articles?status=published').send({
-      data: { title: 'Arsip 2019', category: fixture.internasional.documentId, datePublished: '2019-04-17T02:00:00.000Z' },
+      data: {
+        title: 'Arsip 2019',
+        category: fixture.internasional.documentId,
+        datePublished: '2019-04-17T02:00:00.000Z',
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.data.datePublished).toBe('2019-04-17T02:00:00.000Z');

@@ -20,19 +20,31 @@ const docs = (uid: string) => app.strapi.documents(uid as any) as any;
 const noSentinel = (text: string) => {
   for (const sentinel of Object.values(SENTINELS)) expect(text).not.toContain(sentinel);
 };
-const LONG_TITLE = 'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia, Kremlin Membantah Semua Tuduhan Itu';
+const LONG_TITLE =
+  'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia, Kremlin Membantah Semua Tuduhan Itu';
 const jsonLdOf = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
-const bySlug = (slug: string, query = 'locale=id') => app.request().get(`/api/articles/by-slug/${encodeURIComponent(slug)}?${query}`);
+const bySlug = (slug: string, query = 'locale=id') =>
+  app.request().get(`/api/articles/by-slug/${encodeURIComponent(slug)}?${query}`);
 
-const { app, fixture } = useStrapi({ env: { WARTA_SITE_URL: SITE, WARTA_PUBLICATION_NAME: 'Warta Uji' }, fixture: createNewsFixture });
+const { app, fixture } = useStrapi({
+  env: { WARTA_SITE_URL: SITE, WARTA_PUBLICATION_NAME: 'Warta Uji' },
+  fixture: createNewsFixture,
+});
 
 beforeAll(async () => {
   idSlug = fixture.published.slug;
-  enSlug = (await docs(ARTICLE).findOne({ documentId: fixture.published.documentId, locale: 'en', status: 'published' })).slug;
+  enSlug = (
+    await docs(ARTICLE).findOne({ documentId: fixture.published.documentId, locale: 'en', status: 'published' })
+  ).slug;
 
   // A deeper desk, more people and tags: the "rich" article of the query-count test.
-  const dunia = await docs(CATEGORY_UID).create({ locale: 'id', data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId } });
-  const tags = await Promise.all(['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs(TAG_UID).create({ locale: 'id', data: { name } })));
+  const dunia = await docs(CATEGORY_UID).create({
+    locale: 'id',
+    data: { name: 'Asia Timur', slug: 'asia-timur', parent: fixture.internasional.documentId },
+  });
+  const tags = await Promise.all(
+    ['Rusia', 'Jepang', 'Amerika Serikat'].map((name) => docs(TAG_UID).create({ locale: 'id', data: { name } }))
+  );
   const avatar = await uploadFixtureImage(app.strapi);
   const people = await Promise.all(
     ['Andi Wijaya', 'Budi Santoso'].map((name, index) =>
@@ -55,7 +67,10 @@ beforeAll(async () => {
       title: 'Korea Utara Kirim Amunisi ke Rusia, Jepang dan AS Waspada',
       lead: 'Pasokan amunisi Korea Utara ke Rusia membuat Jepang dan Amerika Serikat waspada.',
       dateline: 'TOKYO',
-      body: [paragraph('Korea Utara kembali mengirim amunisi ke Rusia.'), paragraph('Jepang dan AS waspada atas pasokan amunisi Korea Utara.')],
+      body: [
+        paragraph('Korea Utara kembali mengirim amunisi ke Rusia.'),
+        paragraph('Jepang dan AS waspada atas pasokan amunisi Korea Utara.'),
+      ],
       cover: fixture.cover.documentId,
       authors: [fixture.salsabila.documentId, ...people.map((person: any) => person.documentId)],
       editor: fixture.susi.documentId,
@@ -69,12 +84,23 @@ beforeAll(async () => {
   extra.long = await docs(ARTICLE).create({
     locale: 'id',
     status: 'published',
-    data: { title: LONG_TITLE, category: fixture.news.documentId, authors: [people[0].documentId], datePublished: '2024-02-01T03:00:00.000Z' },
+    data: {
+      title: LONG_TITLE,
+      category: fixture.news.documentId,
+      authors: [people[0].documentId],
+      datePublished: '2024-02-01T03:00:00.000Z',
+    },
   });
   extra.seo = await docs(ARTICLE).create({
     locale: 'id',
     status: 'published',
-    data: { title: `${LONG_TITLE} (Lengkap)`, seoTitle: 'AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia', category: fixture.news.documentId, authors: [people[0].documentId], datePublished: '2024-02-02T03:00:00.000Z' },
+    data: {
+      title: `${LONG_TITLE} (Lengkap)`,
+      seoTitle: 'AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia',
+      category: fixture.news.documentId,
+      authors: [people[0].documentId],
+      datePublished: '2024-02-02T03:00:00.000Z',
+    },
   });
   // Nothing but a title and a category.
   extra.bare = await docs(ARTICLE).create({
@@ -92,7 +118,16 @@ beforeAll(async () => {
       lead: 'Lead </script><img src=x onerror=alert(1)>',
       body: [
         paragraph('Paragraf <b>tebal</b> palsu'),
-        { type: 'paragraph', children: [{ type: 'link', url: 'https://contoh.id/?a=1&b="2"', children: [{ type: 'text', text: 'tautan <i>miring</i>' }] }] },
+        {
+          type: 'paragraph',
+          children: [
+            {
+              type: 'link',
+              url: 'https://contoh.id/?a=1&b="2"',
+              children: [{ type: 'text', text: 'tautan <i>miring</i>' }],
+            },
+          ],
+        },
       ],
       category: fixture.news.documentId,
     },
@@ -114,7 +149,13 @@ describe('REST article page', () => {
         dateline: 'MOSKOW',
         status: 'published',
         url: `${SITE}/read/id/${idSlug}`,
-        authors: [{ name: 'Salsabila Fitirah Puteri', role: 'Jurnalis', socialLinks: [{ platform: 'x', url: 'https://x.com/salsabila' }] }],
+        authors: [
+          {
+            name: 'Salsabila Fitirah Puteri',
+            role: 'Jurnalis',
+            socialLinks: [{ platform: 'x', url: 'https://x.com/salsabila' }],
+          },
+        ],
         editor: { name: 'Susi Susanti' },
         category: {
           name: 'Internasional',
@@ -127,7 +168,11 @@ describe('REST article page', () => {
           caption: 'Korea Selatan, AS, dan Jepang mengecam Korea Utara',
           credit: 'Reuters',
           creditLine: '(Foto: Reuters)',
-          image: { url: expect.stringMatching(/^\/uploads\//), absoluteUrl: expect.stringMatching(/^https:\/\/warta\.example\/uploads\//), width: 640 },
+          image: {
+            url: expect.stringMatching(/^\/uploads\//),
+            absoluteUrl: expect.stringMatching(/^https:\/\/warta\.example\/uploads\//),
+            width: 640,
+          },
         },
         newsroom: {
           byline: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB',
@@ -159,7 +204,14 @@ describe('REST article page', () => {
         ],
         datePublished: '2023-10-27T17:33:00+07:00',
         dateModified: '2023-10-27T17:33:00+07:00',
-        author: [{ '@type': 'Person', name: 'Salsabila Fitirah Puteri', url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`, sameAs: ['https://x.com/salsabila'] }],
+        author: [
+          {
+            '@type': 'Person',
+            name: 'Salsabila Fitirah Puteri',
+            url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`,
+            sameAs: ['https://x.com/salsabila'],
+          },
+        ],
         editor: { '@type': 'Person', name: 'Susi Susanti', url: `${SITE}/read/id/penulis/susi-susanti` },
         publisher: {
           '@type': 'NewsMediaOrganization',
@@ -188,19 +240,26 @@ describe('REST article page', () => {
 
     test('headline: the editor short headline, else the title cut on a word boundary at 110 characters', async () => {
       const long = (await bySlug(extra.long.slug)).body.data;
-      expect(long.jsonLd.headline).toBe('Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia, Kremlin…');
+      expect(long.jsonLd.headline).toBe(
+        'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia, Kremlin…'
+      );
       expect(Array.from(long.jsonLd.headline as string).length).toBeLessThanOrEqual(110);
       expect(long.title).toBe(LONG_TITLE);
       expect(long.seoTitle).toBeNull();
       const seo = (await bySlug(extra.seo.slug)).body.data;
       expect(seo.jsonLd.headline).toBe('AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia');
       expect(seo.seoTitle).toBe('AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia');
-      expect((await bySlug(idSlug)).body.data.jsonLd.headline).toBe('AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia');
+      expect((await bySlug(idSlug)).body.data.jsonLd.headline).toBe(
+        'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia'
+      );
     });
 
     test('a short headline longer than 110 characters is refused', async () => {
       await expect(
-        docs(ARTICLE).create({ locale: 'id', data: { title: 'Judul', seoTitle: 'x'.repeat(111), category: fixture.news.documentId } })
+        docs(ARTICLE).create({
+          locale: 'id',
+          data: { title: 'Judul', seoTitle: 'x'.repeat(111), category: fixture.news.documentId },
+        })
       ).rejects.toThrow(/seoTitle must be at most 110 characters/);
     });
 
@@ -210,7 +269,9 @@ describe('REST article page', () => {
       expect(page.category.ancestors.map((node: any) => node.slug)).toEqual(['news', 'internasional']);
       expect(page.authors).toHaveLength(3);
       expect(page.tags).toHaveLength(4);
-      expect(page.alternates).toEqual([{ locale: 'id', slug: extra.rich.slug, title: extra.rich.title, url: `${SITE}/read/id/${extra.rich.slug}` }]);
+      expect(page.alternates).toEqual([
+        { locale: 'id', slug: extra.rich.slug, title: extra.rich.title, url: `${SITE}/read/id/${extra.rich.slug}` },
+      ]);
     });
 
     test('the English edition is in English and points back to the Indonesian one', async () => {
@@ -230,7 +291,11 @@ describe('REST article page', () => {
     test('drafts, unpublished edits and other locales never come out', async () => {
       const draft = await docs(ARTICLE).findOne({ documentId: fixture.draft.documentId, locale: 'id' });
       expect((await bySlug(draft.slug)).status).toBe(404);
-      const enOnly = await docs(ARTICLE).findOne({ documentId: fixture.enOnly.documentId, locale: 'en', status: 'published' });
+      const enOnly = await docs(ARTICLE).findOne({
+        documentId: fixture.enOnly.documentId,
+        locale: 'en',
+        status: 'published',
+      });
       const wrongLocale = await bySlug(enOnly.slug, 'locale=id');
       expect(wrongLocale.status).toBe(404);
       expect(wrongLocale.body.error.message).toContain('tidak ditemukan');
@@ -238,7 +303,13 @@ describe('REST article page', () => {
       const edited = await bySlug(fixture.edited.slug);
       expect(edited.status).toBe(200);
       expect(edited.body.data.lead).toBe('Harga beras di pasar induk stabil.');
-      for (const res of [edited, await bySlug(idSlug), await bySlug(enSlug, 'locale=en'), await bySlug(extra.rich.slug)]) noSentinel(res.text);
+      for (const res of [
+        edited,
+        await bySlug(idSlug),
+        await bySlug(enSlug, 'locale=en'),
+        await bySlug(extra.rich.slug),
+      ])
+        noSentinel(res.text);
     });
 
     test('bad input is a 400 in Indonesian with English in parentheses', async () => {
@@ -277,7 +348,9 @@ describe('REST article page', () => {
       try {
         expect([401, 403]).toContain((await bySlug(idSlug)).status);
       } finally {
-        await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: `${ARTICLE}.findOne`, role: role.id } });
+        await app.strapi.db
+          .query('plugin::users-permissions.permission')
+          .create({ data: { action: `${ARTICLE}.findOne`, role: role.id } });
       }
       expect((await bySlug(idSlug)).status).toBe(200);
     });
@@ -286,22 +359,29 @@ describe('REST article page', () => {
 
 describe('GraphQL article page', () => {
   const query = (slug: string, locale: string) =>
-    app
-      .request()
-      .post('/graphql')
-      .send({
-        query: `query($slug: String!, $locale: String) { articleBySlug(slug: $slug, locale: $locale) { documentId locale slug title url alternates { locale slug url } jsonLd data } }`,
-        variables: { slug, locale },
-      });
+    app.request().post('/graphql').send({
+      query: `query($slug: String!, $locale: String) { articleBySlug(slug: $slug, locale: $locale) { documentId locale slug title url alternates { locale slug url } jsonLd data } }`,
+      variables: { slug, locale },
+    });
 
   test('articleBySlug gives the same page as REST', async () => {
     const [graphql, rest] = await Promise.all([query(idSlug, 'id'), bySlug(idSlug)]);
     expect(graphql.body.errors).toBeUndefined();
     const page = graphql.body.data.articleBySlug;
-    expect(page).toMatchObject({ documentId: fixture.published.documentId, locale: 'id', slug: idSlug, url: `${SITE}/read/id/${idSlug}` });
-    expect(page.alternates).toEqual(rest.body.data.alternates.map(({ locale, slug, url }: any) => ({ locale, slug, url })));
+    expect(page).toMatchObject({
+      documentId: fixture.published.documentId,
+      locale: 'id',
+      slug: idSlug,
+      url: `${SITE}/read/id/${idSlug}`,
+    });
+    expect(page.alternates).toEqual(
+      rest.body.data.alternates.map(({ locale, slug, url }: any) => ({ locale, slug, url }))
+    );
     expect(page.jsonLd).toEqual(rest.body.data.jsonLd);
-    const strip = (data: any) => ({ ...data, newsroom: { ...data.newsroom, publishedAtLocal: { ...data.newsroom.publishedAtLocal, relative: null } } });
+    const strip = (data: any) => ({
+      ...data,
+      newsroom: { ...data.newsroom, publishedAtLocal: { ...data.newsroom.publishedAtLocal, relative: null } },
+    });
     expect(strip(page.data)).toEqual(strip(rest.body.data));
     noSentinel(graphql.text);
   });
@@ -334,12 +414,18 @@ describe('reader page', () => {
       expect(html).toContain(`<link rel="canonical" href="${SITE}/read/id/${idSlug}">`);
       expect(html).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/${enSlug}">`);
       expect(html).toContain(`<link rel="alternate" hreflang="x-default" href="${SITE}/read/id/${idSlug}">`);
-      expect(html).toContain('<meta property="og:title" content="AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia">');
+      expect(html).toContain(
+        '<meta property="og:title" content="AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia">'
+      );
       expect(html).toMatch(/<meta property="og:image" content="https:\/\/warta\.example\/uploads\//);
       expect(html).toContain('href="https://warta.example/read/id/tag/korea-utara" rel="tag">Korea Utara</a>');
       expect(html).toContain('role="group" aria-label="Ukuran huruf"');
       const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]);
-      expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', datePublished: '2023-10-27T17:33:00+07:00', publisher: { name: 'Warta Uji' } });
+      expect(jsonLd).toMatchObject({
+        '@type': 'NewsArticle',
+        datePublished: '2023-10-27T17:33:00+07:00',
+        publisher: { name: 'Warta Uji' },
+      });
       // The page's own CSP: only its nonce'd style and script run.
       const nonce = /<script nonce="([^"]+)">/.exec(html)![1];
       expect(res.headers['content-security-policy']).toContain(`script-src 'nonce-${nonce}'`);
@@ -349,7 +435,9 @@ describe('reader page', () => {
     test('uses the short headline for <title> and og:title, the whole title for the heading', async () => {
       const html = (await app.request().get(`/read/id/${extra.seo.slug}`)).text;
       expect(html).toContain('<title>AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia | Warta Uji</title>');
-      expect(html).toContain('<meta property="og:title" content="AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia">');
+      expect(html).toContain(
+        '<meta property="og:title" content="AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia">'
+      );
       expect(html).toContain(`<h1>${LONG_TITLE} (Lengkap)</h1>`);
       expect(jsonLdOf(html).headline).toBe('AS, Korsel dan Jepang Kecam Amunisi Korut untuk Rusia');
     });
@@ -365,10 +453,14 @@ describe('reader page', () => {
     test('escapes everything an editor typed', async () => {
       const res = await app.request().get('/read/id/judul-berbahaya');
       expect(res.status).toBe(200);
-      expect(res.text).toContain('<h1>Judul &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Kutip&quot;</h1>');
+      expect(res.text).toContain(
+        '<h1>Judul &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Kutip&quot;</h1>'
+      );
       expect(res.text).not.toContain('<script>alert');
       expect(res.text).not.toContain('<img src=x');
-      expect(res.text).toContain('<a href="https://contoh.id/?a=1&amp;b=&quot;2&quot;" rel="noopener">tautan &lt;i&gt;miring&lt;/i&gt;</a>');
+      expect(res.text).toContain(
+        '<a href="https://contoh.id/?a=1&amp;b=&quot;2&quot;" rel="noopener">tautan &lt;i&gt;miring&lt;/i&gt;</a>'
+      );
       expect(res.text).toContain('Paragraf &lt;b&gt;tebal&lt;/b&gt; palsu');
       // JSON-LD cannot close its own script element.
       const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(res.text)![1];
@@ -378,8 +470,17 @@ describe('reader page', () => {
 
     test('drafts, other locales and unknown slugs are 404 pages', async () => {
       const draft = await docs(ARTICLE).findOne({ documentId: fixture.draft.documentId, locale: 'id' });
-      const enOnly = await docs(ARTICLE).findOne({ documentId: fixture.enOnly.documentId, locale: 'en', status: 'published' });
-      for (const path of [`/read/id/${draft.slug}`, `/read/id/${enOnly.slug}`, `/read/en/${idSlug}`, '/read/id/tidak-ada']) {
+      const enOnly = await docs(ARTICLE).findOne({
+        documentId: fixture.enOnly.documentId,
+        locale: 'en',
+        status: 'published',
+      });
+      for (const path of [
+        `/read/id/${draft.slug}`,
+        `/read/id/${enOnly.slug}`,
+        `/read/en/${idSlug}`,
+        '/read/id/tidak-ada',
+      ]) {
         const res = await app.request().get(path);
         expect(res.status).toBe(404);
         expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -432,16 +533,28 @@ describe('author page', () => {
       expect(html).toContain('<p class="meta role">Jurnalis</p>');
       expect(html).toContain('<a href="https://x.com/salsabila" rel="me noopener">X</a>');
       expect(html).toContain(`<link rel="canonical" href="${SITE}/read/id/penulis/salsabila-fitirah-puteri">`);
-      expect(html).toContain(`<link rel="alternate" hreflang="en" href="${SITE}/read/en/penulis/salsabila-fitirah-puteri">`);
+      expect(html).toContain(
+        `<link rel="alternate" hreflang="en" href="${SITE}/read/en/penulis/salsabila-fitirah-puteri">`
+      );
       // Her published Indonesian articles, newest first: the edited one (published now), the rich one (2024), the fixture's (2023).
       const links = [...html.matchAll(/<h3><a href="([^"]+)">/g)].map((match) => match[1]);
-      expect(links).toEqual([`${SITE}/read/id/${fixture.edited.slug}`, `${SITE}/read/id/${extra.rich.slug}`, `${SITE}/read/id/${idSlug}`]);
+      expect(links).toEqual([
+        `${SITE}/read/id/${fixture.edited.slug}`,
+        `${SITE}/read/id/${extra.rich.slug}`,
+        `${SITE}/read/id/${idSlug}`,
+      ]);
       expect(jsonLdOf(html)).toEqual({
         '@context': 'https://schema.org',
         '@type': 'ProfilePage',
         url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`,
         inLanguage: 'id',
-        mainEntity: { '@type': 'Person', name: 'Salsabila Fitirah Puteri', url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`, jobTitle: 'Jurnalis', sameAs: ['https://x.com/salsabila'] },
+        mainEntity: {
+          '@type': 'Person',
+          name: 'Salsabila Fitirah Puteri',
+          url: `${SITE}/read/id/penulis/salsabila-fitirah-puteri`,
+          jobTitle: 'Jurnalis',
+          sameAs: ['https://x.com/salsabila'],
+        },
       });
       // Never the draft she is credited on, the unpublished edit, the English-only story or her private email.
       noSentinel(html);
@@ -452,7 +565,9 @@ describe('author page', () => {
       expect(html).toContain('<html lang="en"');
       expect(html).toContain('<p class="meta role">Journalist</p>');
       expect(html).toContain('<h2>Stories by Salsabila Fitirah Puteri</h2>');
-      expect([...html.matchAll(/<h3><a href="([^"]+)">/g)].map((match) => match[1])).toEqual([`${SITE}/read/en/${enSlug}`]);
+      expect([...html.matchAll(/<h3><a href="([^"]+)">/g)].map((match) => match[1])).toEqual([
+        `${SITE}/read/en/${enSlug}`,
+      ]);
       noSentinel(html);
     });
 
@@ -460,7 +575,10 @@ describe('author page', () => {
       const html = (await get('/read/id/penulis/andi-wijaya')).text;
       expect(html).toContain('<p class="bio">Kontributor &lt;b&gt;Tokyo&lt;/b&gt; &amp; &quot;Seoul&quot;</p>');
       expect(html).toMatch(/<img class="avatar" src="https:\/\/warta\.example\/uploads\/[^"]+" alt="Andi Wijaya"/);
-      expect(jsonLdOf(html).mainEntity).toMatchObject({ description: 'Kontributor <b>Tokyo</b> & "Seoul"', image: expect.stringMatching(/^https:\/\/warta\.example\/uploads\//) });
+      expect(jsonLdOf(html).mainEntity).toMatchObject({
+        description: 'Kontributor <b>Tokyo</b> & "Seoul"',
+        image: expect.stringMatching(/^https:\/\/warta\.example\/uploads\//),
+      });
     });
 
     test('an author with no article in that locale still has a page', async () => {
@@ -471,9 +589,12 @@ describe('author page', () => {
 
     test('article pages link their people to these pages', async () => {
       const page = (await bySlug(idSlug)).body.data;
-      expect(page.authors.map((author: any) => author.url)).toEqual([`${SITE}/read/id/penulis/salsabila-fitirah-puteri`]);
+      expect(page.authors.map((author: any) => author.url)).toEqual([
+        `${SITE}/read/id/penulis/salsabila-fitirah-puteri`,
+      ]);
       expect(page.editor.url).toBe(`${SITE}/read/id/penulis/susi-susanti`);
-      for (const url of [...page.authors.map((author: any) => author.url), page.editor.url]) expect((await get(new URL(url).pathname)).status).toBe(200);
+      for (const url of [...page.authors.map((author: any) => author.url), page.editor.url])
+        expect((await get(new URL(url).pathname)).status).toBe(200);
       const rich = await get(`/read/id/${extra.rich.slug}`);
       expect(rich.text).toContain(`<a href="${SITE}/read/id/penulis/andi-wijaya" rel="author">Andi Wijaya</a>`);
     });
@@ -492,13 +613,19 @@ describe('author page', () => {
     });
 
     test('an unknown author or locale is a 404 page, a bad page number a 400, a page past the last a 404', async () => {
-      for (const path of ['/read/id/penulis/tidak-ada', '/read/fr/penulis/salsabila-fitirah-puteri', '/read/id/penulis/salsabila-fitirah-puteri?page=2']) {
+      for (const path of [
+        '/read/id/penulis/tidak-ada',
+        '/read/fr/penulis/salsabila-fitirah-puteri',
+        '/read/id/penulis/salsabila-fitirah-puteri?page=2',
+      ]) {
         const res = await get(path);
         expect(res.status).toBe(404);
         expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
         noSentinel(res.text);
       }
-      expect((await get('/read/id/penulis/tidak-ada')).text).toContain('Penulis ini tidak ada dalam bahasa ini. (Unknown author in this locale.)');
+      expect((await get('/read/id/penulis/tidak-ada')).text).toContain(
+        'Penulis ini tidak ada dalam bahasa ini. (Unknown author in this locale.)'
+      );
       for (const page of ['0', 'abc', '1.5', '-1', '99999999']) {
         const res = await get(`/read/id/penulis/salsabila-fitirah-puteri?page=${page}`);
         expect(res.status).toBe(400);
@@ -515,7 +642,11 @@ describe('preview', () => {
   const pathOf = (url: string) => new URL(url).pathname + new URL(url).search;
 
   test('a signed link shows the draft, privately', async () => {
-    const url = await previewService().url(ARTICLE, { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' });
+    const url = await previewService().url(ARTICLE, {
+      documentId: fixture.draft.documentId,
+      locale: 'id',
+      status: 'draft',
+    });
     expect(url).toMatch(/\/read\/preview\?token=[\w.%-]+$/);
     const res = await app.request().get(pathOf(url));
     expect(res.status).toBe(200);
@@ -527,7 +658,11 @@ describe('preview', () => {
   });
 
   test('the unpublished edit of a live article is previewed, the public page keeps the published version', async () => {
-    const url = await previewService().url(ARTICLE, { documentId: fixture.edited.documentId, locale: 'id', status: 'draft' });
+    const url = await previewService().url(ARTICLE, {
+      documentId: fixture.edited.documentId,
+      locale: 'id',
+      status: 'draft',
+    });
     expect((await app.request().get(pathOf(url))).text).toContain(SENTINELS.draftEdit);
     expect((await app.request().get(`/read/id/${fixture.edited.slug}`)).text).not.toContain(SENTINELS.draftEdit);
   });
@@ -544,13 +679,25 @@ describe('preview', () => {
     const page = await app.request().get(pathOf(res.body.data.url));
     expect(page.status).toBe(200);
     expect(page.text).toContain(SENTINELS.draft);
-    expect((await app.request().get(`/content-manager/preview/url/${ARTICLE}?documentId=${fixture.draft.documentId}&locale=id`)).status).toBe(401);
+    expect(
+      (
+        await app
+          .request()
+          .get(`/content-manager/preview/url/${ARTICLE}?documentId=${fixture.draft.documentId}&locale=id`)
+      ).status
+    ).toBe(401);
   });
 
   test('an expired, forged, tampered or missing token gets 401 and no draft', async () => {
     const past = new Date(Date.now() - 3600 * 1000);
-    const expired = await previewService().url(ARTICLE, { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' }, past);
-    const good = new URL(await previewService().url(ARTICLE, { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' })).searchParams.get('token')!;
+    const expired = await previewService().url(
+      ARTICLE,
+      { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' },
+      past
+    );
+    const good = new URL(
+      await previewService().url(ARTICLE, { documentId: fixture.draft.documentId, locale: 'id', status: 'draft' })
+    ).searchParams.get('token')!;
     const [payload, signature] = good.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const tampered = `${Buffer.from(JSON.stringify({ ...claims, documentId: fixture.edited.documentId })).toString('base64url')}.${signature}`;

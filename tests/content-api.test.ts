@@ -7,11 +7,9 @@ import { ARTICLE_UID } from '../src/constants';
 const FULL_POPULATE =
   'populate[authors]=true&populate[editor]=true&populate[category][populate][parent]=true&populate[tags]=true&populate[cover][populate][image]=true';
 
-
 const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
 const graphql = (query: string, variables: Record<string, unknown> = {}) =>
   app.request().post('/graphql').send({ query, variables });
@@ -23,14 +21,19 @@ describe('REST articles', () => {
     expect(res.body.meta.pagination).toMatchObject({ page: 1, pageSize: 25, total: 2 });
     const titles = res.body.data.map((article: any) => article.title);
     // The rice story was published just now; the ammunition story carries its 2023 datePublished.
-    expect(titles).toEqual(['Harga Beras Stabil Menjelang Akhir Tahun', 'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia']);
+    expect(titles).toEqual([
+      'Harga Beras Stabil Menjelang Akhir Tahun',
+      'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
+    ]);
     expect(res.body.data.every((article: any) => article.locale === 'id')).toBe(true);
   });
 
   test('finds an article by slug in id with authors, editor, category, tags and cover populated', async () => {
     const res = await app
       .request()
-      .get(`/api/articles?locale=id&filters[slug][$eq]=as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia&${FULL_POPULATE}`);
+      .get(
+        `/api/articles?locale=id&filters[slug][$eq]=as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia&${FULL_POPULATE}`
+      );
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(1);
     const article = res.body.data[0];
@@ -43,9 +46,15 @@ describe('REST articles', () => {
       datePublished: '2023-10-27T10:33:00.000Z',
     });
     expect(article.body[0].children[0].text).toContain('MOSKOW - Korea Selatan');
-    expect(article.authors).toEqual([expect.objectContaining({ name: 'Salsabila Fitirah Puteri', role: 'Jurnalis', locale: 'id' })]);
+    expect(article.authors).toEqual([
+      expect.objectContaining({ name: 'Salsabila Fitirah Puteri', role: 'Jurnalis', locale: 'id' }),
+    ]);
     expect(article.editor).toMatchObject({ name: 'Susi Susanti', role: 'Editor' });
-    expect(article.category).toMatchObject({ name: 'Internasional', slug: 'internasional', parent: { name: 'News', slug: 'news' } });
+    expect(article.category).toMatchObject({
+      name: 'Internasional',
+      slug: 'internasional',
+      parent: { name: 'News', slug: 'news' },
+    });
     expect(article.tags).toEqual([expect.objectContaining({ name: 'Korea Utara', slug: 'korea-utara' })]);
     expect(article.cover).toMatchObject({
       caption: 'Korea Selatan, AS, dan Jepang mengecam Korea Utara',
@@ -66,7 +75,10 @@ describe('REST articles', () => {
     expect(article.authors[0]).toMatchObject({ name: 'Salsabila Fitirah Puteri', role: 'Journalist', locale: 'en' });
     expect(article.category).toMatchObject({ name: 'International', parent: { name: 'News' } });
     expect(article.tags[0]).toMatchObject({ name: 'North Korea', slug: 'north-korea' });
-    expect(article.cover).toMatchObject({ caption: 'South Korea, the US and Japan condemn North Korea', creditLine: '(Photo: Reuters)' });
+    expect(article.cover).toMatchObject({
+      caption: 'South Korea, the US and Japan condemn North Korea',
+      creditLine: '(Photo: Reuters)',
+    });
   });
 
   test('finds one article by documentId in each locale', async () => {
@@ -83,7 +95,10 @@ describe('REST articles', () => {
     expect(categories.status).toBe(200);
     expect(categories.body.data.map((c: any) => c.name)).toEqual(['International', 'News']);
     const authors = await app.request().get('/api/authors?locale=id&populate=socialLinks&sort=name');
-    expect(authors.body.data[0]).toMatchObject({ name: 'Salsabila Fitirah Puteri', socialLinks: [{ platform: 'x', url: 'https://x.com/salsabila' }] });
+    expect(authors.body.data[0]).toMatchObject({
+      name: 'Salsabila Fitirah Puteri',
+      socialLinks: [{ platform: 'x', url: 'https://x.com/salsabila' }],
+    });
     const captions = await app.request().get('/api/media-captions?locale=id&populate=image');
     expect(captions.body.data[0]).toMatchObject({ credit: 'Reuters', creditLine: '(Foto: Reuters)' });
     const tags = await app.request().get('/api/tags?locale=id');
@@ -115,7 +130,10 @@ describe('GraphQL articles', () => {
   }`;
 
   test('finds an article by slug in id with its relations and credit line', async () => {
-    const res = await graphql(QUERY, { locale: 'id', slug: 'as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia' });
+    const res = await graphql(QUERY, {
+      locale: 'id',
+      slug: 'as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia',
+    });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.articles).toHaveLength(1);
     expect(res.body.data.articles[0]).toMatchObject({
@@ -151,7 +169,9 @@ describe('GraphQL articles', () => {
       'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
     ]);
     const oldestFirst = await graphql('{ articles(locale: "id", sort: "datePublished:asc") { title } }');
-    expect(oldestFirst.body.data.articles[0].title).toBe('AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia');
+    expect(oldestFirst.body.data.articles[0].title).toBe(
+      'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia'
+    );
     const one = await graphql('query ($id: ID!) { article(documentId: $id, locale: "en") { title locale } }', {
       id: fixture.published.documentId,
     });
@@ -175,7 +195,13 @@ describe('locales and admin defaults', () => {
         where: { role: { code }, subject: ARTICLE_UID },
       });
     const editor = await actionsOf('strapi-editor');
-    expect(editor.map((p: any) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'publish', 'read', 'update']);
+    expect(editor.map((p: any) => p.action.split('.').pop()).sort()).toEqual([
+      'create',
+      'delete',
+      'publish',
+      'read',
+      'update',
+    ]);
     for (const permission of editor) expect(permission.properties.locales).toEqual(['id', 'en']);
     const author = await actionsOf('strapi-author');
     expect(author.map((p: any) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'read', 'update']);

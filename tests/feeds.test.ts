@@ -13,7 +13,11 @@ const SITE = 'https://warta.example';
 
 const story: Record<string, any> = {};
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'item', 'sitemap', 'xhtml:link', 'dc:creator', 'category'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['url', 'item', 'sitemap', 'xhtml:link', 'dc:creator', 'category'].includes(name),
+});
 const docs = (uid: string) => app.strapi.documents(uid as any) as any;
 
 const EMPTY_DATABASE_PATHS = [
@@ -21,7 +25,9 @@ const EMPTY_DATABASE_PATHS = [
   '/sitemap-news.xml',
   '/sitemap-news/id.xml',
   '/sitemap-news/en.xml',
-  ...['id', 'en'].flatMap((locale) => ['articles', 'categories', 'tags', 'authors'].map((kind) => `/sitemaps/${locale}/${kind}-1.xml`)),
+  ...['id', 'en'].flatMap((locale) =>
+    ['articles', 'categories', 'tags', 'authors'].map((kind) => `/sitemaps/${locale}/${kind}-1.xml`)
+  ),
   '/rss/id.xml',
   '/rss/en.xml',
 ];
@@ -29,12 +35,16 @@ const EMPTY_DATABASE_PATHS = [
 const emptyDatabase: Record<string, { status: number; text: string }> = {};
 
 const getText = (path: string) =>
-  app.request().get(path).buffer(true).parse((response, callback) => {
-    let data = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => (data += chunk));
-    response.on('end', () => callback(null, data));
-  });
+  app
+    .request()
+    .get(path)
+    .buffer(true)
+    .parse((response, callback) => {
+      let data = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (data += chunk));
+      response.on('end', () => callback(null, data));
+    });
 
 /** RSS 2.0's required elements (https://www.rssboard.org/rss-specification), and the atom:link rel=self feed readers want. */
 function expectRss2(doc: any, text: string) {
@@ -43,7 +53,11 @@ function expectRss2(doc: any, text: string) {
   for (const required of ['title', 'link', 'description']) expect(String(channel[required] ?? '').trim()).not.toBe('');
   expect(channel.link).toMatch(/^https?:\/\//);
   expect(text).toContain('xmlns:atom="http://www.w3.org/2005/Atom"');
-  expect(channel['atom:link']).toMatchObject({ '@rel': 'self', '@type': 'application/rss+xml', '@href': expect.stringMatching(/^https?:\/\/.+\.xml$/) });
+  expect(channel['atom:link']).toMatchObject({
+    '@rel': 'self',
+    '@type': 'application/rss+xml',
+    '@href': expect.stringMatching(/^https?:\/\/.+\.xml$/),
+  });
   for (const item of channel.item ?? []) expect(String(item.title ?? item.description ?? '').trim()).not.toBe('');
 }
 
@@ -55,7 +69,8 @@ async function xml(path: string, { englishFeed = /\/(en)[./]|sitemap-news\.xml|s
   if (!path.startsWith('/rss/')) expect(await sitemapSchemaErrors(res.body)).toEqual([]);
   expect(res.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
   // The English-only story is published in English: it belongs in English feeds, never in Indonesian ones.
-  for (const [name, sentinel] of Object.entries(SENTINELS)) if (!(englishFeed && name === 'enOnly')) expect(res.body).not.toContain(sentinel);
+  for (const [name, sentinel] of Object.entries(SENTINELS))
+    if (!(englishFeed && name === 'enOnly')) expect(res.body).not.toContain(sentinel);
   return { res, text: res.body as string, doc: parser.parse(res.body) };
 }
 
@@ -90,15 +105,27 @@ beforeAll(async () => {
     documentId: story.fresh.documentId,
     locale: 'en',
     status: 'published',
-    data: { title: 'Jakarta Floods Recede', category: fixture.internasional.documentId, datePublished: hourAgo, body: [paragraph('Floods recede.')] },
+    data: {
+      title: 'Jakarta Floods Recede',
+      category: fixture.internasional.documentId,
+      datePublished: hourAgo,
+      body: [paragraph('Floods recede.')],
+    },
   });
   // A fresh draft: never in any feed.
-  await docs(ARTICLE).create({ locale: 'id', data: { title: `Draf baru ${SENTINELS.draft}`, category: fixture.news.documentId, datePublished: hourAgo } });
+  await docs(ARTICLE).create({
+    locale: 'id',
+    data: { title: `Draf baru ${SENTINELS.draft}`, category: fixture.news.documentId, datePublished: hourAgo },
+  });
   // Three days old: out of the news sitemap, still in the normal sitemap and RSS.
   story.old = await docs(ARTICLE).create({
     locale: 'id',
     status: 'published',
-    data: { title: 'Berita Tiga Hari Lalu', category: fixture.news.documentId, datePublished: new Date(Date.now() - 72 * 3600 * 1000).toISOString() },
+    data: {
+      title: 'Berita Tiga Hari Lalu',
+      category: fixture.news.documentId,
+      datePublished: new Date(Date.now() - 72 * 3600 * 1000).toISOString(),
+    },
   });
   await app.strapi.plugin('newsroom').service('related-news').idle();
 });
@@ -106,15 +133,31 @@ beforeAll(async () => {
 describe('the schemas themselves', () => {
   // The validator must be able to fail: the empty <urlset/> Warta used to serve, and a news entry without its title.
   test.each([
-    ['an empty urlset', '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>', "Missing child element(s). Expected is one of ( ##other{http://www.sitemaps.org/schemas/sitemap/0.9}*, {http://www.sitemaps.org/schemas/sitemap/0.9}url )"],
+    [
+      'an empty urlset',
+      '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>',
+      'Missing child element(s). Expected is one of ( ##other{http://www.sitemaps.org/schemas/sitemap/0.9}*, {http://www.sitemaps.org/schemas/sitemap/0.9}url )',
+    ],
     [
       'a news entry without news:title',
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://warta.example/read/id/a</loc><news:news><news:publication><news:name>W</news:name><news:language>id</news:language></news:publication><news:publication_date>2023-10-27T17:33:00+07:00</news:publication_date></news:news></url></urlset>',
       'Expected is ( {http://www.google.com/schemas/sitemap-news/0.9}title )',
     ],
-    ['a url without loc', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><lastmod>2023-10-27</lastmod></url></urlset>', "This element is not expected. Expected is ( {http://www.sitemaps.org/schemas/sitemap/0.9}loc )"],
-    ['an hreflang link without href', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>https://warta.example/read/id/a</loc><xhtml:link rel="alternate" hreflang="en"/></url></urlset>', "The attribute 'href' is required but missing"],
-    ['an empty sitemap index', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></sitemapindex>', 'Missing child element(s)'],
+    [
+      'a url without loc',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><lastmod>2023-10-27</lastmod></url></urlset>',
+      'This element is not expected. Expected is ( {http://www.sitemaps.org/schemas/sitemap/0.9}loc )',
+    ],
+    [
+      'an hreflang link without href',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>https://warta.example/read/id/a</loc><xhtml:link rel="alternate" hreflang="en"/></url></urlset>',
+      "The attribute 'href' is required but missing",
+    ],
+    [
+      'an empty sitemap index',
+      '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></sitemapindex>',
+      'Missing child element(s)',
+    ],
   ])('reject %s', async (_name, document, message) => {
     const errors = await sitemapSchemaErrors(document);
     expect(errors.join('\n')).toContain(message);
@@ -129,7 +172,8 @@ describe('on an empty database', () => {
   });
 
   test('the news sitemaps and empty sitemap pages list the front pages, the index only the news sitemaps', () => {
-    const locs = (path: string) => [].concat(parser.parse(emptyDatabase[path].text).urlset.url).map((url: any) => url.loc);
+    const locs = (path: string) =>
+      [].concat(parser.parse(emptyDatabase[path].text).urlset.url).map((url: any) => url.loc);
     expect(locs('/sitemap-news.xml')).toEqual([`${SITE}/read/id`, `${SITE}/read/en`]);
     expect(locs('/sitemap-news/en.xml')).toEqual([`${SITE}/read/en`]);
     expect(locs('/sitemaps/id/articles-1.xml')).toEqual([`${SITE}/read/id`]);
@@ -153,17 +197,28 @@ describe('Google News sitemap', () => {
     test('lists the last 48 hours of every locale with publication name, language and zoned date', async () => {
       const { doc, text } = await xml('/sitemap-news.xml');
       const urls = doc.urlset.url;
-      const enOnly = await docs(ARTICLE).findOne({ documentId: fixture.enOnly.documentId, locale: 'en', status: 'published' });
+      const enOnly = await docs(ARTICLE).findOne({
+        documentId: fixture.enOnly.documentId,
+        locale: 'en',
+        status: 'published',
+      });
       // The fixture's 2023 article and the three-day-old one are out; the drafts never in.
       expect(urls.map((url: any) => url.loc).sort()).toEqual(
-        [`${SITE}/read/en/jakarta-floods-recede`, `${SITE}/read/id/${story.fresh.slug}`, `${SITE}/read/id/${fixture.edited.slug}`, `${SITE}/read/en/${enOnly.slug}`].sort()
+        [
+          `${SITE}/read/en/jakarta-floods-recede`,
+          `${SITE}/read/id/${story.fresh.slug}`,
+          `${SITE}/read/id/${fixture.edited.slug}`,
+          `${SITE}/read/en/${enOnly.slug}`,
+        ].sort()
       );
       const id = urls.find((url: any) => url.loc === `${SITE}/read/id/${story.fresh.slug}`);
       expect(id['news:news']['news:publication']).toEqual({ 'news:name': 'Warta & Kawan', 'news:language': 'id' });
       expect(id['news:news']['news:title']).toBe('Banjir <Jakarta> & "Bekasi" Surut');
       expect(id['news:news']['news:publication_date']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
       expect(id.lastmod).toMatch(/^\d{4}-\d\d-\d\dT/);
-      expect(urls.find((url: any) => url.loc.includes('/read/en/jakarta'))['news:news']['news:publication']['news:language']).toBe('en');
+      expect(
+        urls.find((url: any) => url.loc.includes('/read/en/jakarta'))['news:news']['news:publication']['news:language']
+      ).toBe('en');
       expect(text).toContain('Banjir &lt;Jakarta&gt; &amp; &quot;Bekasi&quot; Surut');
       expect(text).toContain('<news:name>Warta &amp; Kawan</news:name>');
     });
@@ -186,7 +241,8 @@ describe('sitemaps', () => {
     const { doc } = await xml('/sitemap.xml');
     const locs = doc.sitemapindex.sitemap.map((entry: any) => entry.loc);
     for (const locale of ['id', 'en']) {
-      for (const kind of ['articles', 'categories', 'tags', 'authors']) expect(locs).toContain(`${SITE}/sitemaps/${locale}/${kind}-1.xml`);
+      for (const kind of ['articles', 'categories', 'tags', 'authors'])
+        expect(locs).toContain(`${SITE}/sitemaps/${locale}/${kind}-1.xml`);
       expect(locs).toContain(`${SITE}/sitemap-news/${locale}.xml`);
     }
     const articles = doc.sitemapindex.sitemap.find((entry: any) => entry.loc === `${SITE}/sitemaps/id/articles-1.xml`);
@@ -203,7 +259,11 @@ describe('sitemaps', () => {
     expect(locs).toHaveLength(4);
     const translated = urls.find((url: any) => url.loc === `${SITE}/read/id/${fixture.published.slug}`);
     expect(translated['xhtml:link'].map((link: any) => link['@hreflang'])).toEqual(['id', 'en']);
-    const published = await docs(ARTICLE).findOne({ documentId: fixture.published.documentId, locale: 'id', status: 'published' });
+    const published = await docs(ARTICLE).findOne({
+      documentId: fixture.published.documentId,
+      locale: 'id',
+      status: 'published',
+    });
     expect(translated.lastmod).toBe(new Date(published.updatedAt).toISOString());
     const en = (await xml('/sitemaps/en/articles-1.xml')).doc.urlset.url.map((url: any) => url.loc);
     expect(en).toHaveLength(3);
@@ -215,14 +275,23 @@ describe('sitemaps', () => {
     expect(categories.sort()).toEqual([`${SITE}/read/id/kategori/internasional`, `${SITE}/read/id/kategori/news`]);
     const tags = (await xml('/sitemaps/en/tags-1.xml')).doc.urlset.url;
     expect(tags.map((url: any) => url.loc)).toEqual([`${SITE}/read/en/tag/north-korea`]);
-    expect(tags[0]['xhtml:link'].map((link: any) => link['@href'])).toEqual([`${SITE}/read/en/tag/north-korea`, `${SITE}/read/id/tag/korea-utara`]);
+    expect(tags[0]['xhtml:link'].map((link: any) => link['@href'])).toEqual([
+      `${SITE}/read/en/tag/north-korea`,
+      `${SITE}/read/id/tag/korea-utara`,
+    ]);
   });
 
   test('the author sitemap points at the author pages, with the other locale as alternate', async () => {
     const urls = (await xml('/sitemaps/id/authors-1.xml')).doc.urlset.url;
-    expect(urls.map((url: any) => url.loc).sort()).toEqual([`${SITE}/read/id/penulis/salsabila-fitirah-puteri`, `${SITE}/read/id/penulis/susi-susanti`]);
+    expect(urls.map((url: any) => url.loc).sort()).toEqual([
+      `${SITE}/read/id/penulis/salsabila-fitirah-puteri`,
+      `${SITE}/read/id/penulis/susi-susanti`,
+    ]);
     const salsabila = urls.find((url: any) => url.loc.endsWith('/salsabila-fitirah-puteri'));
-    expect(salsabila['xhtml:link'].map((link: any) => link['@href'])).toEqual([`${SITE}/read/id/penulis/salsabila-fitirah-puteri`, `${SITE}/read/en/penulis/salsabila-fitirah-puteri`]);
+    expect(salsabila['xhtml:link'].map((link: any) => link['@href'])).toEqual([
+      `${SITE}/read/id/penulis/salsabila-fitirah-puteri`,
+      `${SITE}/read/en/penulis/salsabila-fitirah-puteri`,
+    ]);
     expect(salsabila.lastmod).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
@@ -259,11 +328,18 @@ describe('RSS', () => {
     expect(channel['atom:link']['@href']).toBe(`${SITE}/rss/id.xml`);
     // Newest first: the edited article was published just now, the flood story an hour ago.
     const titles = channel.item.map((item: any) => item.title);
-    expect(titles).toEqual(['Harga Beras Stabil Menjelang Akhir Tahun', 'Banjir <Jakarta> & "Bekasi" Surut', 'Berita Tiga Hari Lalu', 'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia']);
+    expect(titles).toEqual([
+      'Harga Beras Stabil Menjelang Akhir Tahun',
+      'Banjir <Jakarta> & "Bekasi" Surut',
+      'Berita Tiga Hari Lalu',
+      'AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
+    ]);
     const fresh = channel.item[1];
     expect(fresh.link).toBe(`${SITE}/read/id/${story.fresh.slug}`);
     expect(fresh.guid['#text']).toBe(fresh.link);
-    expect(new Date(fresh.pubDate).getTime()).toBe(Math.floor(new Date(story.fresh.datePublished).getTime() / 1000) * 1000);
+    expect(new Date(fresh.pubDate).getTime()).toBe(
+      Math.floor(new Date(story.fresh.datePublished).getTime() / 1000) * 1000
+    );
     expect(fresh['dc:creator']).toEqual(['Salsabila Fitirah Puteri']);
     expect(fresh.category).toEqual(['Internasional']);
     expect(fresh['media:content']['@url']).toMatch(/^https:\/\/warta\.example\/uploads\//);

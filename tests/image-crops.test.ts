@@ -30,22 +30,29 @@ async function uploadGenerated(width: number, height: number, name: string) {
   // A gradient with a bright spot, so 'attention' has something to find and the JPEG is not trivial.
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#123"/><stop offset="1" stop-color="#9ab"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width * 0.8}" cy="${height * 0.3}" r="${Math.min(width, height) / 8}" fill="#f30"/></svg>`;
   await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toFile(filepath);
-  const [uploaded] = await app.strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name, alternativeText: name } },
-    files: { filepath, originalFilename: name, mimetype: 'image/jpeg', size: fs.statSync(filepath).size },
-  });
+  const [uploaded] = await app.strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name, alternativeText: name } },
+      files: { filepath, originalFilename: name, mimetype: 'image/jpeg', size: fs.statSync(filepath).size },
+    });
   return uploaded;
 }
 
 async function articleWithImage(imageId: number, title: string) {
-  const cover = await docs(MEDIA_CAPTION_UID).create({ locale: 'id', data: { image: imageId, caption: title, credit: 'Warta' } });
+  const cover = await docs(MEDIA_CAPTION_UID).create({
+    locale: 'id',
+    data: { image: imageId, caption: title, credit: 'Warta' },
+  });
   return docs(ARTICLE_UID).create({
     locale: 'id',
     status: 'published',
     data: { title, lead: title, body: [paragraph(title)], cover: cover.documentId, category: fixture.news.documentId },
   });
 }
-const pageOf = async (slug: string) => (await app.request().get(`/api/articles/by-slug/${slug}?locale=id`).expect(200)).body.data;
+const pageOf = async (slug: string) =>
+  (await app.request().get(`/api/articles/by-slug/${slug}?locale=id`).expect(200)).body.data;
 
 const { app, fixture } = useStrapi({ env: { WARTA_SITE_URL: SITE }, fixture: createNewsFixture });
 
@@ -70,7 +77,12 @@ describe('image crops', () => {
       };
       for (const key of CROP_KEYS) {
         const format = row.formats[key];
-        expect(format).toMatchObject({ ...expected[key], ext: '.jpg', mime: 'image/jpeg', url: expect.stringMatching(new RegExp(`^/uploads/${key}_.+\\.jpg$`)) });
+        expect(format).toMatchObject({
+          ...expected[key],
+          ext: '.jpg',
+          mime: 'image/jpeg',
+          url: expect.stringMatching(new RegExp(`^/uploads/${key}_.+\\.jpg$`)),
+        });
         // What the provider stored, read back: the recorded size is the real one.
         expect(await storedSize(format.url)).toEqual(expected[key]);
       }
@@ -108,17 +120,39 @@ describe('image crops', () => {
       const row = await fileRow(fixture.image.id);
       expect(page.jsonLd.image).toEqual(CROP_KEYS.map((key) => `${SITE}${row.formats[key].url}`));
       expect(page.cover.image.crops).toEqual([
-        { ratio: '16:9', url: row.formats.crop_16x9.url, absoluteUrl: `${SITE}${row.formats.crop_16x9.url}`, width: 640, height: 360 },
-        { ratio: '4:3', url: row.formats.crop_4x3.url, absoluteUrl: `${SITE}${row.formats.crop_4x3.url}`, width: 480, height: 360 },
-        { ratio: '1:1', url: row.formats.crop_1x1.url, absoluteUrl: `${SITE}${row.formats.crop_1x1.url}`, width: 360, height: 360 },
+        {
+          ratio: '16:9',
+          url: row.formats.crop_16x9.url,
+          absoluteUrl: `${SITE}${row.formats.crop_16x9.url}`,
+          width: 640,
+          height: 360,
+        },
+        {
+          ratio: '4:3',
+          url: row.formats.crop_4x3.url,
+          absoluteUrl: `${SITE}${row.formats.crop_4x3.url}`,
+          width: 480,
+          height: 360,
+        },
+        {
+          ratio: '1:1',
+          url: row.formats.crop_1x1.url,
+          absoluteUrl: `${SITE}${row.formats.crop_1x1.url}`,
+          width: 360,
+          height: 360,
+        },
       ]);
       const ratios = [];
       for (const url of page.jsonLd.image as string[]) {
-        const res = await app.request().get(new URL(url).pathname).buffer(true).parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        const res = await app
+          .request()
+          .get(new URL(url).pathname)
+          .buffer(true)
+          .parse((response, done) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => done(null, Buffer.concat(chunks)));
+          });
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toBe('image/jpeg');
         const { width, height, format } = await sharp(res.body as Buffer).metadata();
@@ -166,7 +200,10 @@ describe('image crops', () => {
     test('the backfill (npm run media:crops) gives them their crops, and a second run does nothing', async () => {
       const before = await fileRow(legacyId);
       const progress: number[] = [];
-      const report = await app.strapi.plugin('newsroom').service('image-crops').backfill({ batchSize: 2, onProgress: (done: number) => progress.push(done) });
+      const report = await app.strapi
+        .plugin('newsroom')
+        .service('image-crops')
+        .backfill({ batchSize: 2, onProgress: (done: number) => progress.push(done) });
       expect(report).toMatchObject({ updated: 1, crops: 3, skipped: 0, failed: [] });
       expect(report.images).toBe(await app.strapi.db.query(FILE).count({ where: { mime: { $startsWith: 'image/' } } }));
       expect(progress[progress.length - 1]).toBe(report.images);

@@ -8,7 +8,14 @@ import qs from 'qs';
 import { useStrapi } from './helpers/strapi';
 import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels } from './helpers/leak-fixture';
 import { fuzzFilters, fuzzValue, graphqlLiteral, seededRandom, type FuzzModel, type Random } from './helpers/fuzz';
-import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, MEDIA_CAPTION_UID, PUBLIC_CONTENT_UIDS, TAG_UID } from '../src/constants';
+import {
+  ARTICLE_UID,
+  AUTHOR_UID,
+  CATEGORY_UID,
+  MEDIA_CAPTION_UID,
+  PUBLIC_CONTENT_UIDS,
+  TAG_UID,
+} from '../src/constants';
 
 const SEED = Number(process.env.WARTA_FUZZ_SEED ?? 20261201);
 const RANDOM_REQUESTS = Number(process.env.WARTA_FUZZ_REQUESTS ?? 5000);
@@ -18,8 +25,17 @@ let models: Record<string, FuzzModel>;
 
 /** Pieces of hidden text to probe with: never a whole sentinel, so an echo of the request is no false alarm. */
 const PIECES = [
-  ...Object.values(HIDDEN).flatMap((sentinel) => [sentinel.slice(0, 12), sentinel.slice(0, 15).toLowerCase(), sentinel.slice(9, 18)]),
-  'Draf rahasia', 'Suntingan belum', 'Berita ditarik', 'Earthquake in', 'sentinel-private', '@warta.example',
+  ...Object.values(HIDDEN).flatMap((sentinel) => [
+    sentinel.slice(0, 12),
+    sentinel.slice(0, 15).toLowerCase(),
+    sentinel.slice(9, 18),
+  ]),
+  'Draf rahasia',
+  'Suntingan belum',
+  'Berita ditarik',
+  'Earthquake in',
+  'sentinel-private',
+  '@warta.example',
 ];
 
 const { app, fixture } = useStrapi({ fixture: createLeakFixture });
@@ -30,10 +46,14 @@ beforeAll(async () => {
     const attributes = app.strapi.contentTypes[uid].attributes as Record<string, any>;
     const relations: Record<string, string> = {};
     for (const [name, attribute] of Object.entries(attributes)) {
-      if (attribute.type === 'relation' && PUBLIC_CONTENT_UIDS.includes(attribute.target)) relations[name] = attribute.target;
+      if (attribute.type === 'relation' && PUBLIC_CONTENT_UIDS.includes(attribute.target))
+        relations[name] = attribute.target;
     }
     // Real names (private ones included), system names and names that must be refused.
-    models[uid] = { attributes: [...Object.keys(attributes), 'id', 'documentId', 'publishedAt', 'constructor', 'zzz'], relations };
+    models[uid] = {
+      attributes: [...Object.keys(attributes), 'id', 'documentId', 'publishedAt', 'constructor', 'zzz'],
+      relations,
+    };
   }
 });
 
@@ -82,14 +102,39 @@ function restQuery(random: Random, uid: string): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   if (random.chance(0.8)) query.locale = fuzzLocale(random);
   if (random.chance(0.6)) query.filters = fuzzFilters(random, models, uid, PIECES);
-  if (random.chance(0.25)) query.populate = random.pick(['*', 'localizations', ['authors', 'category'], { localizations: { filters: fuzzFilters(random, models, uid, PIECES) } }, { relatedPinned: true }, { authors: { fields: ['email'] } }]);
-  if (random.chance(0.25)) query.fields = random.pick([['title'], ['email'], '__proto__', ['constructor'], 'name,bio', ['slug', 'lead']]);
-  if (random.chance(0.2)) query.sort = random.pick(['title:asc', 'localizations.title', 'email:desc', ['publishedAt:desc'], { authors: { email: 'asc' } }, 'id:sideways']);
-  if (random.chance(0.25)) query.status = random.pick(['', 'draft', 'DRAFT', 'published', 'Published', ['published'], { x: 'draft' }]);
+  if (random.chance(0.25))
+    query.populate = random.pick([
+      '*',
+      'localizations',
+      ['authors', 'category'],
+      { localizations: { filters: fuzzFilters(random, models, uid, PIECES) } },
+      { relatedPinned: true },
+      { authors: { fields: ['email'] } },
+    ]);
+  if (random.chance(0.25))
+    query.fields = random.pick([['title'], ['email'], '__proto__', ['constructor'], 'name,bio', ['slug', 'lead']]);
+  if (random.chance(0.2))
+    query.sort = random.pick([
+      'title:asc',
+      'localizations.title',
+      'email:desc',
+      ['publishedAt:desc'],
+      { authors: { email: 'asc' } },
+      'id:sideways',
+    ]);
+  if (random.chance(0.25))
+    query.status = random.pick(['', 'draft', 'DRAFT', 'published', 'Published', ['published'], { x: 'draft' }]);
   if (random.chance(0.1)) query.publicationFilter = random.pick(['modified', 'unmodified', 'never-published']);
   if (random.chance(0.05)) query.hasPublishedVersion = random.pick(['true', 'false']);
   if (random.chance(0.15)) query._q = random.pick([...PIECES, ['a']]);
-  if (random.chance(0.15)) query.pagination = random.pick([{ page: '1', pageSize: '100' }, { start: '99999999999999999999' }, { page: 'x' }, { limit: '-1' }, { withCount: 'true' }]);
+  if (random.chance(0.15))
+    query.pagination = random.pick([
+      { page: '1', pageSize: '100' },
+      { start: '99999999999999999999' },
+      { page: 'x' },
+      { limit: '-1' },
+      { withCount: 'true' },
+    ]);
   if (random.chance(0.05)) query[random.pick(['where', 'lookup', 'zzz'])] = fuzzValue(random, PIECES);
   return query;
 }
@@ -102,7 +147,12 @@ function randomProbe(random: Random): Probe {
   if (kind < 45) {
     const query = restQuery(random, uid);
     const one = random.chance(0.3) ? `/${random.pick(documentIds())}` : '';
-    return { method: 'GET', url: `${REST_PATHS[uid]}${one}?${qs.stringify(query, { encodeValuesOnly: true })}`, idScoped: isIdScoped(query.locale), echo: [] };
+    return {
+      method: 'GET',
+      url: `${REST_PATHS[uid]}${one}?${qs.stringify(query, { encodeValuesOnly: true })}`,
+      idScoped: isIdScoped(query.locale),
+      echo: [],
+    };
   }
   if (kind < 70) {
     const locale = random.pick(['id', 'en', '*', 'fr', undefined]);
@@ -117,13 +167,29 @@ function randomProbe(random: Random): Probe {
     const query = single
       ? `{ article(documentId: "${random.pick(documentIds())}"${locale ? `, locale: "${locale}"` : ''}) { ${GRAPHQL_SELECTIONS[uid]} } }`
       : `{ ${GRAPHQL_FIELDS[uid]}${args.length ? `(${args.join(', ')})` : ''} { ${GRAPHQL_SELECTIONS[uid]} } }`;
-    return { method: 'POST', url: '/graphql', body: { query }, idScoped: locale === 'id' || locale === undefined, echo: [] };
+    return {
+      method: 'POST',
+      url: '/graphql',
+      body: { query },
+      idScoped: locale === 'id' || locale === undefined,
+      echo: [],
+    };
   }
   if (kind < 78) {
     const locale = random.pick(['id', 'en', 'fr', undefined]);
-    const extra = random.chance(0.3) ? { [random.pick(['status', 'limit', 'populate', 'zzz'])]: fuzzValue(random, PIECES) } : {};
-    const query = qs.stringify({ locale, limit: random.pick([undefined, '1', '20', '21', 'x']), ...extra }, { encodeValuesOnly: true });
-    return { method: 'GET', url: `/api/articles/${random.pick(documentIds())}/related?${query}`, idScoped: isIdScoped(locale), echo: [] };
+    const extra = random.chance(0.3)
+      ? { [random.pick(['status', 'limit', 'populate', 'zzz'])]: fuzzValue(random, PIECES) }
+      : {};
+    const query = qs.stringify(
+      { locale, limit: random.pick([undefined, '1', '20', '21', 'x']), ...extra },
+      { encodeValuesOnly: true }
+    );
+    return {
+      method: 'GET',
+      url: `/api/articles/${random.pick(documentIds())}/related?${query}`,
+      idScoped: isIdScoped(locale),
+      echo: [],
+    };
   }
   if (kind < 86) {
     const slug = random.pick(slugs());
@@ -133,44 +199,92 @@ function randomProbe(random: Random): Probe {
       return { method: 'POST', url: '/graphql', body: { query }, idScoped: locale !== 'en', echo: [slug] };
     }
     const extra = random.chance(0.3) ? { status: fuzzValue(random, PIECES) } : {};
-    return { method: 'GET', url: `/api/articles/by-slug/${slug}?${qs.stringify({ locale, ...extra }, { encodeValuesOnly: true })}`, idScoped: isIdScoped(locale), echo: [slug] };
+    return {
+      method: 'GET',
+      url: `/api/articles/by-slug/${slug}?${qs.stringify({ locale, ...extra }, { encodeValuesOnly: true })}`,
+      idScoped: isIdScoped(locale),
+      echo: [slug],
+    };
   }
   if (kind < 95) {
     const locale = random.pick(['id', 'en']);
     const slug = random.pick(slugs());
-    const path = random.pick([`/read/${locale}/${slug}`, `/read/${locale}`, `/read/${locale}/kategori/internasional`, `/read/${locale}/kategori/news`, `/read/${locale}/tag/korea-utara`]);
-    const query = random.chance(0.3) ? `?${qs.stringify({ page: random.pick(['1', '2', '0', 'x']), status: 'draft' })}` : '';
+    const path = random.pick([
+      `/read/${locale}/${slug}`,
+      `/read/${locale}`,
+      `/read/${locale}/kategori/internasional`,
+      `/read/${locale}/kategori/news`,
+      `/read/${locale}/tag/korea-utara`,
+    ]);
+    const query = random.chance(0.3)
+      ? `?${qs.stringify({ page: random.pick(['1', '2', '0', 'x']), status: 'draft' })}`
+      : '';
     return { method: 'GET', url: `${path}${query}`, idScoped: locale === 'id', echo: [slug] };
   }
   const feed = random.pick([
-    '/sitemap.xml', '/sitemap-news.xml', '/sitemap-news/id.xml', '/sitemap-news/en.xml', '/sitemaps/id/articles-1.xml',
-    '/sitemaps/en/articles-1.xml', '/sitemaps/id/tags-1.xml', '/rss/id.xml', '/rss/en.xml', '/rss/id/internasional.xml',
+    '/sitemap.xml',
+    '/sitemap-news.xml',
+    '/sitemap-news/id.xml',
+    '/sitemap-news/en.xml',
+    '/sitemaps/id/articles-1.xml',
+    '/sitemaps/en/articles-1.xml',
+    '/sitemaps/id/tags-1.xml',
+    '/rss/id.xml',
+    '/rss/en.xml',
+    '/rss/id/internasional.xml',
   ]);
   return { method: 'GET', url: feed, idScoped: /\/id[./]/.test(feed), echo: [] };
 }
 
 async function send(probe: Probe): Promise<Outcome> {
-  const res = probe.method === 'GET' ? await app.request().get(probe.url) : await app.request().post(probe.url).send(probe.body);
+  const res =
+    probe.method === 'GET' ? await app.request().get(probe.url) : await app.request().post(probe.url).send(probe.body);
   return { status: res.status, text: res.text };
 }
 
 /** Pairs of probes that differ only in a guess at something hidden: a right guess and a wrong one. */
 function oraclePair(random: Random): { right: Probe; wrong: Probe; guess: [string, string] } {
   const mutate = (value: string) => value.slice(0, -3) + 'qqq';
-  const hiddenText = random.pick([`${HIDDEN.enDraft} Earthquake`, `Draft lead ${HIDDEN.enDraft}`, HIDDEN.email, `Berita ditarik ${HIDDEN.unpublished}`, `Draf rahasia ${HIDDEN.draft}`]);
+  const hiddenText = random.pick([
+    `${HIDDEN.enDraft} Earthquake`,
+    `Draft lead ${HIDDEN.enDraft}`,
+    HIDDEN.email,
+    `Berita ditarik ${HIDDEN.unpublished}`,
+    `Draf rahasia ${HIDDEN.draft}`,
+  ]);
   const cut = 6 + random.int(Math.max(1, hiddenText.length - 6));
   const right = random.chance(0.5) ? hiddenText.slice(0, cut) : hiddenText.slice(random.int(cut), cut);
   const guess: [string, string] = right.length >= 4 ? [right, mutate(right)] : ['SENTINEL-EN', 'SENTINEL-XQ'];
   const field = random.pick(['title', 'lead', 'slug']);
-  const operator = random.pick(['$startsWith', '$startsWithi', '$contains', '$containsi', '$eq', '$eqi', '$endsWith', '$lt', '$gte']);
+  const operator = random.pick([
+    '$startsWith',
+    '$startsWithi',
+    '$contains',
+    '$containsi',
+    '$eq',
+    '$eqi',
+    '$endsWith',
+    '$lt',
+    '$gte',
+  ]);
   const make = (value: string): Probe => {
     switch (guessKind) {
       case 0:
-        return restProbe('/api/articles', { locale: 'id', filters: { localizations: { [field]: { [operator]: value } } } });
+        return restProbe('/api/articles', {
+          locale: 'id',
+          filters: { localizations: { [field]: { [operator]: value } } },
+        });
       case 1:
-        return restProbe('/api/articles', { locale: 'id', filters: { $or: [{ localizations: { [field]: { [operator]: value } } }, { id: { $lt: 0 } }] } });
+        return restProbe('/api/articles', {
+          locale: 'id',
+          filters: { $or: [{ localizations: { [field]: { [operator]: value } } }, { id: { $lt: 0 } }] },
+        });
       case 2:
-        return restProbe('/api/articles', { locale: 'id', filters: { $not: { localizations: { [field]: { [operator]: value } } } }, fields: ['title'] });
+        return restProbe('/api/articles', {
+          locale: 'id',
+          filters: { $not: { localizations: { [field]: { [operator]: value } } } },
+          fields: ['title'],
+        });
       case 3:
         return restProbe('/api/authors', { locale: 'id', _q: value });
       case 4:
@@ -181,14 +295,24 @@ function oraclePair(random: Random): { right: Probe; wrong: Probe; guess: [strin
         return {
           method: 'POST',
           url: '/graphql',
-          body: { query: 'query($g: String) { articles(locale: "id", filters: { localizations: { title: { startsWith: $g } } }) { documentId } }', variables: { g: value } },
+          body: {
+            query:
+              'query($g: String) { articles(locale: "id", filters: { localizations: { title: { startsWith: $g } } }) { documentId } }',
+            variables: { g: value },
+          },
           idScoped: true,
           echo: [],
         };
       case 7:
-        return restProbe(`/api/articles/${fixture.withEnDraft.documentId}`, { locale: 'id', filters: { localizations: { [field]: { [operator]: value } } } });
+        return restProbe(`/api/articles/${fixture.withEnDraft.documentId}`, {
+          locale: 'id',
+          filters: { localizations: { [field]: { [operator]: value } } },
+        });
       default:
-        return restProbe('/api/articles', { locale: 'id', filters: { documentId: fixture.withEnDraft.documentId, localizations: { locale: { $eq: value } } } });
+        return restProbe('/api/articles', {
+          locale: 'id',
+          filters: { documentId: fixture.withEnDraft.documentId, localizations: { locale: { $eq: value } } },
+        });
     }
   };
   const guessKind = random.int(9);
@@ -204,18 +328,45 @@ function restProbe(path: string, query: Record<string, unknown>): Probe {
 function identityPairs(): { right: Probe; wrong: Probe; guess: [string, string] }[] {
   const pairs: { right: Probe; wrong: Probe; guess: [string, string] }[] = [];
   const fake = (value: string) => value.slice(0, -6) + 'qqqqqq';
-  for (const documentId of [fixture.base.draft.documentId, fixture.unpublished.documentId, fixture.deleted.documentId]) {
-    for (const path of [(d: string) => `/api/articles/${d}?locale=id`, (d: string) => `/api/articles/${d}/related?locale=id`]) {
-      pairs.push({ right: restGet(path(documentId)), wrong: restGet(path(fake(documentId))), guess: [documentId, fake(documentId)] });
+  for (const documentId of [
+    fixture.base.draft.documentId,
+    fixture.unpublished.documentId,
+    fixture.deleted.documentId,
+  ]) {
+    for (const path of [
+      (d: string) => `/api/articles/${d}?locale=id`,
+      (d: string) => `/api/articles/${d}/related?locale=id`,
+    ]) {
+      pairs.push({
+        right: restGet(path(documentId)),
+        wrong: restGet(path(fake(documentId))),
+        guess: [documentId, fake(documentId)],
+      });
     }
   }
-  for (const [slug, locale] of [[fixture.slugs.draft, 'id'], [fixture.slugs.unpublished, 'id'], [fixture.slugs.deleted, 'id'], [fixture.slugs.enDraft, 'en']]) {
-    for (const path of [(s: string) => `/api/articles/by-slug/${s}?locale=${locale}`, (s: string) => `/read/${locale}/${s}`, (s: string) => `/api/articles?locale=${locale}&filters[slug][$eq]=${s}`]) {
+  for (const [slug, locale] of [
+    [fixture.slugs.draft, 'id'],
+    [fixture.slugs.unpublished, 'id'],
+    [fixture.slugs.deleted, 'id'],
+    [fixture.slugs.enDraft, 'en'],
+  ]) {
+    for (const path of [
+      (s: string) => `/api/articles/by-slug/${s}?locale=${locale}`,
+      (s: string) => `/read/${locale}/${s}`,
+      (s: string) => `/api/articles?locale=${locale}&filters[slug][$eq]=${s}`,
+    ]) {
       pairs.push({ right: restGet(path(slug)), wrong: restGet(path(fake(slug))), guess: [slug, fake(slug)] });
     }
   }
-  for (const [name, a, b] of [['publicationFilter', 'modified', 'unmodified'], ['hasPublishedVersion', 'true', 'false']]) {
-    pairs.push({ right: restGet(`/api/articles?locale=id&${name}=${a}`), wrong: restGet(`/api/articles?locale=id&${name}=${b}`), guess: [a, b] });
+  for (const [name, a, b] of [
+    ['publicationFilter', 'modified', 'unmodified'],
+    ['hasPublishedVersion', 'true', 'false'],
+  ]) {
+    pairs.push({
+      right: restGet(`/api/articles?locale=id&${name}=${a}`),
+      wrong: restGet(`/api/articles?locale=id&${name}=${b}`),
+      guess: [a, b],
+    });
   }
   return pairs;
 }
@@ -249,9 +400,15 @@ describe('leak fuzzer', () => {
       const outcome = await send(probe);
       const bucket = `${Math.floor(outcome.status / 100)}xx`;
       statuses[bucket] = (statuses[bucket] ?? 0) + 1;
-      const leaked = leakedSentinels(outcome.text, probe.echo, probe.idScoped ? [...ALWAYS_HIDDEN, HIDDEN.enOnly] : ALWAYS_HIDDEN);
-      if (outcome.status >= 500) failures.push(`${outcome.status} ${probe.method} ${probe.url} ${JSON.stringify(probe.body ?? '')}`);
-      if (leaked.length) failures.push(`leaked ${leaked.join(', ')}: ${probe.method} ${probe.url} ${JSON.stringify(probe.body ?? '')}`);
+      const leaked = leakedSentinels(
+        outcome.text,
+        probe.echo,
+        probe.idScoped ? [...ALWAYS_HIDDEN, HIDDEN.enOnly] : ALWAYS_HIDDEN
+      );
+      if (outcome.status >= 500)
+        failures.push(`${outcome.status} ${probe.method} ${probe.url} ${JSON.stringify(probe.body ?? '')}`);
+      if (leaked.length)
+        failures.push(`leaked ${leaked.join(', ')}: ${probe.method} ${probe.url} ${JSON.stringify(probe.body ?? '')}`);
     }
 
     const pairs = [...identityPairs(), ...Array.from({ length: ORACLE_PAIRS }, () => oraclePair(random))];
@@ -259,13 +416,18 @@ describe('leak fuzzer', () => {
       if (failures.length >= 10) break;
       const [a, b] = [await send(right), await send(wrong)];
       if (normalised(a, guess[0]) !== normalised(b, guess[1])) {
-        failures.push(`oracle: ${right.method} ${right.url} ${JSON.stringify(right.body ?? '')} answers ${a.status} ${a.text.slice(0, 160)} but the wrong guess answers ${b.status} ${b.text.slice(0, 160)}`);
+        failures.push(
+          `oracle: ${right.method} ${right.url} ${JSON.stringify(right.body ?? '')} answers ${a.status} ${a.text.slice(0, 160)} but the wrong guess answers ${b.status} ${b.text.slice(0, 160)}`
+        );
       }
-      for (const outcome of [a, b]) if (outcome.status >= 500) failures.push(`${outcome.status} on an oracle probe ${right.url}`);
+      for (const outcome of [a, b])
+        if (outcome.status >= 500) failures.push(`${outcome.status} on an oracle probe ${right.url}`);
     }
 
     console.info(
-      `[leak-fuzzer] seed ${SEED}: ${RANDOM_REQUESTS} random requests (${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
+      `[leak-fuzzer] seed ${SEED}: ${RANDOM_REQUESTS} random requests (${Object.entries(statuses)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}), ` +
         `${pairs.length} oracle pairs, ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failures`
     );
     expect(failures).toEqual([]);

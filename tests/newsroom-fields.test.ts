@@ -65,7 +65,9 @@ describe('REST newsroom fields', () => {
         },
       });
     expect(res.status).toBe(201);
-    expect(res.body.data.newsroom.byline).toBe('Salsabila Fitirah Puteri dan Susi Susanti - Selasa, 5 Maret 2024 | 09:15 WITA');
+    expect(res.body.data.newsroom.byline).toBe(
+      'Salsabila Fitirah Puteri dan Susi Susanti - Selasa, 5 Maret 2024 | 09:15 WITA'
+    );
     expect(res.body.data.newsroom.publishedAtLocal.iso).toBe('2024-03-05T09:15:00+08:00');
     expect(res.body.data.newsroom.readingTimeMinutes).toBe(4);
     expect(res.body.data.newsroom.readingTimeLabel).toBe('4 menit baca');
@@ -110,7 +112,9 @@ describe('REST newsroom fields', () => {
     // The first request warms per-process caches (permissions, locales); measure after it.
     await app.request().get('/api/articles?locale=id&pagination[pageSize]=5');
     const five = await countQueries(app, () => app.request().get('/api/articles?locale=id&pagination[pageSize]=5'));
-    const twentyFive = await countQueries(app, () => app.request().get('/api/articles?locale=id&pagination[pageSize]=25'));
+    const twentyFive = await countQueries(app, () =>
+      app.request().get('/api/articles?locale=id&pagination[pageSize]=25')
+    );
     expect(five.result.body.data).toHaveLength(5);
     expect(twentyFive.result.body.data).toHaveLength(25);
     expect(twentyFive.result.body.data.every((article: any) => article.newsroom?.byline)).toBe(true);
@@ -154,7 +158,9 @@ describe('GraphQL newsroom fields', () => {
       app
         .request()
         .post('/graphql')
-        .send({ query: `{ articles(locale: "id", pagination: { limit: ${limit} }) { title byline readingTimeLabel coverCreditLine publishedAtLocal { dateTime } } }` });
+        .send({
+          query: `{ articles(locale: "id", pagination: { limit: ${limit} }) { title byline readingTimeLabel coverCreditLine publishedAtLocal { dateTime } } }`,
+        });
     await app.strapi.plugin('newsroom').service('related-news').idle();
     await query(5);
     const five = await countQueries(app, () => query(5));
@@ -187,7 +193,9 @@ describe('slugs in the admin', () => {
   test.each(TITLES)("the admin's slug generator turns %p into %p, as the server does", async (title, expected) => {
     const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
     const email = `slug-${Date.now()}-${Math.random().toString(36).slice(2)}@warta.example`;
-    await app.strapi.service('admin::user').create({ email, firstname: 'Slug', password: 'RahasiaRedaksi2024!', isActive: true, roles: [superAdmin.id] });
+    await app.strapi
+      .service('admin::user')
+      .create({ email, firstname: 'Slug', password: 'RahasiaRedaksi2024!', isActive: true, roles: [superAdmin.id] });
     const login = await app.request().post('/admin/login').send({ email, password: 'RahasiaRedaksi2024!' });
     expect(login.status).toBe(200);
     const res = await app
@@ -232,33 +240,41 @@ describe('Indonesian slugs from symbols, currencies and numbers', () => {
     admin = await adminToken(app);
   });
 
-  test.each(TRICKY)('an article titled %p gets %p from the admin generator and from a REST write', async (title, expected) => {
-    const before = await generate(ARTICLE_UID, { title });
-    expect(before.status).toBe(200);
-    expect(before.body.data).toBe(expected);
+  test.each(TRICKY)(
+    'an article titled %p gets %p from the admin generator and from a REST write',
+    async (title, expected) => {
+      const before = await generate(ARTICLE_UID, { title });
+      expect(before.status).toBe(200);
+      expect(before.body.data).toBe(expected);
 
-    const created = await app
-      .request()
-      .post('/api/articles?status=draft&locale=id')
-      .set('Authorization', `Bearer ${writerToken}`)
-      .send({ data: { title } });
-    expect(created.status).toBe(201);
-    const stored = await app.strapi.db.query(ARTICLE_UID).findOne({ where: { documentId: created.body.data.documentId, locale: 'id' } });
-    expect(stored.slug).toBe(expected);
+      const created = await app
+        .request()
+        .post('/api/articles?status=draft&locale=id')
+        .set('Authorization', `Bearer ${writerToken}`)
+        .send({ data: { title } });
+      expect(created.status).toBe(201);
+      const stored = await app.strapi.db
+        .query(ARTICLE_UID)
+        .findOne({ where: { documentId: created.body.data.documentId, locale: 'id' } });
+      expect(stored.slug).toBe(expected);
 
-    // Strapi's own uniqueness handling stays: the slug is taken now, so the admin suggests the next one.
-    const after = await generate(ARTICLE_UID, { title });
-    expect(after.body.data).toBe(`${expected}-1`);
-  });
+      // Strapi's own uniqueness handling stays: the slug is taken now, so the admin suggests the next one.
+      const after = await generate(ARTICLE_UID, { title });
+      expect(after.body.data).toBe(`${expected}-1`);
+    }
+  );
 
   // Tag names are at most 80 characters.
-  test.each(TRICKY.filter(([name]) => name.length <= 80))('a tag named %p gets %p from the admin generator and from the Document Service', async (name, expected) => {
-    const generated = await generate(TAG_UID, { name });
-    expect(generated.status).toBe(200);
-    expect(generated.body.data).toBe(expected);
-    const tag = await app.strapi.documents(TAG_UID).create({ locale: 'id', data: { name } } as any);
-    expect(tag.slug).toBe(expected);
-  });
+  test.each(TRICKY.filter(([name]) => name.length <= 80))(
+    'a tag named %p gets %p from the admin generator and from the Document Service',
+    async (name, expected) => {
+      const generated = await generate(TAG_UID, { name });
+      expect(generated.status).toBe(200);
+      expect(generated.body.data).toBe(expected);
+      const tag = await app.strapi.documents(TAG_UID).create({ locale: 'id', data: { name } } as any);
+      expect(tag.slug).toBe(expected);
+    }
+  );
 
   test('a title of symbols only falls back to the type name in the admin, never to an English word', async () => {
     const res = await generate(ARTICLE_UID, { title: '♥ & ♥' });

@@ -31,7 +31,11 @@ beforeAll(async () => {
     data: {
       title: 'Korea Utara Bantah Pasokan Amunisi ke Rusia',
       lead: 'Korea Utara membantah pasokan amunisi dan senjata ke Rusia.',
-      body: [paragraph('Korea Utara membantah tuduhan Korea Selatan, Amerika Serikat, dan Jepang soal pasokan amunisi ke Rusia.')],
+      body: [
+        paragraph(
+          'Korea Utara membantah tuduhan Korea Selatan, Amerika Serikat, dan Jepang soal pasokan amunisi ke Rusia.'
+        ),
+      ],
       datePublished: '2023-10-28T10:00:00.000Z',
       cover: fixture.cover.documentId,
       category: fixture.internasional.documentId,
@@ -57,28 +61,51 @@ describe('openapi.json', () => {
   });
 
   test('documents the parameters of the related and by-slug routes', () => {
-    const params = (route: string) => Object.fromEntries(operation(route).parameters.map((p: any) => [`${p.in}:${p.name}`, { required: p.required, schema: p.schema }]));
+    const params = (route: string) =>
+      Object.fromEntries(
+        operation(route).parameters.map((p: any) => [`${p.in}:${p.name}`, { required: p.required, schema: p.schema }])
+      );
     const related = params('/articles/{documentId}/related');
     expect(Object.keys(related)).toEqual(['path:documentId', 'query:locale', 'query:limit']);
     expect(related['path:documentId'].required).toBe(true);
-    expect(related['query:locale']).toMatchObject({ required: false, schema: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' } });
-    expect(related['query:limit']).toMatchObject({ required: false, schema: { type: 'integer', minimum: 1, maximum: 20, default: 5 } });
+    expect(related['query:locale']).toMatchObject({
+      required: false,
+      schema: { type: 'string', pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+    });
+    expect(related['query:limit']).toMatchObject({
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: 20, default: 5 },
+    });
     const page = params('/articles/by-slug/{slug}');
     expect(Object.keys(page)).toEqual(['path:slug', 'query:locale']);
     expect(page['path:slug'].required).toBe(true);
   });
 
   test('documents the answers of the custom routes and the computed fields of the core article routes', () => {
-    expect(okSchema('/articles/{documentId}/related').properties.data.items.$ref).toBe('#/components/schemas/NewsroomRelatedCard');
+    expect(okSchema('/articles/{documentId}/related').properties.data.items.$ref).toBe(
+      '#/components/schemas/NewsroomRelatedCard'
+    );
     expect(okSchema('/articles/by-slug/{slug}').properties.data.$ref).toBe('#/components/schemas/NewsroomArticlePage');
-    for (const [route, pick] of [['/articles', (s: any) => s.properties.data.items], ['/articles/{id}', (s: any) => s.properties.data]] as const) {
+    for (const [route, pick] of [
+      ['/articles', (s: any) => s.properties.data.items],
+      ['/articles/{id}', (s: any) => s.properties.data],
+    ] as const) {
       const article = pick(okSchema(route));
       expect(JSON.stringify(article.properties.newsroom)).toContain('#/components/schemas/NewsroomArticleFields');
-      expect(JSON.stringify(article.properties.whatsappFollow)).toContain('#/components/schemas/NewsroomWhatsappFollow');
+      expect(JSON.stringify(article.properties.whatsappFollow)).toContain(
+        '#/components/schemas/NewsroomWhatsappFollow'
+      );
       expect(JSON.stringify(article.properties.cover)).toContain('"creditLine"');
     }
     const fields = spec.components.schemas.NewsroomArticleFields;
-    expect(Object.keys(fields.properties)).toEqual(['byline', 'publishedAtLocal', 'updatedAtLocal', 'readingTimeMinutes', 'readingTimeLabel', 'coverCreditLine']);
+    expect(Object.keys(fields.properties)).toEqual([
+      'byline',
+      'publishedAtLocal',
+      'updatedAtLocal',
+      'readingTimeMinutes',
+      'readingTimeLabel',
+      'coverCreditLine',
+    ]);
   });
 });
 
@@ -88,7 +115,13 @@ describe('a client typed from openapi.json', () => {
 
   const typecheck = (client: string): string[] => {
     fs.writeFileSync(path.join(dir, 'client.ts'), client);
-    const program = ts.createProgram([path.join(dir, 'client.ts')], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2020, lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'], skipLibCheck: true });
+    const program = ts.createProgram([path.join(dir, 'client.ts')], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2020,
+      lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'],
+      skipLibCheck: true,
+    });
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   };
 
@@ -119,7 +152,9 @@ export const limit: RelatedQuery = { locale: 'id', limit: 5 };
   beforeAll(() => {
     // The CLI, not the library: openapi-typescript's dependencies are ES modules jest cannot require.
     const cli = path.join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
-    const run = spawnSync(process.execPath, [cli, SPEC_FILE, '--output', path.join(dir, 'api.ts')], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cli, SPEC_FILE, '--output', path.join(dir, 'api.ts')], {
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`openapi-typescript failed: ${run.stderr}`);
   });
 
@@ -128,7 +163,9 @@ export const limit: RelatedQuery = { locale: 'id', limit: 5 };
   });
 
   test('fails to compile when it reads a field the contract does not have (control)', () => {
-    const errors = typecheck(`${CLIENT}\nexport const wrong = (body: Ok<'/articles/by-slug/{slug}'>) => body.data.newsroom?.bylien;\nexport const bad: RelatedQuery = { limit: 'lima' };\n`);
+    const errors = typecheck(
+      `${CLIENT}\nexport const wrong = (body: Ok<'/articles/by-slug/{slug}'>) => body.data.newsroom?.bylien;\nexport const bad: RelatedQuery = { limit: 'lima' };\n`
+    );
     expect(errors.some((message) => message.includes("'bylien'"))).toBe(true);
     expect(errors.some((message) => message.includes("'string' is not assignable to type 'number'"))).toBe(true);
   });
@@ -161,7 +198,10 @@ describe('the real answers', () => {
     expect(res.body.data.newsroom.byline).toContain('Salsabila Fitirah Puteri');
     expect(check(okSchema('/articles/by-slug/{slug}'), res.body)).toEqual([]);
     // Control: a wrong type in a computed field is refused.
-    const broken = { ...res.body, data: { ...res.body.data, newsroom: { ...res.body.data.newsroom, readingTimeMinutes: 'tiga' } } };
+    const broken = {
+      ...res.body,
+      data: { ...res.body.data, newsroom: { ...res.body.data.newsroom, readingTimeMinutes: 'tiga' } },
+    };
     expect(check(okSchema('/articles/by-slug/{slug}'), broken)).not.toEqual([]);
   });
 

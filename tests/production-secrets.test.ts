@@ -14,13 +14,17 @@ const GOOD = {
 };
 
 function startInProduction(overrides: Record<string, string>) {
-  return spawnSync(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: APP_DIR,
-    // Empty strings, not absent keys: a developer's .env must not fill them back in.
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', ...GOOD, ...overrides },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  return spawnSync(
+    process.execPath,
+    [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      cwd: APP_DIR,
+      // Empty strings, not absent keys: a developer's .env must not fill them back in.
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true', ...GOOD, ...overrides },
+      encoding: 'utf8',
+      timeout: 60_000,
+    }
+  );
 }
 
 describe('production start-up', () => {

@@ -7,17 +7,16 @@ import qs from 'qs';
 import { useStrapi } from './helpers/strapi';
 import { ALWAYS_HIDDEN, createLeakFixture, HIDDEN, leakedSentinels } from './helpers/leak-fixture';
 
-
 const { app, fixture } = useStrapi({ fixture: createLeakFixture });
 
-beforeAll(async () => {
-});
+beforeAll(async () => {});
 
 const get = (path: string, query: Record<string, unknown> = {}) => {
   const search = qs.stringify(query, { encodeValuesOnly: true });
   return app.request().get(search ? `${path}?${search}` : path);
 };
-const graphql = (query: string, variables: Record<string, unknown> = {}) => app.request().post('/graphql').send({ query, variables });
+const graphql = (query: string, variables: Record<string, unknown> = {}) =>
+  app.request().post('/graphql').send({ query, variables });
 const ID_HIDDEN = [...ALWAYS_HIDDEN, HIDDEN.enOnly];
 
 describe('status', () => {
@@ -65,7 +64,10 @@ describe('status', () => {
   });
 
   test('the related and by-slug endpoints refuse status altogether', async () => {
-    for (const path of [`/api/articles/${fixture.base.published.documentId}/related`, `/api/articles/by-slug/${fixture.slugs.published}`]) {
+    for (const path of [
+      `/api/articles/${fixture.base.published.documentId}/related`,
+      `/api/articles/by-slug/${fixture.slugs.published}`,
+    ]) {
       for (const status of ['', 'draft', 'published']) {
         const res = await get(path, { locale: 'id', status });
         expect(res.status).toBe(400);
@@ -77,7 +79,9 @@ describe('status', () => {
   test('GraphQL status: DRAFT is refused and status: PUBLISHED serves published rows', async () => {
     const draft = await graphql('{ articles(locale: "id", status: DRAFT) { title } }');
     expect(draft.status).toBe(403);
-    const published = await graphql('{ articles(locale: "id", status: PUBLISHED, pagination: { limit: 100 }) { title lead } }');
+    const published = await graphql(
+      '{ articles(locale: "id", status: PUBLISHED, pagination: { limit: 100 }) { title lead } }'
+    );
     expect(published.status).toBe(200);
     expect(published.body.data.articles.length).toBeGreaterThan(0);
     expect(leakedSentinels(published.text, [], ID_HIDDEN)).toEqual([]);
@@ -109,43 +113,90 @@ describe('publication-state filters', () => {
 describe('oracles', () => {
   const enDraftTitle = `${HIDDEN.enDraft} Earthquake in North Maluku`;
   const rightAndWrong: [string, (guess: string) => Record<string, unknown>, string, string][] = [
-    ['$startsWith', (g) => ({ filters: { localizations: { title: { $startsWith: g } } } }), 'SENTINEL-EN-DR', 'SENTINEL-XX-DR'],
-    ['$startsWith, lower case', (g) => ({ filters: { localizations: { title: { $startsWith: g } } } }), 'sentinel-en-dr', 'sentinel-xx-dr'],
-    ['$startsWithi', (g) => ({ filters: { localizations: { title: { $startsWithi: g } } } }), 'sentinel-en-dr', 'sentinel-xx-dr'],
+    [
+      '$startsWith',
+      (g) => ({ filters: { localizations: { title: { $startsWith: g } } } }),
+      'SENTINEL-EN-DR',
+      'SENTINEL-XX-DR',
+    ],
+    [
+      '$startsWith, lower case',
+      (g) => ({ filters: { localizations: { title: { $startsWith: g } } } }),
+      'sentinel-en-dr',
+      'sentinel-xx-dr',
+    ],
+    [
+      '$startsWithi',
+      (g) => ({ filters: { localizations: { title: { $startsWithi: g } } } }),
+      'sentinel-en-dr',
+      'sentinel-xx-dr',
+    ],
     ['$eq', (g) => ({ filters: { localizations: { title: { $eq: g } } } }), enDraftTitle, 'Earthquake'],
-    ['$containsi on the slug', (g) => ({ filters: { localizations: { slug: { $containsi: g } } } }), 'en-draft-3e8', 'en-draft-000'],
+    [
+      '$containsi on the slug',
+      (g) => ({ filters: { localizations: { slug: { $containsi: g } } } }),
+      'en-draft-3e8',
+      'en-draft-000',
+    ],
     ['$in', (g) => ({ filters: { localizations: { title: { $in: [g] } } } }), enDraftTitle, 'nothing'],
     ['$lt', (g) => ({ filters: { localizations: { lead: { $lt: g } } } }), 'Draft lead T', 'Draft lead A'],
-    ['$or', (g) => ({ filters: { $or: [{ localizations: { title: { $startsWith: g } } }, { id: -1 }] } }), 'SENTINEL-EN', 'SENTINEL-XX'],
-    ['$and', (g) => ({ filters: { $and: [{ localizations: { lead: { $contains: g } } }] } }), 'lead SENTINEL', 'lead XENTINEL'],
-    ['$not', (g) => ({ filters: { $not: { localizations: { title: { $startsWith: g } } } } }), 'SENTINEL-EN', 'SENTINEL-XX'],
+    [
+      '$or',
+      (g) => ({ filters: { $or: [{ localizations: { title: { $startsWith: g } } }, { id: -1 }] } }),
+      'SENTINEL-EN',
+      'SENTINEL-XX',
+    ],
+    [
+      '$and',
+      (g) => ({ filters: { $and: [{ localizations: { lead: { $contains: g } } }] } }),
+      'lead SENTINEL',
+      'lead XENTINEL',
+    ],
+    [
+      '$not',
+      (g) => ({ filters: { $not: { localizations: { title: { $startsWith: g } } } } }),
+      'SENTINEL-EN',
+      'SENTINEL-XX',
+    ],
     ['the locale of a draft translation', (g) => ({ filters: { localizations: { locale: { $eq: g } } } }), 'en', 'fr'],
   ];
 
-  test.each(rightAndWrong)('a filter through localizations with %s answers alike for a right and a wrong guess', async (_name, query, right, wrong) => {
-    const scoped = (guess: string) => ({
-      locale: 'id',
-      fields: ['title'],
-      ...query(guess),
-      ...(query(guess).filters ? { filters: { $and: [{ documentId: fixture.withEnDraft.documentId }, query(guess).filters] } } : {}),
-    });
-    const [a, b] = await Promise.all([get('/api/articles', scoped(right)), get('/api/articles', scoped(wrong))]);
-    expect(a.status).toBe(200);
-    expect(a.text).toBe(b.text);
-    const one = (guess: string) => get(`/api/articles/${fixture.withEnDraft.documentId}`, { locale: 'id', fields: ['title'], ...query(guess) });
-    const [c, d] = await Promise.all([one(right), one(wrong)]);
-    expect(c.status).toBe(d.status);
-    expect(c.text).toBe(d.text);
-  });
+  test.each(rightAndWrong)(
+    'a filter through localizations with %s answers alike for a right and a wrong guess',
+    async (_name, query, right, wrong) => {
+      const scoped = (guess: string) => ({
+        locale: 'id',
+        fields: ['title'],
+        ...query(guess),
+        ...(query(guess).filters
+          ? { filters: { $and: [{ documentId: fixture.withEnDraft.documentId }, query(guess).filters] } }
+          : {}),
+      });
+      const [a, b] = await Promise.all([get('/api/articles', scoped(right)), get('/api/articles', scoped(wrong))]);
+      expect(a.status).toBe(200);
+      expect(a.text).toBe(b.text);
+      const one = (guess: string) =>
+        get(`/api/articles/${fixture.withEnDraft.documentId}`, { locale: 'id', fields: ['title'], ...query(guess) });
+      const [c, d] = await Promise.all([one(right), one(wrong)]);
+      expect(c.status).toBe(d.status);
+      expect(c.text).toBe(d.text);
+    }
+  );
 
   test('a filter through localizations still finds a published translation (the filter works)', async () => {
-    const res = await get('/api/articles', { locale: 'id', filters: { localizations: { title: { $startsWith: 'US, South Korea' } } } });
+    const res = await get('/api/articles', {
+      locale: 'id',
+      filters: { localizations: { title: { $startsWith: 'US, South Korea' } } },
+    });
     expect(res.body.data.map((article: any) => article.documentId)).toEqual([fixture.base.published.documentId]);
   });
 
   test('GraphQL filters through localizations answer alike for a right and a wrong guess', async () => {
     const probe = (guess: string) =>
-      graphql('query($g: String) { articles(locale: "id", filters: { localizations: { title: { startsWith: $g } } }) { documentId } }', { g: guess });
+      graphql(
+        'query($g: String) { articles(locale: "id", filters: { localizations: { title: { startsWith: $g } } }) { documentId } }',
+        { g: guess }
+      );
     const [a, b] = await Promise.all([probe('SENTINEL-EN-DR'), probe('SENTINEL-XX-DR')]);
     expect(a.status).toBe(200);
     expect(a.body.data.articles).toEqual([]);
@@ -158,14 +209,17 @@ describe('oracles', () => {
     expect(res.body.error.message).toContain('sort[localizations.title]');
   });
 
-  test.each(['createdBy', 'updatedBy', 'relatedPinned', 'relatedExcluded'])('a filter through %s is refused', async (relation) => {
-    const [a, b] = await Promise.all([
-      get('/api/articles', { filters: { [relation]: { id: { $gt: 0 } } } }),
-      get('/api/articles', { filters: { [relation]: { id: { $lt: 0 } } } }),
-    ]);
-    expect(a.status).toBe(400);
-    expect(a.text).toBe(b.text);
-  });
+  test.each(['createdBy', 'updatedBy', 'relatedPinned', 'relatedExcluded'])(
+    'a filter through %s is refused',
+    async (relation) => {
+      const [a, b] = await Promise.all([
+        get('/api/articles', { filters: { [relation]: { id: { $gt: 0 } } } }),
+        get('/api/articles', { filters: { [relation]: { id: { $lt: 0 } } } }),
+      ]);
+      expect(a.status).toBe(400);
+      expect(a.text).toBe(b.text);
+    }
+  );
 
   test('_q searches public fields only: part of a private email finds nothing, a name still finds its author', async () => {
     const right = await get('/api/authors', { locale: 'id', _q: 'sentinel-private-5d' });
@@ -177,13 +231,16 @@ describe('oracles', () => {
     expect(byName.body.data.map((author: any) => author.name)).toEqual(['Salsabila Fitirah Puteri']);
   });
 
-  test.each(['/api/articles', '/api/authors', '/api/categories', '/api/tags', '/api/media-captions'])('_q on %s never finds hidden text', async (path) => {
-    for (const guess of ['SENTINEL', 'sentinel-private', 'rahasia', 'ditarik', 'Draft lead']) {
-      const res = await get(path, { locale: 'id', _q: guess });
-      expect(res.status).toBe(200);
-      expect(leakedSentinels(res.text, [], ID_HIDDEN)).toEqual([]);
+  test.each(['/api/articles', '/api/authors', '/api/categories', '/api/tags', '/api/media-captions'])(
+    '_q on %s never finds hidden text',
+    async (path) => {
+      for (const guess of ['SENTINEL', 'sentinel-private', 'rahasia', 'ditarik', 'Draft lead']) {
+        const res = await get(path, { locale: 'id', _q: guess });
+        expect(res.status).toBe(200);
+        expect(leakedSentinels(res.text, [], ID_HIDDEN)).toEqual([]);
+      }
     }
-  });
+  );
 });
 
 describe('malformed input', () => {
@@ -221,8 +278,16 @@ describe('malformed input', () => {
   test.each([
     ['one value', '{ articles(locale: "id", filters: { title: { between: ["a"] } }) { title } }', {}],
     ['three values', '{ articles(locale: "id", filters: { title: { between: ["a", "b", "c"] } }) { title } }', {}],
-    ['one value through variables', 'query($b: [String]) { articles(locale: "id", filters: { title: { between: $b } }) { title } }', { b: ['a'] }],
-    ['three values through variables', 'query($b: [String]) { articles(locale: "id", filters: { title: { between: $b } }) { title } }', { b: ['a', 'b', 'c'] }],
+    [
+      'one value through variables',
+      'query($b: [String]) { articles(locale: "id", filters: { title: { between: $b } }) { title } }',
+      { b: ['a'] },
+    ],
+    [
+      'three values through variables',
+      'query($b: [String]) { articles(locale: "id", filters: { title: { between: $b } }) { title } }',
+      { b: ['a', 'b', 'c'] },
+    ],
   ])('GraphQL between with %s is a 400 with a message', async (_name, query, variables) => {
     const res = await graphql(query, variables);
     expect(res.status).toBe(400);
@@ -254,10 +319,30 @@ describe('malformed input', () => {
 
 describe('public GraphQL mutations follow the REST permissions', () => {
   test.each([
-    ['forgotPassword', 'mutation { forgotPassword(email: "redaksi@warta.example") { ok } }', '/api/auth/forgot-password', { email: 'redaksi@warta.example' }],
-    ['register', 'mutation { register(input: { username: "u1", email: "u1@warta.example", password: "Rahasia123!" }) { jwt } }', '/api/auth/local/register', { username: 'u1', email: 'u1@warta.example', password: 'Rahasia123!' }],
-    ['login', 'mutation { login(input: { identifier: "u1@warta.example", password: "Rahasia123!" }) { jwt } }', '/api/auth/local', { identifier: 'u1@warta.example', password: 'Rahasia123!' }],
-    ['resetPassword', 'mutation { resetPassword(code: "x", password: "Rahasia123!", passwordConfirmation: "Rahasia123!") { jwt } }', '/api/auth/reset-password', { code: 'x', password: 'Rahasia123!', passwordConfirmation: 'Rahasia123!' }],
+    [
+      'forgotPassword',
+      'mutation { forgotPassword(email: "redaksi@warta.example") { ok } }',
+      '/api/auth/forgot-password',
+      { email: 'redaksi@warta.example' },
+    ],
+    [
+      'register',
+      'mutation { register(input: { username: "u1", email: "u1@warta.example", password: "Rahasia123!" }) { jwt } }',
+      '/api/auth/local/register',
+      { username: 'u1', email: 'u1@warta.example', password: 'Rahasia123!' },
+    ],
+    [
+      'login',
+      'mutation { login(input: { identifier: "u1@warta.example", password: "Rahasia123!" }) { jwt } }',
+      '/api/auth/local',
+      { identifier: 'u1@warta.example', password: 'Rahasia123!' },
+    ],
+    [
+      'resetPassword',
+      'mutation { resetPassword(code: "x", password: "Rahasia123!", passwordConfirmation: "Rahasia123!") { jwt } }',
+      '/api/auth/reset-password',
+      { code: 'x', password: 'Rahasia123!', passwordConfirmation: 'Rahasia123!' },
+    ],
     ['emailConfirmation', 'mutation { emailConfirmation(confirmation: "x") { jwt } }', null, null],
   ])('%s is forbidden to the public, as over REST, and sends nothing', async (_name, mutation, restPath, restBody) => {
     const email = app.strapi.plugin('email').service('email');

@@ -14,7 +14,14 @@ async function publish(title: string, text: string, extra: Record<string, unknow
   const doc = await app.strapi.documents(ARTICLE_UID).create({
     locale,
     status: 'published',
-    data: { title, lead: text, body: [paragraph(text), paragraph(text)], category: fixture.internasional.documentId, cover: fixture.cover.documentId, ...extra },
+    data: {
+      title,
+      lead: text,
+      body: [paragraph(text), paragraph(text)],
+      category: fixture.internasional.documentId,
+      cover: fixture.cover.documentId,
+      ...extra,
+    },
   } as any);
   return doc.documentId as string;
 }
@@ -28,15 +35,27 @@ const { app, fixture } = useStrapi({ fixture: createNewsFixture });
 beforeAll(async () => {
   story.one = await publish('Korea Utara Kirim Amunisi ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
   story.two = await publish('Pelabuhan Rajin Jadi Jalur Amunisi Korea Utara ke Rusia', KOREA);
-  story.three = await publish('Seoul: Pasokan Amunisi Korea Utara ke Rusia Meningkat', KOREA, { tags: [fixture.korut.documentId] });
+  story.three = await publish('Seoul: Pasokan Amunisi Korea Utara ke Rusia Meningkat', KOREA, {
+    tags: [fixture.korut.documentId],
+  });
   story.football = await publish('Timnas Indonesia Kalahkan Vietnam', FOOTBALL);
   story.draft = (
     await app.strapi.documents(ARTICLE_UID).create({
       locale: 'id',
-      data: { title: `Draf amunisi Korea Utara ${SENTINELS.draft}`, lead: KOREA, body: [paragraph(KOREA)], category: fixture.internasional.documentId },
+      data: {
+        title: `Draf amunisi Korea Utara ${SENTINELS.draft}`,
+        lead: KOREA,
+        body: [paragraph(KOREA)],
+        category: fixture.internasional.documentId,
+      },
     } as any)
   ).documentId;
-  story.english = await publish(`North Korea ammunition to Russia ${SENTINELS.enOnly}`, 'North Korea sends artillery ammunition to Russia.', {}, 'en');
+  story.english = await publish(
+    `North Korea ammunition to Russia ${SENTINELS.enOnly}`,
+    'North Korea sends artillery ammunition to Russia.',
+    {},
+    'en'
+  );
   await app.strapi.plugin('newsroom').service('related-news').idle();
 });
 
@@ -49,8 +68,18 @@ describe('GET /api/articles/:documentId/related', () => {
     expect(ids.slice(0, 2).sort()).toEqual([story.two, story.three].sort());
     expect(ids).not.toContain(story.one);
     const first = res.body.data[0];
-    expect(first).toMatchObject({ locale: 'id', title: expect.any(String), slug: expect.any(String), lead: KOREA, datePublished: expect.any(String) });
-    expect(first.cover).toMatchObject({ credit: 'Reuters', creditLine: '(Foto: Reuters)', image: { url: expect.stringMatching(/^\/uploads\//) } });
+    expect(first).toMatchObject({
+      locale: 'id',
+      title: expect.any(String),
+      slug: expect.any(String),
+      lead: KOREA,
+      datePublished: expect.any(String),
+    });
+    expect(first.cover).toMatchObject({
+      credit: 'Reuters',
+      creditLine: '(Foto: Reuters)',
+      image: { url: expect.stringMatching(/^\/uploads\//) },
+    });
   });
 
   test('never returns a draft, another locale, or a private field', async () => {
@@ -58,7 +87,8 @@ describe('GET /api/articles/:documentId/related', () => {
     for (const documentId of [...running, fixture.published.documentId]) {
       const res = await related(documentId, 'locale=id&limit=20');
       expect(res.status).toBe(200);
-      for (const sentinel of [SENTINELS.draft, SENTINELS.draftEdit, SENTINELS.enOnly, SENTINELS.email]) expect(res.text).not.toContain(sentinel);
+      for (const sentinel of [SENTINELS.draft, SENTINELS.draftEdit, SENTINELS.enOnly, SENTINELS.email])
+        expect(res.text).not.toContain(sentinel);
       const ids = res.body.data.map((article: any) => article.documentId);
       // Lists to check: an empty one would pass the locale check below whatever the code did. The fixture's
       // 2023 story is further from every other Indonesian article than the scoring's maxAgeDays: none.
@@ -104,21 +134,27 @@ describe('GET /api/articles/:documentId/related', () => {
   test('limit bounds are respected', async () => {
     // More candidates than the largest limit, so that 20 is the bound at work and not the supply.
     const flood = 'Banjir rob merendam Muara Baru dan Pluit, warga mengungsi ke masjid dan sekolah terdekat.';
-    const desk = await app.strapi.documents(CATEGORY_UID).create({ locale: 'id', data: { name: 'Megapolitan', slug: 'megapolitan' } } as any);
+    const desk = await app.strapi
+      .documents(CATEGORY_UID)
+      .create({ locale: 'id', data: { name: 'Megapolitan', slug: 'megapolitan' } } as any);
     const source = await publish('Banjir Rob Rendam Jakarta Utara', flood, { category: desk.documentId });
     const flooded = [source];
     try {
-      for (let i = 1; i <= RELATED_MAX_LIMIT + 1; i += 1) flooded.push(await publish(`Banjir Rob Jakarta Utara, Hari ke-${i}`, flood, { category: desk.documentId }));
+      for (let i = 1; i <= RELATED_MAX_LIMIT + 1; i += 1)
+        flooded.push(await publish(`Banjir Rob Jakarta Utara, Hari ke-${i}`, flood, { category: desk.documentId }));
       await app.strapi.plugin('newsroom').service('related-news').idle();
       expect((await related(source, 'locale=id&limit=1')).body.data).toHaveLength(1);
-      const most = (await related(source, `locale=id&limit=${RELATED_MAX_LIMIT}`)).body.data.map((article: any) => article.documentId);
+      const most = (await related(source, `locale=id&limit=${RELATED_MAX_LIMIT}`)).body.data.map(
+        (article: any) => article.documentId
+      );
       expect(most).toHaveLength(RELATED_MAX_LIMIT);
       expect(new Set(most).size).toBe(RELATED_MAX_LIMIT);
       expect(most).not.toContain(source);
       expect((await related(source, `locale=id&limit=${RELATED_MAX_LIMIT + 1}`)).status).toBe(400);
     } finally {
       // Every recent article is a candidate (the time score): left in place, these would crowd every other list.
-      for (const documentId of flooded) await app.strapi.documents(ARTICLE_UID).delete({ documentId, locale: 'id' } as any);
+      for (const documentId of flooded)
+        await app.strapi.documents(ARTICLE_UID).delete({ documentId, locale: 'id' } as any);
       await app.strapi.plugin('newsroom').service('related-news').idle();
     }
   });
@@ -154,21 +190,35 @@ describe('GET /api/articles/:documentId/related', () => {
     expect((await related(source)).status).toBe(404);
   });
 
-  test('a newly published article of the story joins its neighbours\' lists after the publish', async () => {
-    const newest = await publish('Korea Utara Bantah Kirim Amunisi ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
-    await eventually(async () => (await related(story.one)).body.data.some((article: any) => article.documentId === newest));
+  test("a newly published article of the story joins its neighbours' lists after the publish", async () => {
+    const newest = await publish('Korea Utara Bantah Kirim Amunisi ke Rusia', KOREA, {
+      tags: [fixture.korut.documentId],
+    });
+    await eventually(async () =>
+      (await related(story.one)).body.data.some((article: any) => article.documentId === newest)
+    );
   });
 
   test('GraphQL: related(limit) on Article', async () => {
     const res = await app
       .request()
       .post('/graphql')
-      .send({ query: 'query ($id: ID!) { article(documentId: $id, locale: "id") { related(limit: 2) { documentId title locale } } }', variables: { id: story.one } });
+      .send({
+        query:
+          'query ($id: ID!) { article(documentId: $id, locale: "id") { related(limit: 2) { documentId title locale } } }',
+        variables: { id: story.one },
+      });
     expect(res.body.errors).toBeUndefined();
     // The running story has more than two related articles: exactly the limit comes back.
     expect(res.body.data.article.related).toHaveLength(2);
     for (const article of res.body.data.article.related) expect(article.locale).toBe('id');
-    const tooMany = await app.request().post('/graphql').send({ query: 'query ($id: ID!) { article(documentId: $id, locale: "id") { related(limit: 25) { title } } }', variables: { id: story.one } });
+    const tooMany = await app
+      .request()
+      .post('/graphql')
+      .send({
+        query: 'query ($id: ID!) { article(documentId: $id, locale: "id") { related(limit: 25) { title } } }',
+        variables: { id: story.one },
+      });
     expect(tooMany.body.errors[0].message).toMatch(/limit/);
   });
 
@@ -192,9 +242,13 @@ describe('GET /api/articles/:documentId/related', () => {
     const target = list[0].documentId;
     const title = `Judul Baru ${Date.now()}`;
     await app.strapi.documents(ARTICLE_UID).update({ documentId: target, locale: 'id', data: { title } } as any);
-    expect((await related(story.one)).body.data.find((article: any) => article.documentId === target).title).not.toBe(title);
+    expect((await related(story.one)).body.data.find((article: any) => article.documentId === target).title).not.toBe(
+      title
+    );
     await app.strapi.documents(ARTICLE_UID).publish({ documentId: target, locale: 'id' } as any);
-    expect((await related(story.one)).body.data.find((article: any) => article.documentId === target).title).toBe(title);
+    expect((await related(story.one)).body.data.find((article: any) => article.documentId === target).title).toBe(
+      title
+    );
   });
 });
 
@@ -210,12 +264,18 @@ describe('editor pins and exclusions', () => {
 
   beforeAll(async () => {
     source = await publish('Korea Utara Pamerkan Rudal Baru', KOREA);
-    sameStory = [await publish('Rudal Korea Utara Terbang di Atas Laut Jepang', KOREA), await publish('Korea Utara Siapkan Uji Rudal', KOREA)];
-    unrelated = [await publish('Timnas Indonesia Menang Lagi', FOOTBALL), await publish('Timnas Indonesia Latihan di Bali', FOOTBALL)];
+    sameStory = [
+      await publish('Rudal Korea Utara Terbang di Atas Laut Jepang', KOREA),
+      await publish('Korea Utara Siapkan Uji Rudal', KOREA),
+    ];
+    unrelated = [
+      await publish('Timnas Indonesia Menang Lagi', FOOTBALL),
+      await publish('Timnas Indonesia Latihan di Bali', FOOTBALL),
+    ];
     await app.strapi.plugin('newsroom').service('related-news').idle();
   });
 
-  test('pins come first in the editor\'s order, then the best scores; exclusions never appear', async () => {
+  test("pins come first in the editor's order, then the best scores; exclusions never appear", async () => {
     const before = ids(await related(source, 'locale=id&limit=20'));
     expect(before.slice(0, 2).every((id: string) => !unrelated.includes(id))).toBe(true);
     expect(before).toContain(sameStory[0]);
@@ -245,12 +305,16 @@ describe('editor pins and exclusions', () => {
   test('choices that make no sense are refused with a message, and nothing goes live', async () => {
     const draftTitle = `Judul yang tidak boleh terbit ${Date.now()}`;
     await expect(choose(source, { title: draftTitle, relatedPinned: [source] })).rejects.toThrow(/dirinya sendiri/);
-    await expect(choose(source, { title: draftTitle, relatedPinned: [unrelated[0]], relatedExcluded: [unrelated[0]] })).rejects.toThrow(/disematkan sekaligus dikecualikan/);
-    const live = await app.strapi.documents(ARTICLE_UID).findOne({ documentId: source, locale: 'id', status: 'published' } as any);
+    await expect(
+      choose(source, { title: draftTitle, relatedPinned: [unrelated[0]], relatedExcluded: [unrelated[0]] })
+    ).rejects.toThrow(/disematkan sekaligus dikecualikan/);
+    const live = await app.strapi
+      .documents(ARTICLE_UID)
+      .findOne({ documentId: source, locale: 'id', status: 'published' } as any);
     expect(live.title).not.toBe(draftTitle);
   });
 
-  test('the editor\'s choices stay out of the public API', async () => {
+  test("the editor's choices stay out of the public API", async () => {
     const res = await app.request().get(`/api/articles/${source}?locale=id&populate=*`);
     expect(res.status).toBe(200);
     expect(res.body.data.relatedPinned).toBeUndefined();
@@ -265,7 +329,8 @@ describe('the index and npm run related:rebuild', () => {
     const rows = await knex()(RELATED_TABLES.terms).select('locale', 'term', 'df').where('df', '>', 0);
     return rows.map((row: any) => `${row.locale}/${row.term}=${Number(row.df)}`).sort();
   };
-  const listOf = async (documentId: string) => (await related(documentId, 'locale=id&limit=20')).body.data.map((article: any) => article.documentId);
+  const listOf = async (documentId: string) =>
+    (await related(documentId, 'locale=id&limit=20')).body.data.map((article: any) => article.documentId);
 
   test('what publishes, unpublishes and deletes kept in the index equals a recount from scratch', async () => {
     // Its own publish, unpublish and delete, so that the index has been kept through each of them.
@@ -279,7 +344,9 @@ describe('the index and npm run related:rebuild', () => {
     expect(await listOf(story.one)).toContain(kept);
     const incremental = await snapshot();
     const published = await app.strapi.db.query(ARTICLE_UID).count({ where: { publishedAt: { $notNull: true } } });
-    expect(incremental).toContain(`id/=${await app.strapi.db.query(ARTICLE_UID).count({ where: { publishedAt: { $notNull: true }, locale: 'id' } })}`);
+    expect(incremental).toContain(
+      `id/=${await app.strapi.db.query(ARTICLE_UID).count({ where: { publishedAt: { $notNull: true }, locale: 'id' } })}`
+    );
     const before = await listOf(story.one);
 
     const result = await service().rebuild({ restart: true });
@@ -291,14 +358,18 @@ describe('the index and npm run related:rebuild', () => {
   });
 
   test('an interrupted rebuild resumes from its checkpoint', async () => {
-    const count = async (locale: string) => Number((await knex()(RELATED_TABLES.lists).where('locale', locale).count({ count: '*' }))[0].count);
-    const publishedIn = (locale: string) => app.strapi.db.query(ARTICLE_UID).count({ where: { publishedAt: { $notNull: true }, locale } });
+    const count = async (locale: string) =>
+      Number((await knex()(RELATED_TABLES.lists).where('locale', locale).count({ count: '*' }))[0].count);
+    const publishedIn = (locale: string) =>
+      app.strapi.db.query(ARTICLE_UID).count({ where: { publishedAt: { $notNull: true }, locale } });
     await knex()(RELATED_TABLES.lists).del();
     const store = app.strapi.store({ type: 'plugin', name: 'newsroom', key: 'related-rebuild' } as any);
     // As if stopped in the lists phase of the last locale (locales go in alphabetical order: en, id).
     await store.set({ value: { startedMs: Date.now(), phase: 'lists', locale: 'id', afterId: 0 } });
     const progress = new Set<string>();
-    const result = await service().rebuild({ onProgress: (phase: string, locale: string) => progress.add(`${phase}/${locale}`) });
+    const result = await service().rebuild({
+      onProgress: (phase: string, locale: string) => progress.add(`${phase}/${locale}`),
+    });
     expect(result.resumed).toBe(true);
     expect([...progress]).toEqual(['lists/id']);
     expect(await count('id')).toBe(await publishedIn('id'));
@@ -312,7 +383,8 @@ describe('the index and npm run related:rebuild', () => {
   });
 
   test('reconcile() catches up a publish and an unpublish whose indexing was lost, and queues nothing when nothing drifted', async () => {
-    const indexed = async (documentId: string) => (await knex()(RELATED_TABLES.features).where({ document_id: documentId, locale: 'id' }).first()) ?? null;
+    const indexed = async (documentId: string) =>
+      (await knex()(RELATED_TABLES.features).where({ document_id: documentId, locale: 'id' }).first()) ?? null;
     await service().idle();
     expect(await service().reconcile()).toEqual({ scheduled: 0, drifted: 0, skipped: false });
 
@@ -322,7 +394,9 @@ describe('the index and npm run related:rebuild', () => {
     const schedule = jest.spyOn(service(), 'schedule').mockImplementation(() => undefined);
     let lost: string;
     try {
-      lost = await publish('Kapal Korea Utara Bawa Amunisi Artileri ke Rusia', KOREA, { tags: [fixture.korut.documentId] });
+      lost = await publish('Kapal Korea Utara Bawa Amunisi Artileri ke Rusia', KOREA, {
+        tags: [fixture.korut.documentId],
+      });
       await app.strapi.documents(ARTICLE_UID).unpublish({ documentId: football, locale: 'id' } as any);
     } finally {
       schedule.mockRestore();
@@ -351,4 +425,3 @@ describe('the index and npm run related:rebuild', () => {
     }
   });
 });
-

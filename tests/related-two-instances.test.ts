@@ -28,7 +28,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-
 async function relatedOnSecond(documentId: string): Promise<string[]> {
   const res = await fetch(`${otherUrl}/api/articles/${documentId}/related?locale=id&limit=20`);
   expect(res.status).toBe(200);
@@ -68,12 +67,16 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
 
     const port = await freePort();
     otherUrl = `http://127.0.0.1:${port}`;
-    other = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-      cwd: APP_DIR,
-      // The same database and secrets as the first instance (useStrapi put them in process.env).
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    other = spawn(
+      process.execPath,
+      [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+      {
+        cwd: APP_DIR,
+        // The same database and secrets as the first instance (useStrapi put them in process.env).
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    );
     other.stdout?.on('data', (chunk) => (otherLog += chunk));
     other.stderr?.on('data', (chunk) => (otherLog += chunk));
     await eventually(async () => {
@@ -97,10 +100,14 @@ onPostgres('two Warta instances on one PostgreSQL', () => {
   });
 
   test("an editor's pin set on the first is served by the second", async () => {
-    const football = await publishOnFirst('Timnas Indonesia Kalahkan Vietnam', { lead: 'Sepak bola di Gelora Bung Karno.', body: [paragraph('Gol di menit akhir.')] });
-    await app.strapi.documents(ARTICLE_UID).update({ documentId: source, locale: 'id', data: { relatedPinned: [football] } } as any);
+    const football = await publishOnFirst('Timnas Indonesia Kalahkan Vietnam', {
+      lead: 'Sepak bola di Gelora Bung Karno.',
+      body: [paragraph('Gol di menit akhir.')],
+    });
+    await app.strapi
+      .documents(ARTICLE_UID)
+      .update({ documentId: source, locale: 'id', data: { relatedPinned: [football] } } as any);
     await app.strapi.documents(ARTICLE_UID).publish({ documentId: source, locale: 'id' } as any);
     await eventually(async () => (await relatedOnSecond(source))[0] === football);
   });
 });
-

@@ -31,11 +31,16 @@ describe('seed', () => {
     // 40 Indonesian articles and 7 English ones, each with a draft and a published row.
     expect(firstCounts[ARTICLE_UID]).toBe(94);
     expect(firstCounts[UPLOAD_FILE_UID]).toBe(42);
-    expect((await app.strapi.plugin('newsroom').service('whatsapp-follow').getSettings()).id).toMatchObject({ enabled: true, channelUrl: DEMO_CHANNEL });
+    expect((await app.strapi.plugin('newsroom').service('whatsapp-follow').getSettings()).id).toMatchObject({
+      enabled: true,
+      channelUrl: DEMO_CHANNEL,
+    });
   });
 
   test('the demo set has 30+ Indonesian articles in 5+ categories and 5+ English articles', async () => {
-    const id = await app.request().get('/api/articles?locale=id&pagination[pageSize]=100&populate[category]=true&populate[tags]=true');
+    const id = await app
+      .request()
+      .get('/api/articles?locale=id&pagination[pageSize]=100&populate[category]=true&populate[tags]=true');
     const en = await app.request().get('/api/articles?locale=en&pagination[pageSize]=100');
     expect(id.body.data.length).toBeGreaterThanOrEqual(31);
     expect(en.body.data.length).toBeGreaterThanOrEqual(5);
@@ -43,7 +48,8 @@ describe('seed', () => {
     expect(categories.size).toBeGreaterThanOrEqual(5);
     expect(categories.has(undefined)).toBe(false);
     const tagUse = new Map<string, number>();
-    for (const article of id.body.data) for (const tag of article.tags) tagUse.set(tag.slug, (tagUse.get(tag.slug) ?? 0) + 1);
+    for (const article of id.body.data)
+      for (const tag of article.tags) tagUse.set(tag.slug, (tagUse.get(tag.slug) ?? 0) + 1);
     expect([...tagUse.values()].filter((uses) => uses >= 3).length).toBeGreaterThanOrEqual(4);
     // Newest first.
     const dates = id.body.data.map((article: any) => article.datePublished);
@@ -119,7 +125,8 @@ describe('seed', () => {
       expect.arrayContaining(['Perang Rusia Ukraina', 'Korea Utara'])
     );
     expect(article.cover).toMatchObject({
-      caption: 'Korea Selatan (Korsel), AS, dan Jepang mengecam Korea Utara karena memasok senjata untuk Rusia dalam perang melawan Ukraina',
+      caption:
+        'Korea Selatan (Korsel), AS, dan Jepang mengecam Korea Utara karena memasok senjata untuk Rusia dalam perang melawan Ukraina',
       credit: 'Reuters',
       creditLabel: 'Foto',
       creditLine: '(Foto: Reuters)',
@@ -130,7 +137,9 @@ describe('seed', () => {
     expect(article.body).toHaveLength(21);
     expect(article.body.every((block: any) => block.type === 'paragraph')).toBe(true);
     const text = article.body.map((block: any) => block.children.map((child: any) => child.text).join('')).join('\n');
-    expect(text.startsWith('Korea Selatan (Korsel), Amerika Serikat (AS), dan Jepang dengan keras mengutuk')).toBe(true);
+    expect(text.startsWith('Korea Selatan (Korsel), Amerika Serikat (AS), dan Jepang dengan keras mengutuk')).toBe(
+      true
+    );
     expect(text).toContain('dukungan \u201Ctak tergoyahkan\u201D dari Korea Utara');
     expect(text).toContain('Pada hari Kamis (26/10/2023), angkatan laut Korea Selatan');
     expect(text.endsWith('mereka melakukan uji coba rudal.')).toBe(true);
@@ -138,16 +147,33 @@ describe('seed', () => {
 
   test('the seed article carries the demo WhatsApp channel block in both locales, over REST and on the reader page', async () => {
     const expected = {
-      id: { channelName: 'Warta (kanal demo)', headline: 'Ikuti Saluran WhatsApp Warta (kanal demo) untuk update berita terbaru setiap hari', buttonLabel: 'Ikuti' },
-      en: { channelName: 'Warta (demo channel)', headline: 'Follow Warta (demo channel) on WhatsApp for the latest news every day', buttonLabel: 'Follow' },
+      id: {
+        channelName: 'Warta (kanal demo)',
+        headline: 'Ikuti Saluran WhatsApp Warta (kanal demo) untuk update berita terbaru setiap hari',
+        buttonLabel: 'Ikuti',
+      },
+      en: {
+        channelName: 'Warta (demo channel)',
+        headline: 'Follow Warta (demo channel) on WhatsApp for the latest news every day',
+        buttonLabel: 'Follow',
+      },
     };
-    const [original] = await app.strapi.documents(ARTICLE_UID).findMany({ locale: 'id', status: 'published', filters: { slug: SEED_SLUG } } as any);
+    const [original] = await app.strapi
+      .documents(ARTICLE_UID)
+      .findMany({ locale: 'id', status: 'published', filters: { slug: SEED_SLUG } } as any);
     for (const locale of ['id', 'en'] as const) {
-      const res = await app.request().get(`/api/articles?locale=${locale}&filters[documentId][$eq]=${original.documentId}`);
+      const res = await app
+        .request()
+        .get(`/api/articles?locale=${locale}&filters[documentId][$eq]=${original.documentId}`);
       expect(res.status).toBe(200);
       expect(res.body.data).toHaveLength(1);
       const article = res.body.data[0];
-      expect(article.whatsappFollow).toEqual({ url: DEMO_CHANNEL, placement: 'end', afterParagraph: null, ...expected[locale] });
+      expect(article.whatsappFollow).toEqual({
+        url: DEMO_CHANNEL,
+        placement: 'end',
+        afterParagraph: null,
+        ...expected[locale],
+      });
       const page = await app.request().get(`/read/${locale}/${article.slug}`);
       expect(page.status).toBe(200);
       expect(page.text).toContain(
@@ -160,7 +186,10 @@ describe('seed', () => {
     const whatsapp = app.strapi.plugin('newsroom').service('whatsapp-follow');
     const demo = await whatsapp.getSettings();
     const own = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
-    await whatsapp.updateSettings({ id: { enabled: true, channelUrl: own, channelName: 'Warta Jakarta' }, en: { enabled: false } });
+    await whatsapp.updateSettings({
+      id: { enabled: true, channelUrl: own, channelName: 'Warta Jakarta' },
+      en: { enabled: false },
+    });
     const saved = await whatsapp.getSettings();
     try {
       const report = await dist('seed').seedDemoContent(app.strapi);

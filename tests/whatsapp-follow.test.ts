@@ -44,14 +44,19 @@ describe('site settings', () => {
       buttonLabel: 'Ikuti',
       placement: 'end',
     });
-    expect(res.body.data.en).toMatchObject({ headline: 'Follow {channelName} on WhatsApp for the latest news every day', buttonLabel: 'Follow' });
+    expect(res.body.data.en).toMatchObject({
+      headline: 'Follow {channelName} on WhatsApp for the latest news every day',
+      buttonLabel: 'Follow',
+    });
     expect((await publicArticle()).whatsappFollow).toBeNull();
   });
 
   test('are closed to the public and to editors without the settings permission', async () => {
     expect((await app.request().get('/newsroom/whatsapp-follow')).status).toBe(401);
     const editor = await adminToken(app, 'strapi-editor');
-    expect((await putSettings({ id: { enabled: true, channelUrl: SITE_URL, channelName: 'Warta' } }, editor)).status).toBe(403);
+    expect(
+      (await putSettings({ id: { enabled: true, channelUrl: SITE_URL, channelName: 'Warta' } }, editor)).status
+    ).toBe(403);
     expect((await getSettings()).body.data.id.enabled).toBe(false);
   });
 
@@ -98,7 +103,14 @@ describe('site settings', () => {
   });
 
   test('the English default reads in English, and UTM parameters are appended', async () => {
-    expect((await putSettings({ en: { enabled: true, channelUrl: SITE_URL, channelName: 'Warta' }, utm: { source: 'warta', medium: 'artikel', campaign: 'wa-follow' } })).status).toBe(200);
+    expect(
+      (
+        await putSettings({
+          en: { enabled: true, channelUrl: SITE_URL, channelName: 'Warta' },
+          utm: { source: 'warta', medium: 'artikel', campaign: 'wa-follow' },
+        })
+      ).status
+    ).toBe(200);
     const en = (await publicArticle('en')).whatsappFollow;
     expect(en).toMatchObject({
       headline: 'Follow Warta on WhatsApp for the latest news every day',
@@ -112,14 +124,28 @@ describe('site settings', () => {
 
 describe('overrides', () => {
   test('a parent category channel is inherited by its child category', async () => {
-    await setCategoryOverride(fixture.news.documentId, 'id', { mode: 'custom', channelUrl: DESK_URL, channelName: 'Warta News' });
+    await setCategoryOverride(fixture.news.documentId, 'id', {
+      mode: 'custom',
+      channelUrl: DESK_URL,
+      channelName: 'Warta News',
+    });
     const block = (await publicArticle()).whatsappFollow;
-    expect(block).toMatchObject({ url: DESK_URL, channelName: 'Warta News', headline: 'Ikuti Saluran WhatsApp Warta News untuk update berita terbaru setiap hari' });
+    expect(block).toMatchObject({
+      url: DESK_URL,
+      channelName: 'Warta News',
+      headline: 'Ikuti Saluran WhatsApp Warta News untuk update berita terbaru setiap hari',
+    });
   });
 
   test('the nearest category wins, and a category can switch the block off', async () => {
-    await setCategoryOverride(fixture.internasional.documentId, 'id', { mode: 'custom', headline: 'Berita {categoryName} di {channelName}' });
-    expect((await publicArticle()).whatsappFollow).toMatchObject({ url: DESK_URL, headline: 'Berita Internasional di Warta News' });
+    await setCategoryOverride(fixture.internasional.documentId, 'id', {
+      mode: 'custom',
+      headline: 'Berita {categoryName} di {channelName}',
+    });
+    expect((await publicArticle()).whatsappFollow).toMatchObject({
+      url: DESK_URL,
+      headline: 'Berita Internasional di Warta News',
+    });
     await setCategoryOverride(fixture.internasional.documentId, 'id', { mode: 'off' });
     expect((await publicArticle()).whatsappFollow).toBeNull();
     // The English category was not touched: English still follows the site default.
@@ -128,7 +154,12 @@ describe('overrides', () => {
   });
 
   test('an article override beats its category, and an article can switch the block off', async () => {
-    await setArticleOverride({ mode: 'custom', headline: 'Pantau perang ini di {channelName}', placement: 'after-paragraph', afterParagraph: 3 });
+    await setArticleOverride({
+      mode: 'custom',
+      headline: 'Pantau perang ini di {channelName}',
+      placement: 'after-paragraph',
+      afterParagraph: 3,
+    });
     expect((await publicArticle()).whatsappFollow).toMatchObject({
       url: DESK_URL,
       headline: 'Pantau perang ini di Warta News',
@@ -146,7 +177,8 @@ describe('overrides', () => {
       .request()
       .post('/graphql')
       .send({
-        query: 'query ($id: ID!) { article(documentId: $id, locale: "id") { whatsappFollow { url channelName headline buttonLabel placement afterParagraph } } }',
+        query:
+          'query ($id: ID!) { article(documentId: $id, locale: "id") { whatsappFollow { url channelName headline buttonLabel placement afterParagraph } } }',
         variables: { id: fixture.published.documentId },
       });
     expect(res.body.errors).toBeUndefined();
@@ -158,10 +190,15 @@ describe('overrides', () => {
       placement: 'end',
       afterParagraph: null,
     });
-    const list = await app.request().post('/graphql').send({ query: '{ articles(locale: "id") { title whatsappFollow { channelName } } }' });
+    const list = await app
+      .request()
+      .post('/graphql')
+      .send({ query: '{ articles(locale: "id") { title whatsappFollow { channelName } } }' });
     // Both published Indonesian articles of the fixture (the desk's category holds them), so that "every" has a list to check.
     expect(list.body.data.articles).toHaveLength(2);
-    expect(list.body.data.articles.every((article: any) => article.whatsappFollow?.channelName === 'Warta News')).toBe(true);
+    expect(list.body.data.articles.every((article: any) => article.whatsappFollow?.channelName === 'Warta News')).toBe(
+      true
+    );
   });
 
   test.each([

@@ -1,6 +1,9 @@
 import { findUnsafeSecret, REQUIRED_SECRETS } from '../secrets';
 
-const safe = Object.fromEntries(REQUIRED_SECRETS.map((name) => [name, `${name.toLowerCase()}-Zx81kQ`])) as Record<string, string>;
+const safe = Object.fromEntries(REQUIRED_SECRETS.map((name) => [name, `${name.toLowerCase()}-Zx81kQ`])) as Record<
+  string,
+  string
+>;
 safe.APP_KEYS = 'kA1,kB2';
 
 describe('findUnsafeSecret', () => {

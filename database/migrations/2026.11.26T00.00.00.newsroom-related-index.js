@@ -65,7 +65,12 @@ async function up(knex) {
 }
 
 async function down(knex) {
-  for (const table of ['newsroom_related_computed_lists', 'newsroom_related_terms', 'newsroom_related_postings', 'newsroom_related_features']) {
+  for (const table of [
+    'newsroom_related_computed_lists',
+    'newsroom_related_terms',
+    'newsroom_related_postings',
+    'newsroom_related_features',
+  ]) {
     await knex.schema.dropTableIfExists(table);
   }
 }

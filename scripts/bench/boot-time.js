@@ -36,11 +36,23 @@ const rssMb = (pid) => {
 async function bootOnce(databaseEnv) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_TELEMETRY_DISABLED: 'true', ...SECRETS, ...databaseEnv },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        ...SECRETS,
+        ...databaseEnv,
+      },
+      stdio: 'ignore',
+    }
+  );
   try {
     while (!(await health(port))) {
       if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}`);

@@ -67,7 +67,14 @@ function percentile(sorted, p) {
 function summarize(samples) {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  return { n: sorted.length, mean, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), queries: samples[samples.length - 1].queries };
+  return {
+    n: sorted.length,
+    mean,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    queries: samples[samples.length - 1].queries,
+  };
 }
 
 module.exports = { bootForBench, bootListening, countingGet, summarize, root };

@@ -29,16 +29,27 @@ async function main() {
     }
     toggle(true);
 
-    const rows = { 'with newsroom fields': summarize(samples.with), 'stock find (no fields)': summarize(samples.without) };
+    const rows = {
+      'with newsroom fields': summarize(samples.with),
+      'stock find (no fields)': summarize(samples.without),
+    };
     const client = process.env.DATABASE_CLIENT ?? 'sqlite';
-    console.log(`\nGET /api/articles?pageSize=25 (40 demo articles, ${client}), ${ROUNDS * PER_ROUND} requests each, interleaved`);
-    console.log(`${''.padEnd(24)} ${'mean'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'SQL/req'.padStart(8)}`);
+    console.log(
+      `\nGET /api/articles?pageSize=25 (40 demo articles, ${client}), ${ROUNDS * PER_ROUND} requests each, interleaved`
+    );
+    console.log(
+      `${''.padEnd(24)} ${'mean'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'SQL/req'.padStart(8)}`
+    );
     for (const [name, s] of Object.entries(rows)) {
-      console.log(`${name.padEnd(24)} ${s.mean.toFixed(2).padStart(8)} ${s.p50.toFixed(2).padStart(8)} ${s.p95.toFixed(2).padStart(8)} ${s.p99.toFixed(2).padStart(8)} ${String(s.queries).padStart(8)}`);
+      console.log(
+        `${name.padEnd(24)} ${s.mean.toFixed(2).padStart(8)} ${s.p50.toFixed(2).padStart(8)} ${s.p95.toFixed(2).padStart(8)} ${s.p99.toFixed(2).padStart(8)} ${String(s.queries).padStart(8)}`
+      );
     }
     const a = rows['with newsroom fields'];
     const b = rows['stock find (no fields)'];
-    console.log(`ratio with/without: mean ${(a.mean / b.mean).toFixed(2)}x, p50 ${(a.p50 / b.p50).toFixed(2)}x, p95 ${(a.p95 / b.p95).toFixed(2)}x; +${a.queries - b.queries} SQL statements per page of 25 (not per article)`);
+    console.log(
+      `ratio with/without: mean ${(a.mean / b.mean).toFixed(2)}x, p50 ${(a.p50 / b.p50).toFixed(2)}x, p95 ${(a.p95 / b.p95).toFixed(2)}x; +${a.queries - b.queries} SQL statements per page of 25 (not per article)`
+    );
   } finally {
     await app.close();
   }

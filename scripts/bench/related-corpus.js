@@ -16,16 +16,101 @@ const CATEGORY_UID = 'api::category.category';
 const TAG_UID = 'api::tag.tag';
 const DAY = 86_400_000;
 
-const ID_ONSETS = ['b', 'c', 'd', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'w', 'y', 'ng', 'ny', 'kr', 'pr', 'tr', 'sy'];
+const ID_ONSETS = [
+  'b',
+  'c',
+  'd',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'w',
+  'y',
+  'ng',
+  'ny',
+  'kr',
+  'pr',
+  'tr',
+  'sy',
+];
 const ID_VOWELS = ['a', 'a', 'i', 'u', 'e', 'o', 'ai', 'au'];
 const ID_CODAS = ['', '', '', 'n', 'ng', 'r', 'k', 't', 'h', 'l', 's', 'm'];
-const EN_ONSETS = ['b', 'br', 'c', 'ch', 'cl', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'l', 'm', 'n', 'p', 'pl', 'r', 's', 'sh', 'st', 'str', 't', 'th', 'tr', 'v', 'w'];
+const EN_ONSETS = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'cl',
+  'd',
+  'dr',
+  'f',
+  'fl',
+  'g',
+  'gr',
+  'h',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pl',
+  'r',
+  's',
+  'sh',
+  'st',
+  'str',
+  't',
+  'th',
+  'tr',
+  'v',
+  'w',
+];
 const EN_VOWELS = ['a', 'e', 'i', 'o', 'u', 'ea', 'oo', 'ou', 'ai'];
 const EN_CODAS = ['', 'n', 'nd', 'nt', 'r', 'rt', 'st', 'ck', 'll', 'sh', 'ng', 'ss'];
 const EN_SUFFIXES = ['', '', '', 'er', 'ing', 'ion', 'ly', 'ness', 'ment', 'ed'];
 /** Real function words, so the text reads like prose to the tokenizer (it drops them). */
-const ID_GLUE = ['yang', 'dan', 'di', 'ke', 'dari', 'untuk', 'dengan', 'pada', 'ini', 'itu', 'dalam', 'akan', 'tidak', 'sudah', 'oleh', 'kata', 'ujar'];
-const EN_GLUE = ['the', 'and', 'of', 'to', 'in', 'for', 'on', 'with', 'that', 'is', 'was', 'by', 'said', 'will', 'from'];
+const ID_GLUE = [
+  'yang',
+  'dan',
+  'di',
+  'ke',
+  'dari',
+  'untuk',
+  'dengan',
+  'pada',
+  'ini',
+  'itu',
+  'dalam',
+  'akan',
+  'tidak',
+  'sudah',
+  'oleh',
+  'kata',
+  'ujar',
+];
+const EN_GLUE = [
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'for',
+  'on',
+  'with',
+  'that',
+  'is',
+  'was',
+  'by',
+  'said',
+  'will',
+  'from',
+];
 
 /** Unique words of a locale's look, none of them a stopword (topic words must survive tokenizing). */
 function wordFactory(rand, locale) {
@@ -35,11 +120,13 @@ function wordFactory(rand, locale) {
       let word = '';
       if (locale === 'en') {
         const syllables = 1 + rand.int(2);
-        for (let i = 0; i < syllables; i += 1) word += rand.pick(EN_ONSETS) + rand.pick(EN_VOWELS) + rand.pick(EN_CODAS);
+        for (let i = 0; i < syllables; i += 1)
+          word += rand.pick(EN_ONSETS) + rand.pick(EN_VOWELS) + rand.pick(EN_CODAS);
         word += rand.pick(EN_SUFFIXES);
       } else {
         const syllables = 2 + rand.int(2);
-        for (let i = 0; i < syllables; i += 1) word += rand.pick(ID_ONSETS) + rand.pick(ID_VOWELS) + (i === syllables - 1 ? rand.pick(ID_CODAS) : '');
+        for (let i = 0; i < syllables; i += 1)
+          word += rand.pick(ID_ONSETS) + rand.pick(ID_VOWELS) + (i === syllables - 1 ? rand.pick(ID_CODAS) : '');
         if (rand.next() < 0.2) word = rand.pick(['me', 'di', 'ber', 'pe', 'ter']) + word;
         if (rand.next() < 0.15) word += rand.pick(['an', 'kan', 'nya']);
       }
@@ -67,15 +154,29 @@ function documentIdFactory(rand) {
  * The vocabulary and story clusters. Topic centres are spread over the last two years; a story lasts
  * days to weeks around its centre. 90% of topics (and articles) are Indonesian, 10% English.
  */
-function buildWorld({ seed = 20261126, topics = 400, categories = 12, tags = 200, enTags = 50, now = Date.now(), commonWords = 'zipf' } = {}) {
+function buildWorld({
+  seed = 20261126,
+  topics = 400,
+  categories = 12,
+  tags = 200,
+  enTags = 50,
+  now = Date.now(),
+  commonWords = 'zipf',
+} = {}) {
   const rand = prng(seed);
   const word = { id: wordFactory(rand, 'id'), en: wordFactory(rand, 'en') };
   const common = {
     id: Array.from({ length: 2000 }, () => word.id()),
     en: Array.from({ length: 2000 }, () => word.en()),
   };
-  const categoryNames = Array.from({ length: categories }, () => ({ id: `${capitalize(word.id())} ${capitalize(word.id())}`, en: `${capitalize(word.en())} ${capitalize(word.en())}` }));
-  const tagNames = Array.from({ length: tags }, (_, i) => ({ id: `${capitalize(word.id())} ${capitalize(word.id())}`, en: i < enTags ? `${capitalize(word.en())} ${capitalize(word.en())}` : null }));
+  const categoryNames = Array.from({ length: categories }, () => ({
+    id: `${capitalize(word.id())} ${capitalize(word.id())}`,
+    en: `${capitalize(word.en())} ${capitalize(word.en())}`,
+  }));
+  const tagNames = Array.from({ length: tags }, (_, i) => ({
+    id: `${capitalize(word.id())} ${capitalize(word.id())}`,
+    en: i < enTags ? `${capitalize(word.en())} ${capitalize(word.en())}` : null,
+  }));
   const enTopicCount = Math.round(topics / 10);
   const list = Array.from({ length: topics }, (_, index) => {
     const locale = index < topics - enTopicCount ? 'id' : 'en';
@@ -95,8 +196,21 @@ function buildWorld({ seed = 20261126, topics = 400, categories = 12, tags = 200
   // Real prose uses a few common words very often and most of them rarely (Zipf); 'uniform' spreads them
   // evenly. Which common words fall in the band the inverted index probes differs between the two.
   const zipf = commonWords === 'zipf' ? cumulative(common.id.length) : null;
-  const pickCommon = (locale) => (zipf ? common[locale][searchCumulative(zipf, rand.next())] : rand.pick(common[locale]));
-  return { seed, now, rand, common, pickCommon, commonWords, categoryNames, tagNames, topics: list, byLocale: { id: list.filter((t) => t.locale === 'id'), en: list.filter((t) => t.locale === 'en') }, newDocumentId: documentIdFactory(rand) };
+  const pickCommon = (locale) =>
+    zipf ? common[locale][searchCumulative(zipf, rand.next())] : rand.pick(common[locale]);
+  return {
+    seed,
+    now,
+    rand,
+    common,
+    pickCommon,
+    commonWords,
+    categoryNames,
+    tagNames,
+    topics: list,
+    byLocale: { id: list.filter((t) => t.locale === 'id'), en: list.filter((t) => t.locale === 'en') },
+    newDocumentId: documentIdFactory(rand),
+  };
 }
 
 /** Cumulative Zipf (s = 1) weights of ranks 1..n, normalised to 1. */
@@ -125,7 +239,9 @@ function words(world, topic, count, topicShare) {
   const out = [];
   for (let i = 0; i < count; i += 1) {
     const r = rand.next();
-    out.push(r < topicShare ? rand.pick(topic.words) : r < topicShare + 0.25 ? rand.pick(glue) : world.pickCommon(topic.locale));
+    out.push(
+      r < topicShare ? rand.pick(topic.words) : r < topicShare + 0.25 ? rand.pick(glue) : world.pickCommon(topic.locale)
+    );
   }
   return out;
 }
@@ -135,11 +251,16 @@ const sentence = (list) => `${capitalize(list.join(' '))}.`;
 /** The text of one article on a topic: title, lead, three paragraphs. */
 function articleText(world, topic) {
   const { rand } = world;
-  const title = words(world, topic, 6 + rand.int(5), 0.65).map(capitalize).join(' ').slice(0, 190);
+  const title = words(world, topic, 6 + rand.int(5), 0.65)
+    .map(capitalize)
+    .join(' ')
+    .slice(0, 190);
   const lead = sentence(words(world, topic, 22 + rand.int(7), 0.3)).slice(0, 290);
   const body = Array.from({ length: 3 }, () => ({
     type: 'paragraph',
-    children: [{ type: 'text', text: [0, 1, 2, 3].map(() => sentence(words(world, topic, 10 + rand.int(5), 0.15))).join(' ') }],
+    children: [
+      { type: 'text', text: [0, 1, 2, 3].map(() => sentence(words(world, topic, 10 + rand.int(5), 0.15))).join(' ') },
+    ],
   }));
   return { title, lead, body };
 }
@@ -149,19 +270,25 @@ async function createTaxonomy(strapi, world) {
   const categories = [];
   for (const names of world.categoryNames) {
     const created = await strapi.documents(CATEGORY_UID).create({ locale: 'id', data: { name: names.id } });
-    await strapi.documents(CATEGORY_UID).update({ documentId: created.documentId, locale: 'en', data: { name: names.en } });
+    await strapi
+      .documents(CATEGORY_UID)
+      .update({ documentId: created.documentId, locale: 'en', data: { name: names.en } });
     categories.push(created.documentId);
   }
   const tags = [];
   for (const names of world.tagNames) {
     const created = await strapi.documents(TAG_UID).create({ locale: 'id', data: { name: names.id } });
-    if (names.en) await strapi.documents(TAG_UID).update({ documentId: created.documentId, locale: 'en', data: { name: names.en } });
+    if (names.en)
+      await strapi
+        .documents(TAG_UID)
+        .update({ documentId: created.documentId, locale: 'en', data: { name: names.en } });
     tags.push(created.documentId);
   }
   // Row ids per documentId and locale: articles of a locale link to the rows of that locale.
   const rowIds = async (table) => {
     const map = new Map();
-    for (const row of await strapi.db.connection(table).select('id', 'document_id', 'locale')) map.set(`${row.document_id}:${row.locale}`, row.id);
+    for (const row of await strapi.db.connection(table).select('id', 'document_id', 'locale'))
+      map.set(`${row.document_id}:${row.locale}`, row.id);
     return map;
   };
   return { categories, tags, categoryRows: await rowIds('categories'), tagRows: await rowIds('tags') };
@@ -193,28 +320,64 @@ async function generateCorpus(strapi, world, taxonomy, size, { onProgress } = {}
       const topic = rand.pick(world.byLocale[locale]);
       const documentId = world.newDocumentId();
       const { title, lead, body } = articleText(world, topic);
-      const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 100).replace(/-+$/, '')}-${(titles += 1)}`;
+      const slug = `${title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .slice(0, 100)
+        .replace(/-+$/, '')}-${(titles += 1)}`;
       const publishedMs = Math.min(world.now - 3_600_000, topic.centreMs + rand.bell() * topic.spreadDays * DAY);
       const datePublished = new Date(Math.round(publishedMs));
       // Some stories have extra random tags from outside their own.
-      const tagIndexes = [...new Set([...topic.tags, ...Array.from({ length: rand.int(3) }, () => rand.int(locale === 'en' ? 50 : world.tagNames.length))])].slice(0, 4);
+      const tagIndexes = [
+        ...new Set([
+          ...topic.tags,
+          ...Array.from({ length: rand.int(3) }, () => rand.int(locale === 'en' ? 50 : world.tagNames.length)),
+        ]),
+      ].slice(0, 4);
       if (tagIndexes.length < 2) tagIndexes.push((tagIndexes[0] + 1) % (locale === 'en' ? 50 : world.tagNames.length));
       const categoryDoc = taxonomy.categories[topic.category];
       const tagDocs = tagIndexes.map((index) => taxonomy.tags[index]);
-      const common = { document_id: documentId, locale, title, slug, lead, body: JSON.stringify(body), timezone: 'WIB', date_published: datePublished, created_at: datePublished, updated_at: datePublished };
+      const common = {
+        document_id: documentId,
+        locale,
+        title,
+        slug,
+        lead,
+        body: JSON.stringify(body),
+        timezone: 'WIB',
+        date_published: datePublished,
+        created_at: datePublished,
+        updated_at: datePublished,
+      };
       const draftId = nextId;
       const publishedId = nextId + 1;
       nextId += 2;
-      articles.push({ id: draftId, ...common, published_at: null }, { id: publishedId, ...common, published_at: datePublished });
+      articles.push(
+        { id: draftId, ...common, published_at: null },
+        { id: publishedId, ...common, published_at: datePublished }
+      );
       const categoryRow = taxonomy.categoryRows.get(`${categoryDoc}:${locale}`);
       for (const articleId of [draftId, publishedId]) {
         categoryLinks.push({ article_id: articleId, category_id: categoryRow });
-        tagDocs.forEach((tagDoc, order) => tagLinks.push({ article_id: articleId, tag_id: taxonomy.tagRows.get(`${tagDoc}:${locale}`), tag_ord: order + 1 }));
+        tagDocs.forEach((tagDoc, order) =>
+          tagLinks.push({
+            article_id: articleId,
+            tag_id: taxonomy.tagRows.get(`${tagDoc}:${locale}`),
+            tag_ord: order + 1,
+          })
+        );
       }
       docs.documentId.push(documentId);
       docs.locale.push(locale);
       docs.topic.push(topic.index);
-      if (i % 997 === 0) expected.set(documentId, { locale, category: categoryDoc, tags: tagDocs, title, datePublished: datePublished.toISOString() });
+      if (i % 997 === 0)
+        expected.set(documentId, {
+          locale,
+          category: categoryDoc,
+          tags: tagDocs,
+          title,
+          datePublished: datePublished.toISOString(),
+        });
     }
     await knex.transaction(async (trx) => {
       await trx('articles').insert(articles);
@@ -227,7 +390,8 @@ async function generateCorpus(strapi, world, taxonomy, size, { onProgress } = {}
     onProgress?.(Math.min(size, done + batchDocs), size);
   }
   // Explicit ids leave PostgreSQL's sequence behind; the publish phase inserts through Strapi afterwards.
-  if (client === 'postgres') await knex.raw(`SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles))`);
+  if (client === 'postgres')
+    await knex.raw(`SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT MAX(id) FROM articles))`);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   return { docs, expected, rowsInserted, ms };
 }

@@ -71,18 +71,27 @@ async function freshDatabase({ kind = databaseKind(), prefix = 'warta_test' } = 
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix.replace(/_/g, '-')}-`));
     const info = { kind, dir };
-    return { kind, info, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') }, drop: () => dropDatabase(info) };
+    return {
+      kind,
+      info,
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+      drop: () => dropDatabase(info),
+    };
   }
 
   const info = { kind, name, ...server(kind) };
   try {
     await onServer(
       info,
-      kind === 'postgres' ? `CREATE DATABASE "${name}"` : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+      kind === 'postgres'
+        ? `CREATE DATABASE "${name}"`
+        : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
     );
   } catch (error) {
     const label = kind === 'postgres' ? 'PostgreSQL' : 'MariaDB';
-    throw new Error(`cannot create a ${label} database at ${info.user}@${info.host}:${info.port} (${error.message}); set DATABASE_HOST/PORT/USERNAME/PASSWORD`);
+    throw new Error(
+      `cannot create a ${label} database at ${info.user}@${info.host}:${info.port} (${error.message}); set DATABASE_HOST/PORT/USERNAME/PASSWORD`
+    );
   }
   return {
     kind,

@@ -32,8 +32,14 @@ function ensureEnv() {
   if (fs.existsSync(target)) return false;
   const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
   const filled = example
-    .replace(/^APP_KEYS=.*$/m, `APP_KEYS="${[randomSecret(), randomSecret(), randomSecret(), randomSecret()].join(',')}"`)
-    .replace(/^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY)=.*$/gm, (_m, name) => `${name}=${randomSecret()}`);
+    .replace(
+      /^APP_KEYS=.*$/m,
+      `APP_KEYS="${[randomSecret(), randomSecret(), randomSecret(), randomSecret()].join(',')}"`
+    )
+    .replace(
+      /^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY)=.*$/gm,
+      (_m, name) => `${name}=${randomSecret()}`
+    );
   fs.writeFileSync(target, filled, { mode: 0o600 });
   console.log('[warta] wrote .env with fresh random secrets');
   return true;

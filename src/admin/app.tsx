@@ -16,7 +16,10 @@ type Messages = Record<string, string>;
 function packageMessages(files: Record<string, { default: Messages } | Messages>): Messages {
   const merged: Messages = {};
   for (const [path, module] of Object.entries(files)) {
-    const name = path.split('/').pop()!.replace(/\.json$/, '');
+    const name = path
+      .split('/')
+      .pop()!
+      .replace(/\.json$/, '');
     const messages = ('default' in module ? module.default : module) as Messages;
     for (const [key, value] of Object.entries(messages)) {
       merged[UNPREFIXED.has(name) ? key : `${name}.${key}`] = value;

@@ -53,7 +53,9 @@ export async function ensureEditorialRoles(strapi: Core.Strapi): Promise<void> {
   for (const [code, permissions] of Object.entries(grants)) {
     const role = await strapi.db.query('admin::role').findOne({ where: { code } });
     if (!role) continue;
-    await strapi.db.query('admin::permission').deleteMany({ where: { role: role.id, subject: { $in: [...subjects] } } });
+    await strapi.db
+      .query('admin::permission')
+      .deleteMany({ where: { role: role.id, subject: { $in: [...subjects] } } });
     for (const permission of permissions) {
       await strapi.db.query('admin::permission').create({ data: { ...permission, role: role.id } });
     }

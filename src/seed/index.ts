@@ -1,14 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core, Modules, UID } from '@strapi/strapi';
-import {
-  ARTICLE_UID,
-  AUTHOR_UID,
-  CATEGORY_UID,
-  DEFAULT_LOCALE,
-  MEDIA_CAPTION_UID,
-  TAG_UID,
-} from '../constants';
+import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, DEFAULT_LOCALE, MEDIA_CAPTION_UID, TAG_UID } from '../constants';
 import { getService } from '../plugins/newsroom/server/src/get-service';
 
 /**
@@ -20,7 +13,11 @@ export const SEED_DIR = path.join(__dirname, '..', '..', '..', 'data', 'seed');
 const REGISTRY_KEY = 'seed-registry';
 
 type Localized<T> = { id?: T; en?: T };
-type CategorySeed = { key: string; parent: string | null } & Localized<{ name: string; slug?: string; description?: string }>;
+type CategorySeed = { key: string; parent: string | null } & Localized<{
+  name: string;
+  slug?: string;
+  description?: string;
+}>;
 type TagSeed = { key: string } & Localized<{ name: string; slug?: string }>;
 type AuthorSeed = {
   key: string;
@@ -63,7 +60,10 @@ type ArticleUpdate = Modules.Documents.ServiceParams<typeof ARTICLE_UID>['update
 /** The one column the seed selects to find an entry it made before. */
 type DocumentRow = { documentId: string };
 
-export type SeedReport = Record<'categories' | 'tags' | 'authors' | 'mediaCaptions' | 'articles' | 'whatsappChannel', { created: number; kept: number }>;
+export type SeedReport = Record<
+  'categories' | 'tags' | 'authors' | 'mediaCaptions' | 'articles' | 'whatsappChannel',
+  { created: number; kept: number }
+>;
 
 function readJson<T>(dir: string, file: string): T {
   return JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as T;
@@ -125,7 +125,9 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
 
   const bySlug = (uid: UID.ContentType) => async (locale: string, data: Record<string, unknown>) => {
     if (!data.slug) return null;
-    const row: DocumentRow | null = await strapi.db.query(uid).findOne({ where: { slug: data.slug, locale }, select: ['documentId'] });
+    const row: DocumentRow | null = await strapi.db
+      .query(uid)
+      .findOne({ where: { slug: data.slug, locale }, select: ['documentId'] });
     return row?.documentId ?? null;
   };
 
@@ -142,12 +144,21 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
       locale,
       data: { ...category[locale]!, parent: category.parent ? relation('category', category.parent) : null },
     }));
-    const id = await ensureDocument(CATEGORY_UID, `category:${category.key}`, 'categories', localizations, bySlug(CATEGORY_UID));
+    const id = await ensureDocument(
+      CATEGORY_UID,
+      `category:${category.key}`,
+      'categories',
+      localizations,
+      bySlug(CATEGORY_UID)
+    );
     if (id) ids.category[category.key] = id;
   }
 
   for (const tag of readJson<TagSeed[]>(dataDir, 'tags.json')) {
-    const localizations = LOCALE_ORDER.filter((locale) => tag[locale]).map((locale) => ({ locale, data: { ...tag[locale]! } }));
+    const localizations = LOCALE_ORDER.filter((locale) => tag[locale]).map((locale) => ({
+      locale,
+      data: { ...tag[locale]! },
+    }));
     const id = await ensureDocument(TAG_UID, `tag:${tag.key}`, 'tags', localizations, bySlug(TAG_UID));
     if (id) ids.tag[tag.key] = id;
   }
@@ -165,7 +176,9 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
       },
     }));
     const findAuthor = async (locale: string) => {
-      const row: DocumentRow | null = await strapi.db.query(AUTHOR_UID).findOne({ where: { name: author.name, locale }, select: ['documentId'] });
+      const row: DocumentRow | null = await strapi.db
+        .query(AUTHOR_UID)
+        .findOne({ where: { name: author.name, locale }, select: ['documentId'] });
       return row?.documentId ?? null;
     };
     const id = await ensureDocument(AUTHOR_UID, `author:${author.key}`, 'authors', localizations, findAuthor);
@@ -175,7 +188,9 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
   for (const caption of readJson<CaptionSeed[]>(dataDir, 'media-captions.json')) {
     const registryKey = `caption:${caption.key}`;
     const known = LOCALE_ORDER.every((locale) => !caption[locale] || registry[`${registryKey}@${locale}`]);
-    const image = known ? undefined : await ensureUpload(strapi, dataDir, caption.image, caption.id?.altText ?? caption.key);
+    const image = known
+      ? undefined
+      : await ensureUpload(strapi, dataDir, caption.image, caption.id?.altText ?? caption.key);
     const localizations = LOCALE_ORDER.filter((locale) => caption[locale]).map((locale) => ({
       locale,
       data: { image, credit: caption.credit, creditLabel: caption.creditLabel ?? 'Foto', ...caption[locale]! },
@@ -210,7 +225,9 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
     const findArticle = async (locale: string) => {
       const slug = article.slug ?? null;
       if (!slug) {
-        const row: DocumentRow | null = await strapi.db.query(ARTICLE_UID).findOne({ where: { title: article.title, locale }, select: ['documentId'] });
+        const row: DocumentRow | null = await strapi.db
+          .query(ARTICLE_UID)
+          .findOne({ where: { title: article.title, locale }, select: ['documentId'] });
         return row?.documentId ?? null;
       }
       return bySlug(ARTICLE_UID)(locale, { slug });
@@ -218,13 +235,19 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
     const localizations = [{ locale: article.locale, data, status: article.status ?? ('published' as const) }];
     if (article.translationOf) {
       const documentId = ids.article[article.translationOf];
-      if (!documentId) throw new Error(`Seed translation "${article.key}" refers to unknown article "${article.translationOf}"`);
+      if (!documentId)
+        throw new Error(`Seed translation "${article.key}" refers to unknown article "${article.translationOf}"`);
       const localeKey = `${registryKey}@${article.locale}`;
       if (registry[localeKey] || (await findArticle(article.locale))) {
         registry[localeKey] ??= documentId;
         report.articles.kept += 1;
       } else {
-        const update: ArticleUpdate = { documentId, locale: article.locale, data: data as ArticleUpdate['data'], status: article.status ?? 'published' };
+        const update: ArticleUpdate = {
+          documentId,
+          locale: article.locale,
+          data: data as ArticleUpdate['data'],
+          status: article.status ?? 'published',
+        };
         await strapi.documents(ARTICLE_UID).update(update);
         registry[localeKey] = documentId;
         report.articles.created += 1;
@@ -241,7 +264,9 @@ export async function seedDemoContent(strapi: Core.Strapi, dataDir: string = SEE
   // operator's own settings (any saved settings) are never replaced.
   const whatsappFile = path.join(dataDir, 'whatsapp-follow.json');
   if (fs.existsSync(whatsappFile)) {
-    const configured = await getService('whatsapp-follow', strapi).configureIfUnset(readJson(dataDir, 'whatsapp-follow.json'));
+    const configured = await getService('whatsapp-follow', strapi).configureIfUnset(
+      readJson(dataDir, 'whatsapp-follow.json')
+    );
     report.whatsappChannel[configured ? 'created' : 'kept'] += 1;
   }
 
@@ -264,15 +289,18 @@ async function ensureUpload(strapi: Core.Strapi, dataDir: string, relativePath: 
   const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
   if (existing) return existing.id;
   const stats = fs.statSync(filepath);
-  const [file] = await strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name, alternativeText, caption: alternativeText } },
-    files: {
-      filepath,
-      originalFilename: name,
-      mimetype: MIME_BY_EXTENSION[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
-      size: stats.size,
-    },
-  });
+  const [file] = await strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name, alternativeText, caption: alternativeText } },
+      files: {
+        filepath,
+        originalFilename: name,
+        mimetype: MIME_BY_EXTENSION[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
+        size: stats.size,
+      },
+    });
   return file.id;
 }
 

@@ -11,7 +11,22 @@ const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 const EDITOR = { email: 'editor.baru@warta.example', password: 'RahasiaRedaksi2024!' };
 const SEED_TITLE = 'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia';
 /** Labels of Strapi's core editing controls as they read in English: none may show to an Indonesian editor. */
-const ENGLISH_CORE_LABELS = ['Save', 'Publish', 'Unpublish', 'Discard changes', 'Create new entry', 'Filters', 'Search', 'Content Manager', 'Media Library', 'Settings', 'Back', 'Drafts', 'Published', 'Modified'];
+const ENGLISH_CORE_LABELS = [
+  'Save',
+  'Publish',
+  'Unpublish',
+  'Discard changes',
+  'Create new entry',
+  'Filters',
+  'Search',
+  'Content Manager',
+  'Media Library',
+  'Settings',
+  'Back',
+  'Drafts',
+  'Published',
+  'Modified',
+];
 
 let app: TestApp;
 let browser: Browser;
@@ -46,7 +61,8 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('console', (message) => {
     // react-intl reports every string that falls back to its default; those are counted by i18n:coverage.
-    if (message.type() === 'error' && !message.text().includes('MISSING_TRANSLATION')) browserErrors.push(message.text());
+    if (message.type() === 'error' && !message.text().includes('MISSING_TRANSLATION'))
+      browserErrors.push(message.text());
   });
   page.on('pageerror', (error) => browserErrors.push(String(error)));
   page.on('response', (response) => {
@@ -76,7 +92,9 @@ describe('the admin panel for a new editor', () => {
     await page.click('button[type="submit"]');
     await page.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
     // The admin switches to the editor's saved language right after login.
-    await page.waitForFunction(() => document.querySelector('nav')?.textContent?.includes('Beranda'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('nav')?.textContent?.includes('Beranda'), null, {
+      timeout: 60_000,
+    });
     const nav = await page.innerText('nav');
     expect(nav).toContain('Pengelola Konten');
     expect(nav).toContain('Pustaka Media');
@@ -86,7 +104,9 @@ describe('the admin panel for a new editor', () => {
   });
 
   test('the article list speaks Indonesian', async () => {
-    await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=datePublished:DESC&plugins[i18n][locale]=id`);
+    await page.goto(
+      `${app.baseUrl}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&sort=datePublished:DESC&plugins[i18n][locale]=id`
+    );
     await page.waitForSelector('table', { timeout: 60_000 }).catch(async (error) => {
       await page.screenshot({ path: path.join(ARTIFACTS, 'failed-article-list.png') });
       throw error;
@@ -108,14 +128,27 @@ describe('the admin panel for a new editor', () => {
     await page.getByText(SEED_TITLE).first().click({ timeout: 60_000 });
     await page.waitForSelector('textarea[name="lead"], [name="lead"]', { timeout: 60_000 });
     const main = await page.innerText('main');
-    for (const label of ['Judul', 'Ringkasan (lead)', 'Isi berita', 'Kategori', 'Penulis', 'Zona waktu', 'Tanggal terbit', 'Berita Terkait: disematkan', 'Berita Terkait: dikecualikan']) {
+    for (const label of [
+      'Judul',
+      'Ringkasan (lead)',
+      'Isi berita',
+      'Kategori',
+      'Penulis',
+      'Zona waktu',
+      'Tanggal terbit',
+      'Berita Terkait: disematkan',
+      'Berita Terkait: dikecualikan',
+    ]) {
       expect(main).toContain(label);
     }
     // The document actions render once the document's permissions and relations have loaded.
-    await page.getByRole('button', { name: 'Simpan', exact: true }).waitFor({ timeout: 30_000 }).catch(async (error) => {
-      await page.screenshot({ path: path.join(ARTIFACTS, 'failed-edit-view.png') });
-      throw error;
-    });
+    await page
+      .getByRole('button', { name: 'Simpan', exact: true })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error) => {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'failed-edit-view.png') });
+        throw error;
+      });
     const before = await visibleButtonLabels(page);
     expect(before).toContain('Simpan');
     expect(before).toContain('Terbitkan');
@@ -124,16 +157,24 @@ describe('the admin panel for a new editor', () => {
     const newLead = 'Tiga negara sekutu mengutuk pasokan amunisi Korea Utara ke Rusia (diperbarui dari peramban).';
     await page.fill('[name="lead"]', newLead);
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-    await page.getByText(/tersimpan/i).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/tersimpan/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'admin-edit-view-id.png'), fullPage: false });
 
     await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
-    await page.getByText(/diterbitkan|terbit/i).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/diterbitkan|terbit/i)
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     // The public API shows the published change: the admin really saved and published it.
     let published = '';
     for (let attempt = 0; attempt < 20 && published !== newLead; attempt += 1) {
-      const res = await fetch(`${app.baseUrl}/api/articles?locale=id&filters[title][$eq]=${encodeURIComponent(SEED_TITLE)}`);
+      const res = await fetch(
+        `${app.baseUrl}/api/articles?locale=id&filters[title][$eq]=${encodeURIComponent(SEED_TITLE)}`
+      );
       published = (await res.json()).data?.[0]?.lead ?? '';
       if (published !== newLead) await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -40,13 +40,25 @@ beforeAll(async () => {
   app.strapi.config.set('plugin::newsroom.siteUrl', app.baseUrl);
   const { seedDemoContent } = require(path.join(__dirname, '..', '..', 'dist', 'src', 'seed'));
   await seedDemoContent(app.strapi);
-  await app.strapi.plugin('newsroom').service('whatsapp-follow').updateSettings({ id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta' } });
+  await app.strapi
+    .plugin('newsroom')
+    .service('whatsapp-follow')
+    .updateSettings({ id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta' } });
   await app.strapi.plugin('newsroom').service('related-news').idle();
-  const [article] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', filters: { title: TITLE } } as any);
+  const [article] = await app.strapi
+    .documents('api::article.article')
+    .findMany({ locale: 'id', status: 'published', filters: { title: TITLE } } as any);
   slug = article.slug;
   documentId = article.documentId;
-  englishSlug = (await app.strapi.documents('api::article.article').findOne({ documentId, locale: 'en', status: 'published' } as any)).slug;
-  const previewUrl = new URL(await app.strapi.plugin('newsroom').service('preview').url('api::article.article', { documentId, locale: 'id', status: 'draft' }));
+  englishSlug = (
+    await app.strapi.documents('api::article.article').findOne({ documentId, locale: 'en', status: 'published' } as any)
+  ).slug;
+  const previewUrl = new URL(
+    await app.strapi
+      .plugin('newsroom')
+      .service('preview')
+      .url('api::article.article', { documentId, locale: 'id', status: 'draft' })
+  );
   previewPath = `${previewUrl.pathname}${previewUrl.search}`;
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
@@ -84,7 +96,9 @@ describe('reader page in Chromium', () => {
       await locator.waitFor({ state: 'visible', timeout: 10_000 });
       expect(await locator.isVisible()).toBe(true);
     }
-    expect(await page.locator('.cover img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(
+      await page.locator('.cover img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+    ).toBe(true);
     expect(await attributeOf(page.locator('link[rel="canonical"]'), 'href')).toBe(`${app.baseUrl}/read/id/${slug}`);
     expect(await page.locator('link[rel="alternate"][hreflang="en"]').count()).toBe(1);
     expect(await page.locator('meta[property="og:image"]').count()).toBe(1);
@@ -97,19 +111,29 @@ describe('reader page in Chromium', () => {
     expect(jsonLd.headline).toBe(TITLE);
     expect(jsonLd.image[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/.+/);
     // Google's three ratios, the seed cover's crops.
-    expect(jsonLd.image.map((url: string) => /\/uploads\/crop_(16x9|4x3|1x1)_/.exec(url)?.[1])).toEqual(['16x9', '4x3', '1x1']);
+    expect(jsonLd.image.map((url: string) => /\/uploads\/crop_(16x9|4x3|1x1)_/.exec(url)?.[1])).toEqual([
+      '16x9',
+      '4x3',
+      '1x1',
+    ]);
     expect(jsonLd.datePublished).toBe('2023-10-27T17:33:00+07:00');
     expect(jsonLd.author).toEqual([expect.objectContaining({ '@type': 'Person', name: 'Salsabila Fitirah Puteri' })]);
     expect(jsonLd.publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'Warta' });
   });
 
   test('the font-size buttons enlarge and shrink the text, and the choice survives a reload', async () => {
-    const size = () => page.locator('.body p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+    const size = () =>
+      page
+        .locator('.body p')
+        .first()
+        .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
     const normal = await size();
     await page.getByRole('button', { name: 'A (huruf besar)', exact: true }).click();
     const large = await size();
     expect(large).toBeGreaterThan(normal);
-    expect(await attributeOf(page.getByRole('button', { name: 'A (huruf besar)', exact: true }), 'aria-pressed')).toBe('true');
+    expect(await attributeOf(page.getByRole('button', { name: 'A (huruf besar)', exact: true }), 'aria-pressed')).toBe(
+      'true'
+    );
     await page.reload();
     expect(await size()).toBe(large);
     await page.getByRole('button', { name: 'A (huruf kecil)', exact: true }).click();
@@ -127,10 +151,19 @@ describe('reader page in Chromium', () => {
         return { text: button.firstChild?.textContent, hidden: hidden.width <= 1 && hidden.height <= 1 };
       })
     );
-    expect(seen).toEqual([{ text: 'A', hidden: true }, { text: 'A', hidden: true }, { text: 'A', hidden: true }]);
+    expect(seen).toEqual([
+      { text: 'A', hidden: true },
+      { text: 'A', hidden: true },
+      { text: 'A', hidden: true },
+    ]);
     // Chromium's accessibility tree: the names a screen reader and voice control get.
     expect(await page.locator('.font-size').ariaSnapshot()).toBe(
-      ['- group "Ukuran huruf":', '  - button "A (huruf kecil)"', '  - button "A (huruf sedang)" [pressed]', '  - button "A (huruf besar)"'].join('\n')
+      [
+        '- group "Ukuran huruf":',
+        '  - button "A (huruf kecil)"',
+        '  - button "A (huruf sedang)" [pressed]',
+        '  - button "A (huruf besar)"',
+      ].join('\n')
     );
   });
 
@@ -144,11 +177,17 @@ describe('reader page in Chromium', () => {
     await page.locator('header a[data-alternate="en"]').click();
     await page.waitForURL(/\/read\/en\//);
     expect(await attributeOf(page.locator('html'), 'lang')).toBe('en');
-    expect(await textOf(page.locator('h1'))).toBe('Russia-Ukraine War Update: US, South Korea and Japan Condemn North Korean Ammunition Supplies to Russia');
+    expect(await textOf(page.locator('h1'))).toBe(
+      'Russia-Ukraine War Update: US, South Korea and Japan Condemn North Korean Ammunition Supplies to Russia'
+    );
     expect(await textOf(page.locator('.cover .credit'))).toBe('(Photo: Reuters)');
-    expect(await textOf(page.locator('.byline'))).toContain('Salsabila Fitirah Puteri, Journalist - Friday, 27 October 2023 | 17:33 WIB');
+    expect(await textOf(page.locator('.byline'))).toContain(
+      'Salsabila Fitirah Puteri, Journalist - Friday, 27 October 2023 | 17:33 WIB'
+    );
     expect(await textOf(page.getByRole('group', { name: 'Text size' })).then(() => true)).toBe(true);
-    expect(await attributeOf(page.locator('link[rel="alternate"][hreflang="id"]'), 'href')).toBe(`${app.baseUrl}/read/id/${slug}`);
+    expect(await attributeOf(page.locator('link[rel="alternate"][hreflang="id"]'), 'href')).toBe(
+      `${app.baseUrl}/read/id/${slug}`
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'reader-article-en.png'), fullPage: true });
   });
 
@@ -166,7 +205,10 @@ async function axeViolations(target: Page, url: string) {
   expect(response?.status()).toBe(200);
   await target.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return target.evaluate(async (tags) => {
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { 'label-content-name-mismatch': { enabled: true } } });
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    });
     return result.violations.map((violation: any) => ({
       rule: violation.id,
       help: violation.help,
@@ -199,10 +241,14 @@ describe('reader pages pass axe-core (WCAG 2.1 A/AA and best practices)', () => 
 });
 
 describe('Preview button in the content manager', () => {
-  test("opens the draft in the reader page, while the public page keeps the published version", async () => {
-    await app.strapi.documents('api::article.article').update({ documentId, locale: 'id', data: { lead: DRAFT_LEAD } } as any);
+  test('opens the draft in the reader page, while the public page keeps the published version', async () => {
+    await app.strapi
+      .documents('api::article.article')
+      .update({ documentId, locale: 'id', data: { lead: DRAFT_LEAD } } as any);
     const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-    await app.strapi.service('admin::user').create({ ...ADMIN, firstname: 'Redaktur', lastname: 'Pelaksana', isActive: true, roles: [superAdmin.id] });
+    await app.strapi
+      .service('admin::user')
+      .create({ ...ADMIN, firstname: 'Redaktur', lastname: 'Pelaksana', isActive: true, roles: [superAdmin.id] });
     const editor = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     await editor.goto(`${app.baseUrl}/admin/auth/login`);
     await editor.waitForSelector('input[name="email"]', { timeout: 60_000 });
@@ -210,12 +256,19 @@ describe('Preview button in the content manager', () => {
     await editor.fill('input[name="password"]', ADMIN.password);
     await editor.click('button[type="submit"]');
     await editor.waitForURL(/\/admin(\/)?$/, { timeout: 60_000 });
-    await editor.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=id`);
-    const open = editor.getByRole('link', { name: 'Buka pratinjau' }).or(editor.getByRole('button', { name: 'Buka pratinjau' }));
-    await open.first().waitFor({ timeout: 60_000 }).catch(async (error) => {
-      await editor.screenshot({ path: path.join(ARTIFACTS, 'failed-preview-button.png') });
-      throw error;
-    });
+    await editor.goto(
+      `${app.baseUrl}/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=id`
+    );
+    const open = editor
+      .getByRole('link', { name: 'Buka pratinjau' })
+      .or(editor.getByRole('button', { name: 'Buka pratinjau' }));
+    await open
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error) => {
+        await editor.screenshot({ path: path.join(ARTIFACTS, 'failed-preview-button.png') });
+        throw error;
+      });
     await open.first().click();
     const frameElement = editor.locator('iframe').first();
     await frameElement.waitFor({ timeout: 60_000 });

@@ -23,10 +23,14 @@ beforeAll(async () => {
   await seedDemoContent(app.strapi);
   // The demo content brings a demo channel; this is the operator who sets up a channel on an install without one.
   await app.strapi.store({ type: 'plugin', name: 'newsroom' }).delete({ key: 'whatsapp-follow' });
-  const [article] = await app.strapi.documents('api::article.article').findMany({ locale: 'id', status: 'published', limit: 1 } as any);
+  const [article] = await app.strapi
+    .documents('api::article.article')
+    .findMany({ locale: 'id', status: 'published', limit: 1 } as any);
   articleDocumentId = article.documentId;
   const superAdmin = await app.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-  await app.strapi.service('admin::user').create({ ...ADMIN, firstname: 'Pemimpin', lastname: 'Redaksi', isActive: true, roles: [superAdmin.id] });
+  await app.strapi
+    .service('admin::user')
+    .create({ ...ADMIN, firstname: 'Pemimpin', lastname: 'Redaksi', isActive: true, roles: [superAdmin.id] });
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1440, height: 1100 } })).newPage();
   await page.goto(`${app.baseUrl}/admin/auth/login`);
@@ -56,7 +60,9 @@ describe('WhatsApp follow settings page', () => {
     const main = await page.innerText('main');
     expect(main).toContain('Ikuti Saluran WhatsApp');
     expect(main).toContain('Tautan saluran');
-    expect(await page.locator('input[name="id.headline"]').inputValue()).toBe('Ikuti Saluran WhatsApp {channelName} untuk update berita terbaru setiap hari');
+    expect(await page.locator('input[name="id.headline"]').inputValue()).toBe(
+      'Ikuti Saluran WhatsApp {channelName} untuk update berita terbaru setiap hari'
+    );
   });
 
   test('an invalid link shows what a valid one looks like, and nothing is saved', async () => {
@@ -64,7 +70,10 @@ describe('WhatsApp follow settings page', () => {
     await channelUrlInput().fill('http://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v?next=https://evil.example');
     await page.locator('input[name="id.channelName"]').fill('Warta');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-    await page.getByText(/harus berbentuk https:\/\/whatsapp\.com\/channel\/<kode>/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/harus berbentuk https:\/\/whatsapp\.com\/channel\/<kode>/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'whatsapp-settings-error.png') });
     const settings = await app.strapi.plugin('newsroom').service('whatsapp-follow').getSettings();
     expect(settings.id.enabled).toBe(false);

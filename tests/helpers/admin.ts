@@ -5,7 +5,9 @@ export async function adminToken(app: TestApp, roleCode = 'strapi-super-admin'):
   const role = await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   const email = `${roleCode}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@warta.example`;
   const password = 'RahasiaRedaksi2024!';
-  await app.strapi.service('admin::user').create({ email, firstname: 'Uji', password, isActive: true, roles: [role.id] });
+  await app.strapi
+    .service('admin::user')
+    .create({ email, firstname: 'Uji', password, isActive: true, roles: [role.id] });
   const login = await app.request().post('/admin/login').send({ email, password });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.text}`);
   return login.body.data.token;

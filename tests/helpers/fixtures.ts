@@ -1,8 +1,13 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID as ARTICLE, AUTHOR_UID as AUTHOR, CATEGORY_UID as CATEGORY, MEDIA_CAPTION_UID as CAPTION, TAG_UID as TAG } from '../../src/constants';
-
+import {
+  ARTICLE_UID as ARTICLE,
+  AUTHOR_UID as AUTHOR,
+  CATEGORY_UID as CATEGORY,
+  MEDIA_CAPTION_UID as CAPTION,
+  TAG_UID as TAG,
+} from '../../src/constants';
 
 /** Unique strings that must never appear in a public response. */
 export const SENTINELS = {
@@ -18,10 +23,13 @@ export type NewsFixture = Awaited<ReturnType<typeof createNewsFixture>>;
 
 export async function uploadFixtureImage(strapi: Core.Strapi, file = 'cover.jpg') {
   const filepath = path.join(__dirname, '..', 'fixtures', file);
-  const [uploaded] = await strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name: file, alternativeText: 'cover' } },
-    files: { filepath, originalFilename: file, mimetype: 'image/jpeg', size: fs.statSync(filepath).size },
-  });
+  const [uploaded] = await strapi
+    .plugin('upload')
+    .service('upload')
+    .upload({
+      data: { fileInfo: { name: file, alternativeText: 'cover' } },
+      files: { filepath, originalFilename: file, mimetype: 'image/jpeg', size: fs.statSync(filepath).size },
+    });
   return uploaded;
 }
 

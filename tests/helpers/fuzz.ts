@@ -16,9 +16,30 @@ const { prng } = require('../../scripts/lib/random');
 export const seededRandom = (seed: number): Random => prng(seed);
 
 export const OPERATORS = [
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$contains', '$notContains',
-  '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$null', '$notNull',
-  '$between', '$not', '$regex', '$jsonSupersetOf',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$in',
+  '$notIn',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+  '$null',
+  '$notNull',
+  '$between',
+  '$not',
+  '$regex',
+  '$jsonSupersetOf',
 ] as const;
 const GROUPS = ['$and', '$or', '$not'] as const;
 
@@ -49,7 +70,13 @@ export function fuzzValue(random: Random, pieces: readonly string[]): unknown {
 }
 
 /** A random filter tree over a model's real attribute names, its relations and names that must be refused. */
-export function fuzzFilters(random: Random, models: Record<string, FuzzModel>, uid: string, pieces: readonly string[], depth = 0): unknown {
+export function fuzzFilters(
+  random: Random,
+  models: Record<string, FuzzModel>,
+  uid: string,
+  pieces: readonly string[],
+  depth = 0
+): unknown {
   const model = models[uid];
   if (!model || depth > 3 || random.chance(0.08)) return fuzzValue(random, pieces);
   const filters: Record<string, unknown> = {};

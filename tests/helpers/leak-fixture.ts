@@ -15,20 +15,36 @@ export const HIDDEN = {
 } as const;
 
 /** Sentinels that no public response may contain, whatever locale it asks for. */
-export const ALWAYS_HIDDEN = [HIDDEN.draft, HIDDEN.draftEdit, HIDDEN.email, HIDDEN.enDraft, HIDDEN.unpublished, HIDDEN.deleted];
+export const ALWAYS_HIDDEN = [
+  HIDDEN.draft,
+  HIDDEN.draftEdit,
+  HIDDEN.email,
+  HIDDEN.enDraft,
+  HIDDEN.unpublished,
+  HIDDEN.deleted,
+];
 
 export type LeakFixture = Awaited<ReturnType<typeof createLeakFixture>>;
 
 export async function createLeakFixture(strapi: Core.Strapi) {
   const base = await createNewsFixture(strapi);
   const articles = strapi.documents(ARTICLE_UID) as any;
-  const relations = { category: base.internasional.documentId, authors: [base.salsabila.documentId], tags: [base.korut.documentId] };
+  const relations = {
+    category: base.internasional.documentId,
+    authors: [base.salsabila.documentId],
+    tags: [base.korut.documentId],
+  };
 
   // Live in id; its English translation is a draft nobody has published.
   const withEnDraft = await articles.create({
     locale: 'id',
     status: 'published',
-    data: { title: 'Gempa Guncang Maluku Utara', lead: 'Gempa magnitudo 5,1.', body: [paragraph('Gempa terasa.')], ...relations },
+    data: {
+      title: 'Gempa Guncang Maluku Utara',
+      lead: 'Gempa magnitudo 5,1.',
+      body: [paragraph('Gempa terasa.')],
+      ...relations,
+    },
   });
   await articles.update({
     documentId: withEnDraft.documentId,
@@ -57,7 +73,11 @@ export async function createLeakFixture(strapi: Core.Strapi) {
   const deleted = await articles.create({
     locale: 'id',
     status: 'published',
-    data: { title: `Berita dihapus ${HIDDEN.deleted}`, body: [paragraph(`Isi dihapus ${HIDDEN.deleted}`)], ...relations },
+    data: {
+      title: `Berita dihapus ${HIDDEN.deleted}`,
+      body: [paragraph(`Isi dihapus ${HIDDEN.deleted}`)],
+      ...relations,
+    },
   });
   const slugOf = async (documentId: string, locale: string) =>
     (await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId, locale }, select: ['slug'] }))?.slug as string;

@@ -5,7 +5,9 @@ import { createTestDatabase, type TestDatabase } from './database';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 // The same throw-away secrets as the benches (scripts/lib/secrets.js).
-const { THROWAWAY_SECRETS: TEST_SECRETS } = require('../../scripts/lib/secrets') as { THROWAWAY_SECRETS: Record<string, string> };
+const { THROWAWAY_SECRETS: TEST_SECRETS } = require('../../scripts/lib/secrets') as {
+  THROWAWAY_SECRETS: Record<string, string>;
+};
 
 export type TestApp = {
   strapi: Core.Strapi;
@@ -20,7 +22,10 @@ export type TestApp = {
  * Boots the compiled app (dist/, built by `npm test` before jest runs) on a fresh database and
  * mounts its HTTP server for supertest. One boot per test file: a boot costs seconds.
  */
-export async function startStrapi(extraEnv: Record<string, string> = {}, options: { listen?: boolean } = {}): Promise<TestApp> {
+export async function startStrapi(
+  extraEnv: Record<string, string> = {},
+  options: { listen?: boolean } = {}
+): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, TEST_SECRETS, database.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -72,7 +77,9 @@ export type UseStrapiOptions<F> = {
  * `fixture.published` at the top level although both exist only once beforeAll has run; reading
  * them earlier throws and says so.
  */
-export function useStrapi<F extends object = Record<string, never>>(options: UseStrapiOptions<F> = {}): { app: TestApp; fixture: F } {
+export function useStrapi<F extends object = Record<string, never>>(
+  options: UseStrapiOptions<F> = {}
+): { app: TestApp; fixture: F } {
   let app: TestApp | undefined;
   let fixture: F | undefined;
   beforeAll(async () => {
@@ -88,7 +95,8 @@ export function useStrapi<F extends object = Record<string, never>>(options: Use
 function readThrough<T extends object>(name: string, current: () => T | undefined): T {
   const target = () => {
     const value = current();
-    if (value === undefined) throw new Error(`useStrapi: ${name} was read before its beforeAll booted Strapi; read it inside a test or hook`);
+    if (value === undefined)
+      throw new Error(`useStrapi: ${name} was read before its beforeAll booted Strapi; read it inside a test or hook`);
     return value;
   };
   return new Proxy({} as T, {
@@ -110,7 +118,10 @@ async function waitForIdlePool(strapi: Core.Strapi, timeoutMs = 5000) {
   const pool = (strapi.db as any)?.connection?.client?.pool;
   if (!pool) return;
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0 || pool.numPendingCreates() > 0)) {
+  while (
+    Date.now() < deadline &&
+    (pool.numUsed() > 0 || pool.numPendingAcquires() > 0 || pool.numPendingCreates() > 0)
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

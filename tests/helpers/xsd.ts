@@ -15,7 +15,10 @@ export async function sitemapSchemaErrors(xml: string): Promise<string[]> {
   if (!root) return ['neither <urlset> nor <sitemapindex>'];
   const options =
     root === 'urlset'
-      ? { schema: [file('urlset.xsd')], preload: [file('sitemap.xsd'), file('sitemap-news.xsd'), file('xhtml-link.xsd')] }
+      ? {
+          schema: [file('urlset.xsd')],
+          preload: [file('sitemap.xsd'), file('sitemap-news.xsd'), file('xhtml-link.xsd')],
+        }
       : { schema: [file('siteindex.xsd')] };
   const result = await validateXML({ xml: [{ fileName: 'sitemap.xml', contents: xml }], ...options });
   return result.valid ? [] : result.errors.map((error) => error.message);

@@ -5,7 +5,10 @@ export default {
   transports: [
     new winston.transports.Console({
       level: process.env.STRAPI_LOG_LEVEL ?? 'warn',
-      format: winston.format.combine(formats.levelFilter(process.env.STRAPI_LOG_LEVEL ?? 'warn'), formats.prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })),
+      format: winston.format.combine(
+        formats.levelFilter(process.env.STRAPI_LOG_LEVEL ?? 'warn'),
+        formats.prettyPrint({ timestamps: 'YYYY-MM-DD hh:mm:ss.SSS' })
+      ),
     }),
   ],
 };

@@ -2,7 +2,13 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, NEWEST_FIRST } from '../../../constants';
 import { getService } from '../../../plugins/newsroom/server/src/get-service';
-import { articleMessages, pageQuery, relatedQuery, unknownLocaleMessage, validateQuery } from '../../../plugins/newsroom/server/src/validation';
+import {
+  articleMessages,
+  pageQuery,
+  relatedQuery,
+  unknownLocaleMessage,
+  validateQuery,
+} from '../../../plugins/newsroom/server/src/validation';
 
 type ArticleData = { id: number; locale?: string | null; cover?: unknown } & Record<string, unknown>;
 
@@ -48,10 +54,14 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
       const result = await getService('related-news', strapi).find(documentId, locale, limit);
       if (!result && !(await locales().isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
       if (!result) throw new errors.NotFoundError(articleMessages.notPublished(documentId, locale));
-      const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), { auth: ctx.state.auth });
+      const sanitized = await strapi.contentAPI.sanitize.output(result.articles, strapi.getModel(ARTICLE_UID), {
+        auth: ctx.state.auth,
+      });
       // Cards, not pages: the cover's credit line, but no bylines or WhatsApp block (they would cost queries per read).
       const data = (sanitized as ArticleData[]).map((article) =>
-        article.cover && typeof article.cover === 'object' ? { ...article, cover: fields().withCreditLine(article.cover, locale) } : article
+        article.cover && typeof article.cover === 'object'
+          ? { ...article, cover: fields().withCreditLine(article.cover, locale) }
+          : article
       );
       return { data, meta: { documentId, locale, limit, count: data.length, computedAt: result.computedAt } };
     },

@@ -38,7 +38,9 @@ function withComputedFields(routes: BuiltRoute[]): BuiltRoute[] {
   if (patched) return routes;
   patched = true;
   const article = factories.createCoreValidator(ARTICLE_UID, strapi).document;
-  const cover = factories.createCoreValidator(MEDIA_CAPTION_UID, strapi).document.extend({ creditLine: creditLine.optional() });
+  const cover = factories
+    .createCoreValidator(MEDIA_CAPTION_UID, strapi)
+    .document.extend({ creditLine: creditLine.optional() });
   const decorated = article.extend({ ...computedArticleFields, cover: cover.nullable().optional() });
   for (const route of routes) {
     const action = String(route.handler).split('.').pop() ?? '';

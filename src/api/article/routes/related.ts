@@ -1,4 +1,8 @@
-import { relatedParamsShape, relatedQueryShape, relatedResponse } from '../../../plugins/newsroom/server/src/validation';
+import {
+  relatedParamsShape,
+  relatedQueryShape,
+  relatedResponse,
+} from '../../../plugins/newsroom/server/src/validation';
 
 // "Berita Terkait": readable by whoever may read the article itself (the same findOne permission).
 // `request`/`response` document the route in openapi.json; the controller enforces the same query schema.

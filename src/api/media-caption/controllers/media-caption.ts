@@ -8,15 +8,15 @@ export default factories.createCoreController(MEDIA_CAPTION_UID, ({ strapi }) =>
   const withCreditLine = (caption: CaptionData, locale: unknown) =>
     getService('article-fields', strapi).withCreditLine(caption, typeof locale === 'string' ? locale : undefined);
   return {
-  async find(ctx) {
-    const response = await super.find(ctx);
-    response.data = (response.data ?? []).map((caption: CaptionData) => withCreditLine(caption, ctx.query.locale));
-    return response;
-  },
-  async findOne(ctx) {
-    const response = await super.findOne(ctx);
-    if (response?.data) response.data = withCreditLine(response.data, ctx.query.locale);
-    return response;
-  },
-};
+    async find(ctx) {
+      const response = await super.find(ctx);
+      response.data = (response.data ?? []).map((caption: CaptionData) => withCreditLine(caption, ctx.query.locale));
+      return response;
+    },
+    async findOne(ctx) {
+      const response = await super.findOne(ctx);
+      if (response?.data) response.data = withCreditLine(response.data, ctx.query.locale);
+      return response;
+    },
+  };
 });

@@ -10,22 +10,25 @@ const translations: Record<string, () => Promise<TranslationModule>> = {
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
-    app.createSettingSection({ id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'Newsroom' } }, [
-      {
-        id: 'house-style',
-        to: `${PLUGIN_ID}/house-style`,
-        intlLabel: { id: getTranslation('settings.house-style.link'), defaultMessage: 'Byline and dates' },
-        Component: () => import('./pages/HouseStylePage'),
-        permissions: [],
-      },
-      {
-        id: 'whatsapp-follow',
-        to: `${PLUGIN_ID}/whatsapp-follow`,
-        intlLabel: { id: getTranslation('settings.whatsapp.link'), defaultMessage: 'WhatsApp channel' },
-        Component: () => import('./pages/WhatsappFollowPage'),
-        permissions: [{ action: 'plugin::newsroom.settings.whatsapp-follow', subject: null }],
-      },
-    ]);
+    app.createSettingSection(
+      { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'Newsroom' } },
+      [
+        {
+          id: 'house-style',
+          to: `${PLUGIN_ID}/house-style`,
+          intlLabel: { id: getTranslation('settings.house-style.link'), defaultMessage: 'Byline and dates' },
+          Component: () => import('./pages/HouseStylePage'),
+          permissions: [],
+        },
+        {
+          id: 'whatsapp-follow',
+          to: `${PLUGIN_ID}/whatsapp-follow`,
+          intlLabel: { id: getTranslation('settings.whatsapp.link'), defaultMessage: 'WhatsApp channel' },
+          Component: () => import('./pages/WhatsappFollowPage'),
+          permissions: [{ action: 'plugin::newsroom.settings.whatsapp-follow', subject: null }],
+        },
+      ]
+    );
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

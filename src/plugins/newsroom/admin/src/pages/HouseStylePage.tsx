@@ -27,7 +27,8 @@ const HouseStylePage = () => {
   const { get } = useFetchClient();
   const [data, setData] = useState<HouseStyle | null>(null);
   const [failed, setFailed] = useState(false);
-  const t = (key: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(key), defaultMessage: key }, values);
+  const t = (key: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(key), defaultMessage: key }, values);
 
   useEffect(() => {
     get<{ data: HouseStyle }>('/newsroom/house-style')
@@ -53,7 +54,11 @@ const HouseStylePage = () => {
               />
               <Row label={t('settings.house-style.sample.id')} value={data.samples.id.byline} testId="byline-id" />
               <Row label={t('settings.house-style.sample.en')} value={data.samples.en.byline} testId="byline-en" />
-              <Row label={t('settings.house-style.sample.in-text')} value={data.samples.id.dateInText} testId="date-in-text" />
+              <Row
+                label={t('settings.house-style.sample.in-text')}
+                value={data.samples.id.dateInText}
+                testId="date-in-text"
+              />
               <Typography variant="pi" textColor="neutral600">
                 {t('settings.house-style.available', { styles: data.availableStyles.join(', ') })}
               </Typography>

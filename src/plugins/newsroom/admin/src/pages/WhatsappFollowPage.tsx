@@ -1,7 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Page, Layouts, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Toggle,
+  Typography,
+} from '@strapi/design-system';
 import { getTranslation } from '../pluginId';
 
 type SiteDefault = {
@@ -13,12 +25,21 @@ type SiteDefault = {
   placement: 'end' | 'after-paragraph';
   afterParagraph: number | null;
 };
-type Settings = { id: SiteDefault; en: SiteDefault; utm: { source: string | null; medium: string | null; campaign: string | null } };
+type Settings = {
+  id: SiteDefault;
+  en: SiteDefault;
+  utm: { source: string | null; medium: string | null; campaign: string | null };
+};
 type Errors = Record<string, string>;
 /** What the page reads of a refused save: Strapi's validation error, one entry per field at fault. */
-type SaveFailure = {
-  response?: { data?: { error?: { message?: string; details?: { errors?: { path?: string[]; message: string }[] } } } };
-} | null | undefined;
+type SaveFailure =
+  | {
+      response?: {
+        data?: { error?: { message?: string; details?: { errors?: { path?: string[]; message: string }[] } } };
+      };
+    }
+  | null
+  | undefined;
 
 const LOCALES = ['id', 'en'] as const;
 
@@ -31,7 +52,8 @@ const WhatsappFollowPage = () => {
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
   const [loadFailed, setLoadFailed] = useState(false);
-  const t = (key: string, values?: Record<string, string | number>) => formatMessage({ id: getTranslation(key), defaultMessage: key }, values);
+  const t = (key: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(key), defaultMessage: key }, values);
 
   useEffect(() => {
     get<{ data: Settings }>('/newsroom/whatsapp-follow')
@@ -58,13 +80,20 @@ const WhatsappFollowPage = () => {
       const byPath: Errors = {};
       for (const item of details) byPath[(item.path ?? []).join('.')] = item.message;
       setErrors(byPath);
-      toggleNotification({ type: 'danger', message: error?.response?.data?.error?.message ?? t('whatsapp.save-error') });
+      toggleNotification({
+        type: 'danger',
+        message: error?.response?.data?.error?.message ?? t('whatsapp.save-error'),
+      });
     } finally {
       setSaving(false);
     }
   };
 
-  const text = (locale: 'id' | 'en', field: 'channelUrl' | 'channelName' | 'headline' | 'buttonLabel', hint?: string) => (
+  const text = (
+    locale: 'id' | 'en',
+    field: 'channelUrl' | 'channelName' | 'headline' | 'buttonLabel',
+    hint?: string
+  ) => (
     <Field.Root name={`${locale}.${field}`} error={errors[`${locale}.${field}`]} hint={hint}>
       <Field.Label>{t(`whatsapp.field.${field}`)}</Field.Label>
       <TextInput
@@ -105,7 +134,9 @@ const WhatsappFollowPage = () => {
                       onLabel={t('whatsapp.on')}
                       offLabel={t('whatsapp.off')}
                       checked={settings[locale].enabled}
-                      onChange={(event: React.ChangeEvent<HTMLInputElement>) => setField(locale, 'enabled', event.target.checked)}
+                      onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                        setField(locale, 'enabled', event.target.checked)
+                      }
                     />
                   </Field.Root>
                   <Grid.Root gap={4}>
@@ -124,9 +155,14 @@ const WhatsappFollowPage = () => {
                     <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                       <Field.Root name={`${locale}.placement`} error={errors[`${locale}.placement`]}>
                         <Field.Label>{t('whatsapp.field.placement')}</Field.Label>
-                        <SingleSelect value={settings[locale].placement} onChange={(value: string | number) => setField(locale, 'placement', value)}>
+                        <SingleSelect
+                          value={settings[locale].placement}
+                          onChange={(value: string | number) => setField(locale, 'placement', value)}
+                        >
                           <SingleSelectOption value="end">{t('whatsapp.placement.end')}</SingleSelectOption>
-                          <SingleSelectOption value="after-paragraph">{t('whatsapp.placement.after-paragraph')}</SingleSelectOption>
+                          <SingleSelectOption value="after-paragraph">
+                            {t('whatsapp.placement.after-paragraph')}
+                          </SingleSelectOption>
                         </SingleSelect>
                         <Field.Error />
                       </Field.Root>
@@ -136,7 +172,9 @@ const WhatsappFollowPage = () => {
                         <Field.Label>{t('whatsapp.field.afterParagraph')}</Field.Label>
                         <NumberInput
                           value={settings[locale].afterParagraph ?? undefined}
-                          onValueChange={(value: number | undefined) => setField(locale, 'afterParagraph', value ?? null)}
+                          onValueChange={(value: number | undefined) =>
+                            setField(locale, 'afterParagraph', value ?? null)
+                          }
                         />
                         <Field.Error />
                       </Field.Root>
@@ -158,7 +196,10 @@ const WhatsappFollowPage = () => {
                     <Grid.Item key={field} col={4} s={12} direction="column" alignItems="stretch">
                       <Field.Root name={`utm.${field}`} error={errors[`utm.${field}`]}>
                         <Field.Label>{`utm_${field}`}</Field.Label>
-                        <TextInput value={settings.utm[field] ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUtm(field, event.target.value)} />
+                        <TextInput
+                          value={settings.utm[field] ?? ''}
+                          onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUtm(field, event.target.value)}
+                        />
                         <Field.Error />
                       </Field.Root>
                     </Grid.Item>

@@ -9,7 +9,11 @@ type Services = Record<string, unknown>;
  */
 export function mockPlugins(
   strapi: Record<string, unknown>,
-  { defaultLocale = 'id', codes = ['en', 'id'], newsroom = {} }: { defaultLocale?: string; codes?: string[]; newsroom?: Services } = {}
+  {
+    defaultLocale = 'id',
+    codes = ['en', 'id'],
+    newsroom = {},
+  }: { defaultLocale?: string; codes?: string[]; newsroom?: Services } = {}
 ) {
   const i18n = {
     getDefaultLocale: async () => defaultLocale,

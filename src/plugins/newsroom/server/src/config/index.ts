@@ -45,17 +45,26 @@ export default {
       throw new Error(`"newsroom.computedFields" must be true or false; got ${JSON.stringify(config.computedFields)}.`);
     }
     if (config.siteUrl !== undefined && !/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(config.siteUrl)) {
-      throw new Error(`"newsroom.siteUrl" (WARTA_SITE_URL) must be an absolute http(s) URL such as https://warta.example.id; got "${config.siteUrl}".`);
+      throw new Error(
+        `"newsroom.siteUrl" (WARTA_SITE_URL) must be an absolute http(s) URL such as https://warta.example.id; got "${config.siteUrl}".`
+      );
     }
-    if (config.publicationName !== undefined && (typeof config.publicationName !== 'string' || !config.publicationName.trim())) {
+    if (
+      config.publicationName !== undefined &&
+      (typeof config.publicationName !== 'string' || !config.publicationName.trim())
+    ) {
       throw new Error('"newsroom.publicationName" (WARTA_PUBLICATION_NAME) must be a non-empty name, e.g. Warta.');
     }
     if (config.publisherLogoUrl && !/^https?:\/\//.test(config.publisherLogoUrl)) {
-      throw new Error(`"newsroom.publisherLogoUrl" (WARTA_PUBLISHER_LOGO_URL) must be an absolute http(s) URL; got "${config.publisherLogoUrl}".`);
+      throw new Error(
+        `"newsroom.publisherLogoUrl" (WARTA_PUBLISHER_LOGO_URL) must be an absolute http(s) URL; got "${config.publisherLogoUrl}".`
+      );
     }
     const ttl = config.previewTtlSeconds;
     if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 30 || ttl > 86400)) {
-      throw new Error(`"newsroom.previewTtlSeconds" (WARTA_PREVIEW_TTL_SECONDS) must be a whole number of seconds from 30 to 86400; got ${ttl}.`);
+      throw new Error(
+        `"newsroom.previewTtlSeconds" (WARTA_PREVIEW_TTL_SECONDS) must be a whole number of seconds from 30 to 86400; got ${ttl}.`
+      );
     }
     const wpm = config.wordsPerMinute;
     if (wpm !== undefined && (!Number.isInteger(wpm) || wpm < 50 || wpm > 1000)) {
@@ -65,4 +74,5 @@ export default {
 };
 
 /** The plugin's configuration, read when asked (never at import time: tests and scripts change it). */
-export const newsroomConfig = (strapi: Core.Strapi): NewsroomConfig => strapi.config.get('plugin::newsroom') as NewsroomConfig;
+export const newsroomConfig = (strapi: Core.Strapi): NewsroomConfig =>
+  strapi.config.get('plugin::newsroom') as NewsroomConfig;

@@ -27,7 +27,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => newsroomConfig(strapi);
 
   const requireLocale = async (locale: string) => {
-    if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.NotFoundError(localeMessages.unknown(locale));
+    if (!(await getService('locales', strapi).isKnown(locale)))
+      throw new errors.NotFoundError(localeMessages.unknown(locale));
   };
 
   const rssFor = async (ctx: Context, locale: string, categorySlug?: string) => {
@@ -36,14 +37,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let items;
     let title = publicationName;
     let link = `${siteUrl}${homePath(locale)}`;
-    let description = locale === 'en' ? `The latest news from ${publicationName}` : `Berita terbaru dari ${publicationName}`;
+    let description =
+      locale === 'en' ? `The latest news from ${publicationName}` : `Berita terbaru dari ${publicationName}`;
     if (categorySlug) {
       const found = await feeds().categoryWithDescendants(locale, categorySlug);
       if (!found) throw new errors.NotFoundError(feedMessages.unknownCategory(categorySlug, locale));
       items = await feeds().latest(locale, { categoryIds: found.ids });
       title = `${publicationName} - ${found.category.name}`;
       link = `${siteUrl}${categoryPath(locale, found.category.slug)}`;
-      description = found.category.description || (locale === 'en' ? `The latest ${found.category.name} news from ${publicationName}` : `Berita ${found.category.name} terbaru dari ${publicationName}`);
+      description =
+        found.category.description ||
+        (locale === 'en'
+          ? `The latest ${found.category.name} news from ${publicationName}`
+          : `Berita ${found.category.name} terbaru dari ${publicationName}`);
     } else {
       items = await feeds().latest(locale);
     }
@@ -76,7 +82,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const entries = await feeds().news(locales);
       // Nothing published in the last 48 hours: the front pages keep the file valid (see renderNewsSitemap).
-      send(ctx, renderNewsSitemap(entries, feeds().frontPages(locales)), XML, PUBLIC, latestDate(entries.map((entry) => entry.lastmod)));
+      send(
+        ctx,
+        renderNewsSitemap(entries, feeds().frontPages(locales)),
+        XML,
+        PUBLIC,
+        latestDate(entries.map((entry) => entry.lastmod))
+      );
     },
 
     /**
@@ -92,7 +104,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const summaries = await Promise.all(SITEMAP_KINDS.map((kind) => feeds().sitemapSummary(kind, locale)));
         SITEMAP_KINDS.forEach((kind, index) => {
           const { pages, lastmod } = summaries[index];
-          for (let page = 1; page <= pages; page += 1) entries.push({ loc: `${siteUrl}/sitemaps/${locale}/${kind}-${page}.xml`, lastmod });
+          for (let page = 1; page <= pages; page += 1)
+            entries.push({ loc: `${siteUrl}/sitemaps/${locale}/${kind}-${page}.xml`, lastmod });
         });
       }
       send(ctx, renderSitemapIndex(entries), XML, PUBLIC, latestDate(entries.map((entry) => entry.lastmod)));
@@ -104,10 +117,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await requireLocale(locale);
       const match = /^(articles|categories|tags|authors)-([1-9]\d{0,5})\.xml$/.exec(file);
       if (!match) throw new errors.NotFoundError(feedMessages.unknownSitemapFile(file));
-      const urls = await feeds().sitemapPage(match[1] as SitemapKind, locale, Number(match[2]), await getService('locales', strapi).inSiteOrder());
+      const urls = await feeds().sitemapPage(
+        match[1] as SitemapKind,
+        locale,
+        Number(match[2]),
+        await getService('locales', strapi).inSiteOrder()
+      );
       if (!urls) throw new errors.NotFoundError(feedMessages.emptySitemapPage(match[2]));
       // An empty first page (a new site) is still a valid sitemap: it lists the locale's front page.
-      send(ctx, renderUrlset(urls, feeds().frontPages([locale])), XML, PUBLIC, latestDate(urls.map((url) => url.lastmod)));
+      send(
+        ctx,
+        renderUrlset(urls, feeds().frontPages([locale])),
+        XML,
+        PUBLIC,
+        latestDate(urls.map((url) => url.lastmod))
+      );
     },
 
     /** GET /rss/:locale.xml */

@@ -33,10 +33,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Each page sets its own CSP with a fresh nonce, in place of Strapi's default.
     ctx.set('Content-Security-Policy', readerCsp(nonce));
     ctx.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-    return { nonce, publicationName, homeUrl: `${siteUrl}${homePath(locale)}`, locale, rssUrl: `${siteUrl}/rss/${locale}.xml` };
+    return {
+      nonce,
+      publicationName,
+      homeUrl: `${siteUrl}${homePath(locale)}`,
+      locale,
+      rssUrl: `${siteUrl}/rss/${locale}.xml`,
+    };
   };
 
-  const message = (ctx: Context, status: number, locale: string, heading: string, text: string, policy: CachePolicy = PRIVATE) => {
+  const message = (
+    ctx: Context,
+    status: number,
+    locale: string,
+    heading: string,
+    text: string,
+    policy: CachePolicy = PRIVATE
+  ) => {
     const html = renderMessagePage(locale, heading, text, shellFor(ctx, locale === 'en' ? 'en' : 'id', newNonce()));
     send(ctx, html, HTML, policy);
     ctx.status = status;
@@ -48,8 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const isKnownLocale = (locale: unknown): Promise<boolean> => getService('locales', strapi).isKnown(locale);
-  const unknownLocale = (ctx: Context, locale: string) =>
-    notFound(ctx, 'id', localeMessages.unknown(locale));
+  const unknownLocale = (ctx: Context, locale: string) => notFound(ctx, 'id', localeMessages.unknown(locale));
 
   return {
     /** GET /read/:locale/:slug */
@@ -71,10 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('X-Robots-Tag', 'noindex, nofollow');
       const verification = getService('preview', strapi).verify(ctx.query.token);
       if (!verification.ok) {
-        const text =
-          verification.reason === 'expired'
-            ? readerMessages.previewExpired
-            : readerMessages.previewInvalid;
+        const text = verification.reason === 'expired' ? readerMessages.previewExpired : readerMessages.previewInvalid;
         message(ctx, 401, 'id', 'Pratinjau tidak tersedia', text);
         ctx.set('Referrer-Policy', 'no-referrer');
         return;
@@ -88,7 +97,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const nonce = newNonce();
       const expiry = new Date(verification.claims.exp * 1000);
       const expiresLabel = formatDateTime(localParts(expiry, 'WIB', locale, style()), style());
-      const html = renderArticlePage(page, { ...shellFor(ctx, locale, nonce), style: style(), preview: { expiresAt: expiry.toISOString(), expiresLabel } });
+      const html = renderArticlePage(page, {
+        ...shellFor(ctx, locale, nonce),
+        style: style(),
+        preview: { expiresAt: expiry.toISOString(), expiresLabel },
+      });
       send(ctx, html, HTML, PRIVATE);
       ctx.set('Referrer-Policy', 'no-referrer');
     },
@@ -100,9 +113,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const items = await feeds.latest(locale);
       const { siteUrl, publicationName } = config();
-      const alternates = (await getService('locales', strapi).inSiteOrder()).map((code: string) => ({ locale: code, url: `${siteUrl}${homePath(code)}` }));
+      const alternates = (await getService('locales', strapi).inSiteOrder()).map((code: string) => ({
+        locale: code,
+        url: `${siteUrl}${homePath(code)}`,
+      }));
       const html = renderListPage(
-        { locale, heading: `${publicationName}: ${READER_LABELS[locale === 'en' ? 'en' : 'id'].latest}`, url: `${siteUrl}${homePath(locale)}`, items, alternates },
+        {
+          locale,
+          heading: `${publicationName}: ${READER_LABELS[locale === 'en' ? 'en' : 'id'].latest}`,
+          url: `${siteUrl}${homePath(locale)}`,
+          items,
+          alternates,
+        },
         { ...shellFor(ctx, locale, newNonce()), style: style() }
       );
       send(ctx, html, HTML, PUBLIC, latestDate(items.map((item) => item.updatedAt)));
@@ -115,11 +137,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const found = await feeds.categoryWithDescendants(locale, slug);
       if (!found) return notFound(ctx, locale);
-      const [items, alternates] = await Promise.all([feeds.latest(locale, { categoryIds: found.ids }), feeds.translationsOf('categories', found.category.documentId)]);
+      const [items, alternates] = await Promise.all([
+        feeds.latest(locale, { categoryIds: found.ids }),
+        feeds.translationsOf('categories', found.category.documentId),
+      ]);
       const url = alternates.find((alt) => alt.locale === locale)?.url ?? '';
       const html = renderListPage(
         { locale, heading: found.category.name, description: found.category.description, url, items, alternates },
-        { ...shellFor(ctx, locale, newNonce()), style: style(), rssUrl: `${config().siteUrl}/rss/${locale}/${encodeURIComponent(slug)}.xml` }
+        {
+          ...shellFor(ctx, locale, newNonce()),
+          style: style(),
+          rssUrl: `${config().siteUrl}/rss/${locale}/${encodeURIComponent(slug)}.xml`,
+        }
       );
       send(ctx, html, HTML, PUBLIC, latestDate(items.map((item) => item.updatedAt)));
     },
@@ -130,7 +159,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       // Only `page` is read; other parameters (utm_*, fbclid on shared links) are ignored, as on every page.
       const page = parseListPage(ctx.query);
-      if (page === null) return message(ctx, 400, locale, locale === 'en' ? 'Invalid page' : 'Halaman tidak sah', PAGE_NUMBER_MESSAGE, PUBLIC);
+      if (page === null)
+        return message(
+          ctx,
+          400,
+          locale,
+          locale === 'en' ? 'Invalid page' : 'Halaman tidak sah',
+          PAGE_NUMBER_MESSAGE,
+          PUBLIC
+        );
       const view = await getService('author-page', strapi).bySlug(locale, slug, page);
       if (!view) return notFound(ctx, locale, readerMessages.authorUnknown);
       if (view.outOfRange) return notFound(ctx, locale, readerMessages.authorPageOutOfRange);
@@ -145,9 +182,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       const tag = (await feeds.tagBySlug(locale, slug)) as TagHeading | null;
       if (!tag) return notFound(ctx, locale);
-      const [items, alternates] = await Promise.all([feeds.latest(locale, { tagDocumentId: tag.documentId }), feeds.translationsOf('tags', tag.documentId)]);
+      const [items, alternates] = await Promise.all([
+        feeds.latest(locale, { tagDocumentId: tag.documentId }),
+        feeds.translationsOf('tags', tag.documentId),
+      ]);
       const url = alternates.find((alt) => alt.locale === locale)?.url ?? '';
-      const html = renderListPage({ locale, heading: tag.name, url, items, alternates }, { ...shellFor(ctx, locale, newNonce()), style: style() });
+      const html = renderListPage(
+        { locale, heading: tag.name, url, items, alternates },
+        { ...shellFor(ctx, locale, newNonce()), style: style() }
+      );
       send(ctx, html, HTML, PUBLIC, latestDate(items.map((item) => item.updatedAt)));
     },
   };

@@ -13,7 +13,12 @@ import { getService } from '../get-service';
 /** The context Strapi's GraphQL plugin gives every resolver: the Koa state (auth, and our loaders) and the Koa context. */
 type GraphQLContext = { state?: Record<string, unknown> & { auth?: unknown }; koaContext?: unknown };
 type ListArgs = { sort?: unknown; [arg: string]: unknown };
-type Resolve = (parent: unknown, args: ListArgs | undefined, context: GraphQLContext, info: GraphQLResolveInfo) => unknown;
+type Resolve = (
+  parent: unknown,
+  args: ListArgs | undefined,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo
+) => unknown;
 /** What the Article fields below read of the article row they extend. */
 type ArticleParent = { id: number; documentId: string; locale: string };
 type MediaCaptionParent = { creditLabel?: string | null; credit?: string | null; locale?: string | null };
@@ -22,8 +27,13 @@ type MediaCaptionParent = { creditLabel?: string | null; credit?: string | null;
 const isUnsorted = (sort: unknown) => sort === undefined || sort === null || (Array.isArray(sort) && sort.length === 0);
 
 /** Same default order as REST: newest news first, unless the query sorts. */
-const newestFirst = (resolve: Resolve, parent: unknown, args: ListArgs | undefined, context: GraphQLContext, info: GraphQLResolveInfo) =>
-  resolve(parent, isUnsorted(args?.sort) ? { ...args, sort: [...NEWEST_FIRST] } : args, context, info);
+const newestFirst = (
+  resolve: Resolve,
+  parent: unknown,
+  args: ListArgs | undefined,
+  context: GraphQLContext,
+  info: GraphQLResolveInfo
+) => resolve(parent, isUnsorted(args?.sort) ? { ...args, sort: [...NEWEST_FIRST] } : args, context, info);
 
 const DRAFT_GUARD = { policies: ['plugin::newsroom.drafts-need-editor'] };
 const ARTICLE_LIST = { ...DRAFT_GUARD, middlewares: [newestFirst] };
@@ -56,9 +66,13 @@ function batchLoader<T>(context: GraphQLContext, key: string, loadMany: (ids: nu
 }
 
 const newsroomFieldsLoader = (strapi: Core.Strapi, context: GraphQLContext) =>
-  batchLoader<ArticleNewsroomFields>(context, 'newsroomFieldsLoader', (ids) => getService('article-fields', strapi).forRows(ids));
+  batchLoader<ArticleNewsroomFields>(context, 'newsroomFieldsLoader', (ids) =>
+    getService('article-fields', strapi).forRows(ids)
+  );
 const whatsappFollowLoader = (strapi: Core.Strapi, context: GraphQLContext) =>
-  batchLoader<ResolvedWhatsappFollow | null>(context, 'whatsappFollowLoader', (ids) => getService('whatsapp-follow', strapi).forRows(ids));
+  batchLoader<ResolvedWhatsappFollow | null>(context, 'whatsappFollowLoader', (ids) =>
+    getService('whatsapp-follow', strapi).forRows(ids)
+  );
 
 /** GraphQL gets what REST gets: credit lines, the newsroom's computed article fields, drafts closed to the public. */
 export function extendGraphQL(strapi: Core.Strapi): void {
@@ -92,7 +106,9 @@ export function extendGraphQL(strapi: Core.Strapi): void {
         definition(t) {
           t.nonNull.string('url');
           t.nonNull.string('channelName');
-          t.nonNull.string('headline', { description: 'Ikuti Saluran WhatsApp Okezone untuk update berita terbaru setiap hari' });
+          t.nonNull.string('headline', {
+            description: 'Ikuti Saluran WhatsApp Okezone untuk update berita terbaru setiap hari',
+          });
           t.nonNull.string('buttonLabel');
           t.nonNull.string('placement', { description: 'end or after-paragraph' });
           t.int('afterParagraph');
@@ -101,7 +117,10 @@ export function extendGraphQL(strapi: Core.Strapi): void {
       nexus.extendType({
         type: 'Article',
         definition(t) {
-          t.string('byline', { description: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB', resolve: computed('byline') });
+          t.string('byline', {
+            description: 'Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB',
+            resolve: computed('byline'),
+          });
           t.field('publishedAtLocal', { type: 'NewsroomLocalDate', resolve: computed('publishedAtLocal') });
           t.field('updatedAtLocal', { type: 'NewsroomLocalDate', resolve: computed('updatedAtLocal') });
           t.int('readingTimeMinutes', { resolve: computed('readingTimeMinutes') });
@@ -114,14 +133,17 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             resolve: async (parent: ArticleParent, args: { limit?: number }) => {
               // The REST route's limit schema: the same bounds and the same message.
               const limit = validateRelatedLimit(args.limit ?? RELATED_DEFAULT_LIMIT);
-              const result = await getService('related-news', strapi).find(parent.documentId, parent.locale, limit, { cards: false });
+              const result = await getService('related-news', strapi).find(parent.documentId, parent.locale, limit, {
+                cards: false,
+              });
               return result?.articles ?? [];
             },
           });
           t.field('whatsappFollow', {
             type: 'NewsroomWhatsappFollow',
             description: 'null where the block is off for this article',
-            resolve: (parent: ArticleParent, _args: unknown, context: GraphQLContext) => whatsappFollowLoader(strapi, context)(parent.id),
+            resolve: (parent: ArticleParent, _args: unknown, context: GraphQLContext) =>
+              whatsappFollowLoader(strapi, context)(parent.id),
           });
         },
       }),
@@ -145,8 +167,14 @@ export function extendGraphQL(strapi: Core.Strapi): void {
           t.nonNull.string('title');
           t.nonNull.string('url', { description: 'Canonical URL on the reader site' });
           t.nonNull.list.nonNull.field('alternates', { type: 'ArticlePageAlternate' });
-          t.nonNull.field('jsonLd', { type: 'JSON', description: 'schema.org NewsArticle, ready for <script type="application/ld+json">' });
-          t.nonNull.field('data', { type: 'JSON', description: 'The whole page payload, exactly as REST returns it in `data`' });
+          t.nonNull.field('jsonLd', {
+            type: 'JSON',
+            description: 'schema.org NewsArticle, ready for <script type="application/ld+json">',
+          });
+          t.nonNull.field('data', {
+            type: 'JSON',
+            description: 'The whole page payload, exactly as REST returns it in `data`',
+          });
         },
       }),
       nexus.extendType({
@@ -156,12 +184,28 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             type: 'ArticlePage',
             description: 'The published article page of a slug in a locale (default id), or null.',
             args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
-            resolve: async (_parent: unknown, args: { slug: string; locale?: string | null }, context: GraphQLContext) => {
+            resolve: async (
+              _parent: unknown,
+              args: { slug: string; locale?: string | null },
+              context: GraphQLContext
+            ) => {
               const pages = getService('article-page', strapi);
               const locale = args.locale ?? (await getService('locales', strapi).defaultCode());
-              if (!(await getService('locales', strapi).isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
+              if (!(await getService('locales', strapi).isKnown(locale)))
+                throw new errors.ValidationError(unknownLocaleMessage(locale));
               const page = await pages.bySlug(args.slug, locale, { auth: context?.state?.auth });
-              return page ? { documentId: page.documentId, locale: page.locale, slug: page.slug, title: page.title, url: page.url, alternates: page.alternates, jsonLd: page.jsonLd, data: page } : null;
+              return page
+                ? {
+                    documentId: page.documentId,
+                    locale: page.locale,
+                    slug: page.slug,
+                    title: page.title,
+                    url: page.url,
+                    alternates: page.alternates,
+                    jsonLd: page.jsonLd,
+                    data: page,
+                  }
+                : null;
             },
           });
         },

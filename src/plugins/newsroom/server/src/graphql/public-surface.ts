@@ -23,7 +23,10 @@ const UNSOUND_FRAGMENTS = graphqlMessages.unsoundFragments;
 
 type ErrorLike = { extensions?: { code?: unknown } };
 /** What the plugin reads of Apollo's response: a single result's errors (incremental ones are left alone). */
-type ResponseLike = { http: { status?: number }; body?: { kind?: string; singleResult?: { errors?: readonly ErrorLike[] } } };
+type ResponseLike = {
+  http: { status?: number };
+  body?: { kind?: string; singleResult?: { errors?: readonly ErrorLike[] } };
+};
 /** The GraphQL plugin's Apollo options: only `plugins` is read here, the rest is passed on untouched. */
 type ApolloServerOptions = { plugins?: unknown[]; [option: string]: unknown };
 
@@ -66,7 +69,10 @@ export function hardenGraphQL(strapi: Core.Strapi): void {
 
   const apolloServer = (strapi.config.get('plugin::graphql.apolloServer') ?? {}) as ApolloServerOptions;
   // Strapi appends configured plugins to its own.
-  strapi.config.set('plugin::graphql.apolloServer', { ...apolloServer, plugins: [...(apolloServer.plugins ?? []), httpStatusPlugin] });
+  strapi.config.set('plugin::graphql.apolloServer', {
+    ...apolloServer,
+    plugins: [...(apolloServer.plugins ?? []), httpStatusPlugin],
+  });
 
   extension.shadowCRUD('plugin::upload.file').field('related').disable();
   extension.use({
@@ -92,7 +98,8 @@ export function graphQLDocumentGuard(strapi: Core.Strapi) {
   return async (ctx: Context, next: () => Promise<unknown>) => {
     if (ctx.path !== endpoint) return next();
     if (ctx.method === 'POST') await parseBody(ctx, async () => {});
-    const source = ctx.method === 'GET' ? ctx.query?.query : (ctx.request?.body as { query?: unknown } | undefined)?.query;
+    const source =
+      ctx.method === 'GET' ? ctx.query?.query : (ctx.request?.body as { query?: unknown } | undefined)?.query;
     if (typeof source !== 'string' || !source.includes('...')) return next();
     let sound = true;
     try {

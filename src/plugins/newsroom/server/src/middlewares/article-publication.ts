@@ -10,7 +10,8 @@ export const CATEGORY_REQUIRED_MESSAGE = articleMessages.categoryRequired;
 /** A create or update of an article; Strapi takes `status` on both, though its types give it to `create` only. */
 type SaveParams = { status?: unknown; fields?: unknown; populate?: unknown };
 /** Strapi's `publish` shapes its result with `fields` and `populate`, though its types list neither. */
-type PublishParams = Modules.Documents.ServiceParams<typeof ARTICLE_UID>['publish'] & Pick<SaveParams, 'fields' | 'populate'>;
+type PublishParams = Modules.Documents.ServiceParams<typeof ARTICLE_UID>['publish'] &
+  Pick<SaveParams, 'fields' | 'populate'>;
 type Saved = { documentId: string; locale?: string } | null;
 type RelatedChoiceField = typeof RELATED_PINNED_FIELD | typeof RELATED_EXCLUDED_FIELD;
 /** The columns of a draft row this middleware selects. */
@@ -43,7 +44,10 @@ const articlePublicationMiddleware =
   async (context, next) => {
     if (context.uid !== ARTICLE_UID) return next();
 
-    const save = context.action === 'create' || context.action === 'update' ? (context.params as SaveParams | undefined) : undefined;
+    const save =
+      context.action === 'create' || context.action === 'update'
+        ? (context.params as SaveParams | undefined)
+        : undefined;
     if (save?.status === 'published') {
       return strapi.db.transaction(async () => {
         const { status: _status, ...draftParams } = save;
@@ -66,7 +70,7 @@ const articlePublicationMiddleware =
     if (action !== 'publish') return next();
 
     return strapi.db.transaction(async () => {
-      const defaultLocale = (await getService('locales', strapi).defaultCode());
+      const defaultLocale = await getService('locales', strapi).defaultCode();
       const where = { documentId: params.documentId, ...localeWhere(params.locale, defaultLocale) };
       const drafts: DraftRow[] = await strapi.db.query(ARTICLE_UID).findMany({
         where: { ...where, publishedAt: null },
@@ -86,9 +90,15 @@ const articlePublicationMiddleware =
 
       for (const draft of drafts) {
         const ids = (field: RelatedChoiceField) => (draft[field] ?? []).map((target) => target.documentId);
-        const problem = relatedChoicesProblem(params.documentId, ids(RELATED_PINNED_FIELD), ids(RELATED_EXCLUDED_FIELD));
+        const problem = relatedChoicesProblem(
+          params.documentId,
+          ids(RELATED_PINNED_FIELD),
+          ids(RELATED_EXCLUDED_FIELD)
+        );
         if (problem) {
-          throw new errors.ValidationError(problem.message, { errors: [{ path: [problem.path], message: problem.message, name: 'ValidationError' }] });
+          throw new errors.ValidationError(problem.message, {
+            errors: [{ path: [problem.path], message: problem.message, name: 'ValidationError' }],
+          });
         }
       }
 

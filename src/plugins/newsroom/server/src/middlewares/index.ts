@@ -17,20 +17,23 @@ export const DOCUMENT_PIPELINE: PipelineStep[] = [
   {
     name: 'public-reads',
     actsOn: 'findMany, findOne, findFirst, count of every type, when the request is a content-API one',
-    guarantees: 'published rows only for non-editors, also through relations; sound parameters or a 400; no search of private fields',
+    guarantees:
+      'published rows only for non-editors, also through relations; sound parameters or a 400; no search of private fields',
     factory: publicReads,
   },
   {
     // Outermost of the writes: it acts once everything below it has committed.
     name: 'related-news',
     actsOn: 'article publish, unpublish, delete, discardDraft, and create/update with status published',
-    guarantees: '"Berita Terkait" is re-indexed after commit, never inside the editor\'s transaction or on the request path',
+    guarantees:
+      '"Berita Terkait" is re-indexed after commit, never inside the editor\'s transaction or on the request path',
     factory: relatedNews,
   },
   {
     name: 'whatsapp-override',
     actsOn: 'article and category create/update',
-    guarantees: 'a WhatsApp override holds only channel links, known placeholders and sane lengths, or nothing is written',
+    guarantees:
+      'a WhatsApp override holds only channel links, known placeholders and sane lengths, or nothing is written',
     factory: whatsappOverride,
   },
   {
@@ -42,7 +45,8 @@ export const DOCUMENT_PIPELINE: PipelineStep[] = [
   {
     name: 'article-publication',
     actsOn: 'article publish, and create/update with status published (turned into a save and a real publish)',
-    guarantees: 'a category before going live, sound related choices, datePublished stamped once, dateModified on re-publish',
+    guarantees:
+      'a category before going live, sound related choices, datePublished stamped once, dateModified on re-publish',
     factory: articlePublication,
   },
 ];

@@ -1,6 +1,12 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { hasDraftAndPublish, publicReadParams, publicReadProblem, type GetModel, type QueryModel } from '../utils/public-query';
+import {
+  hasDraftAndPublish,
+  publicReadParams,
+  publicReadProblem,
+  type GetModel,
+  type QueryModel,
+} from '../utils/public-query';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 

@@ -6,7 +6,8 @@ const TRIGGERS = new Set(['publish', 'unpublish', 'delete', 'discardDraft']);
 
 /** What this middleware reads of a write's parameters and result, whichever action it was. */
 type WriteParams = { documentId?: string; locale?: unknown; status?: unknown };
-type WriteResult = { documentId?: string; locale?: string; entries?: { documentId?: string; locale?: string }[] } | null | undefined;
+type WriteResult =
+  { documentId?: string; locale?: string; entries?: { documentId?: string; locale?: string }[] } | null | undefined;
 /** What `strapi.db.transaction` hands its callback (@strapi/database leaves the callback's parameters untyped). */
 type TransactionHooks = { onCommit: (callback: () => void) => void };
 
@@ -20,7 +21,9 @@ const relatedNewsMiddleware =
   async (context, next) => {
     if (context.uid !== ARTICLE_UID) return next();
     const params = context.params as WriteParams | undefined;
-    const publishing = TRIGGERS.has(context.action) || ((context.action === 'create' || context.action === 'update') && params?.status === 'published');
+    const publishing =
+      TRIGGERS.has(context.action) ||
+      ((context.action === 'create' || context.action === 'update') && params?.status === 'published');
     if (!publishing) return next();
     const result = await next();
     const written = result as WriteResult;

@@ -66,11 +66,17 @@ const slugMiddleware =
       const missing = current === undefined || current === null || current === '';
       if (!missing) continue;
       const creatingLocalization =
-        context.action === 'update' && current === undefined && !(await localizationExists(strapi, context.uid, params.documentId, locale));
+        context.action === 'update' &&
+        current === undefined &&
+        !(await localizationExists(strapi, context.uid, params.documentId, locale));
       // On update, an absent slug means "unchanged", unless the update creates a new localization.
       const shouldGenerate = context.action === 'create' || current !== undefined || creatingLocalization;
       // A new localization may take its source from another locale (author.name is not localized).
-      const source = data[sourceField] ?? (creatingLocalization ? await sourceFromOtherLocale(strapi, context.uid, params.documentId, sourceField) : undefined);
+      const source =
+        data[sourceField] ??
+        (creatingLocalization
+          ? await sourceFromOtherLocale(strapi, context.uid, params.documentId, sourceField)
+          : undefined);
       if (shouldGenerate && typeof source === 'string' && source.trim()) {
         const slug = await generateSlug(strapi, context.uid, slugField, source, locale, params.documentId);
         if (slug) data[slugField] = slug;
@@ -79,13 +85,23 @@ const slugMiddleware =
     return next();
   };
 
-async function localizationExists(strapi: Core.Strapi, uid: UID.ContentType, documentId: string | undefined, locale: string | undefined) {
+async function localizationExists(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string | undefined,
+  locale: string | undefined
+) {
   const where: Record<string, unknown> = { documentId };
   if (locale) where.locale = locale;
   return (await strapi.db.query(uid).count({ where })) > 0;
 }
 
-async function sourceFromOtherLocale(strapi: Core.Strapi, uid: UID.ContentType, documentId: string | undefined, sourceField: string): Promise<unknown> {
+async function sourceFromOtherLocale(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string | undefined,
+  sourceField: string
+): Promise<unknown> {
   const row: Record<string, unknown> | null = await strapi.db.query(uid).findOne({
     where: { documentId },
     select: [sourceField],

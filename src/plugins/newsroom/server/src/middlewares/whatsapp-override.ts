@@ -16,7 +16,10 @@ const whatsappOverrideMiddleware =
     const override = data?.[WHATSAPP_OVERRIDE_FIELD];
     if (override && typeof override === 'object') {
       // Unchecked input: validateFields checks every value it reads, as for the site default.
-      const fieldErrors = validateFields(override as WhatsappFollowFields & Record<string, unknown>, WHATSAPP_OVERRIDE_FIELD);
+      const fieldErrors = validateFields(
+        override as WhatsappFollowFields & Record<string, unknown>,
+        WHATSAPP_OVERRIDE_FIELD
+      );
       if (fieldErrors.length) throw toValidationError(fieldErrors);
     }
     return next();

@@ -38,10 +38,13 @@ export async function assertMayReadDrafts(
   if (onlyPublished && !asksPublicationState) return;
   if (await mayEdit(strapi, auth, uid)) return;
   // A PolicyError is the one 403 whose message Strapi passes on to the caller.
-  if (typeof params.status === 'string' && params.status.toLowerCase() === 'draft') throw new errors.PolicyError(DRAFTS_FORBIDDEN_MESSAGE);
+  if (typeof params.status === 'string' && params.status.toLowerCase() === 'draft')
+    throw new errors.PolicyError(DRAFTS_FORBIDDEN_MESSAGE);
   if (!onlyPublished) throw new errors.ValidationError(queryMessages.status());
   throw new errors.ValidationError(
-    queryMessages.publicationOnlyForEditors(params.publicationFilter !== undefined ? 'publicationFilter' : 'hasPublishedVersion')
+    queryMessages.publicationOnlyForEditors(
+      params.publicationFilter !== undefined ? 'publicationFilter' : 'hasPublishedVersion'
+    )
   );
 }
 

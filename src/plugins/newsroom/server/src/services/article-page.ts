@@ -14,10 +14,25 @@ import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath }
 import { getService } from '../get-service';
 import type { Card } from './related-news/rows';
 
-const PERSON_FIELDS = ['name', 'slug', 'role', 'bio'] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof AUTHOR_UID>;
+const PERSON_FIELDS = ['name', 'slug', 'role', 'bio'] satisfies Modules.Documents.Params.Fields.ArrayNotation<
+  typeof AUTHOR_UID
+>;
 
 /** Everything a page shows, and nothing else: an explicit selection keeps private fields out from the start. */
-const PAGE_FIELDS = ['title', 'seoTitle', 'slug', 'lead', 'body', 'dateline', 'timezone', 'datePublished', 'dateModified', 'publishedAt', 'updatedAt', 'locale'] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof ARTICLE_UID>;
+const PAGE_FIELDS = [
+  'title',
+  'seoTitle',
+  'slug',
+  'lead',
+  'body',
+  'dateline',
+  'timezone',
+  'datePublished',
+  'dateModified',
+  'publishedAt',
+  'updatedAt',
+  'locale',
+] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof ARTICLE_UID>;
 const PAGE_POPULATE = {
   authors: { fields: PERSON_FIELDS, populate: { avatar: { fields: IMAGE_FIELDS_WITH_TYPE }, socialLinks: true } },
   editor: { fields: PERSON_FIELDS },
@@ -52,7 +67,15 @@ type PageImage = {
   absoluteUrl?: string | null;
   crops?: ImageCrop[];
 };
-type PageCover = { id: number; documentId: string; caption: string; credit: string | null; creditLabel: string; altText: string | null; image?: PageImage | null };
+type PageCover = {
+  id: number;
+  documentId: string;
+  caption: string;
+  credit: string | null;
+  creditLabel: string;
+  altText: string | null;
+  image?: PageImage | null;
+};
 type PagePerson = {
   id: number;
   documentId: string;
@@ -108,7 +131,6 @@ type CategoryNode = { id: number; documentId: string; name: string; slug: string
  * and one batch each for the computed fields, the WhatsApp block and the related list.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-
   /** Published article of that slug in that locale, or null. The Document Service returns drafts unless told. */
   async bySlug(slug: string, locale: string, options: ArticlePageOptions = {}) {
     const article = (await strapi.documents(ARTICLE_UID).findFirst({
@@ -124,7 +146,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The draft (or published) version of one document and locale: only the preview route asks for a draft. */
   async byDocument(documentId: string, locale: string, options: ArticlePageOptions = {}) {
     const status = options.status ?? 'published';
-    const article = (await strapi.documents(ARTICLE_UID).findOne({ documentId, locale, status, fields: PAGE_FIELDS, populate: PAGE_POPULATE })) as PageArticle | null;
+    const article = (await strapi
+      .documents(ARTICLE_UID)
+      .findOne({ documentId, locale, status, fields: PAGE_FIELDS, populate: PAGE_POPULATE })) as PageArticle | null;
     return article ? this.build(article, { ...options, status }) : null;
   },
 
@@ -152,26 +176,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const alternates: ArticleAlternate[] = translations
       .filter((row) => row.slug)
       .sort((a, b) => compareLocales(a.locale, b.locale))
-      .map((row) => ({ locale: row.locale, slug: row.slug, title: row.title, url: `${siteUrl}${articlePath(row.locale, row.slug)}` }));
+      .map((row) => ({
+        locale: row.locale,
+        slug: row.slug,
+        title: row.title,
+        url: `${siteUrl}${articlePath(row.locale, row.slug)}`,
+      }));
 
     const category = article.category
       ? {
           ...article.category,
           url: `${siteUrl}${categoryPath(locale, article.category.slug)}`,
-          ancestors: categoryTree(categories).ancestors(raw.category!.id).map((node) => ({
-            documentId: node.documentId,
-            name: node.name,
-            slug: node.slug,
-            url: `${siteUrl}${categoryPath(locale, node.slug)}`,
-          })),
+          ancestors: categoryTree(categories)
+            .ancestors(raw.category!.id)
+            .map((node) => ({
+              documentId: node.documentId,
+              name: node.name,
+              slug: node.slug,
+              url: `${siteUrl}${categoryPath(locale, node.slug)}`,
+            })),
         }
       : null;
     // Each person links to their author page (the byline, JSON-LD author.url and editor.url).
-    const withUrl = (person: PagePerson): PagePerson & { url?: string } => (person?.slug ? { ...person, url: `${siteUrl}${authorPath(locale, person.slug)}` } : person);
+    const withUrl = (person: PagePerson): PagePerson & { url?: string } =>
+      person?.slug ? { ...person, url: `${siteUrl}${authorPath(locale, person.slug)}` } : person;
     const authors = (article.authors ?? []).map(withUrl);
     const editor = article.editor ? withUrl(article.editor) : null;
     const tags = (article.tags ?? []).map((tag) => ({ ...tag, url: `${siteUrl}${tagPath(locale, tag.slug)}` }));
-    const cover = article.cover ? withCreditLine(this.withImageCrops(this.withAbsoluteImage(article.cover, siteUrl), siteUrl), locale) : null;
+    const cover = article.cover
+      ? withCreditLine(this.withImageCrops(this.withAbsoluteImage(article.cover, siteUrl), siteUrl), locale)
+      : null;
     const relatedCards = related
       ? ((await strapi.contentAPI.sanitize.output(related.articles, model, { auth })) as RelatedCard[]).map((card) => ({
           ...card,
@@ -237,7 +271,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** `image.crops`: the stored 16:9, 4:3 and 1:1 crops (JSON-LD, og:image); empty for an image uploaded before them. */
   withImageCrops<T extends Captioned>(caption: T, siteUrl: string): T {
     if (!caption?.image) return caption;
-    return { ...caption, image: { ...caption.image, crops: imageCrops(caption.image, (url) => absoluteUrl(siteUrl, url) ?? url) } };
+    return {
+      ...caption,
+      image: { ...caption.image, crops: imageCrops(caption.image, (url) => absoluteUrl(siteUrl, url) ?? url) },
+    };
   },
 });
-

@@ -9,7 +9,14 @@ import { getService } from '../get-service';
  * Only public fields, named one by one: `email` is private and must never reach a page, whatever a
  * future schema change adds. Author has no draft & publish, so every row of a locale is public.
  */
-const AUTHOR_FIELDS = ['name', 'slug', 'role', 'bio', 'locale', 'updatedAt'] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof AUTHOR_UID>;
+const AUTHOR_FIELDS = [
+  'name',
+  'slug',
+  'role',
+  'bio',
+  'locale',
+  'updatedAt',
+] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof AUTHOR_UID>;
 const AUTHOR_POPULATE = {
   avatar: { fields: ['url', 'width', 'height', 'formats', 'alternativeText'] },
   socialLinks: true,
@@ -26,7 +33,9 @@ type AuthorRow = {
   bio: string | null;
   locale: string;
   updatedAt: string;
-  avatar?: (ImageFormat & { formats?: Record<string, ImageFormat | undefined> | null; alternativeText?: string | null }) | null;
+  avatar?:
+    | (ImageFormat & { formats?: Record<string, ImageFormat | undefined> | null; alternativeText?: string | null })
+    | null;
   socialLinks?: { platform: string; url: string }[] | null;
 };
 
@@ -61,8 +70,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const firstUrl = `${siteUrl}${authorPath(locale, author.slug)}`;
     const pageUrl = (n: number) => (n > 1 ? `${firstUrl}?page=${n}` : firstUrl);
     // A small rendition when the upload plugin made one: the page shows a portrait, not a 4000px original.
-    const rendition: ImageFormat | null = author.avatar ? (author.avatar.formats?.small ?? author.avatar.formats?.thumbnail ?? author.avatar) : null;
-    const avatar = rendition?.url ? { url: absoluteUrl(siteUrl, rendition.url)!, width: rendition.width ?? null, height: rendition.height ?? null } : null;
+    const rendition: ImageFormat | null = author.avatar
+      ? (author.avatar.formats?.small ?? author.avatar.formats?.thumbnail ?? author.avatar)
+      : null;
+    const avatar = rendition?.url
+      ? { url: absoluteUrl(siteUrl, rendition.url)!, width: rendition.width ?? null, height: rendition.height ?? null }
+      : null;
     const socialLinks = (author.socialLinks ?? []).map((link) => ({ platform: link.platform, url: link.url }));
 
     return {

@@ -24,16 +24,35 @@ export const SITEMAP_KINDS: SitemapKind[] = ['articles', 'categories', 'tags', '
 const KIND_UIDS = { articles: ARTICLE_UID, categories: CATEGORY_UID, tags: TAG_UID, authors: AUTHOR_UID } as const;
 const KIND_PATHS = { articles: articlePath, categories: categoryPath, tags: tagPath, authors: authorPath } as const;
 
-const LIST_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'updatedAt', 'timezone', 'locale'] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof ARTICLE_UID>;
+const LIST_FIELDS = [
+  'title',
+  'slug',
+  'lead',
+  'datePublished',
+  'publishedAt',
+  'updatedAt',
+  'timezone',
+  'locale',
+] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof ARTICLE_UID>;
 const LIST_POPULATE = {
   authors: { fields: ['name'] },
   category: { fields: ['name', 'slug'] },
-  cover: { fields: ['altText'], populate: { image: { fields: ['url', 'mime', 'width', 'height', 'alternativeText'] } } },
+  cover: {
+    fields: ['altText'],
+    populate: { image: { fields: ['url', 'mime', 'width', 'height', 'alternativeText'] } },
+  },
 } satisfies Modules.Documents.Params.Populate.ObjectNotation<typeof ARTICLE_UID>;
 
 // The Document Service types every attribute of a result as optional and nullable, required in the schema
 // or not. These are the columns each read below selects, as a published row has them.
-type NewsRow = { title: string; slug: string; datePublished: string; updatedAt: string; timezone: string; locale: string };
+type NewsRow = {
+  title: string;
+  slug: string;
+  datePublished: string;
+  updatedAt: string;
+  timezone: string;
+  locale: string;
+};
 type SitemapRow = { documentId: string; slug: string; updatedAt: string };
 type ListRow = {
   title: string;
@@ -48,7 +67,13 @@ type ListRow = {
   category?: { name: string; slug: string } | null;
   cover?: {
     altText: string | null;
-    image?: { url: string; mime: string; width: number | null; height: number | null; alternativeText: string | null } | null;
+    image?: {
+      url: string;
+      mime: string;
+      width: number | null;
+      height: number | null;
+      alternativeText: string | null;
+    } | null;
   } | null;
 };
 export type TagSummary = { id: number; documentId: string; name: string; slug: string };
@@ -56,9 +81,18 @@ export type TagSummary = { id: number; documentId: string; name: string; slug: s
 // The Document Service sorts by documentId (a column of every content type), but its sort types list
 // only schema attributes: the order is declared as a plain string, then given the sort type.
 const DOCUMENT_ID_ORDER: string = 'documentId:asc';
-const BY_DOCUMENT_ID = [DOCUMENT_ID_ORDER as Modules.Documents.Params.Sort.StringNotation<(typeof KIND_UIDS)[SitemapKind]>];
+const BY_DOCUMENT_ID = [
+  DOCUMENT_ID_ORDER as Modules.Documents.Params.Sort.StringNotation<(typeof KIND_UIDS)[SitemapKind]>,
+];
 
-type TreeNode = { id: number; documentId: string; name: string; slug: string; description?: string | null; parent?: { id: number } | null };
+type TreeNode = {
+  id: number;
+  documentId: string;
+  name: string;
+  slug: string;
+  description?: string | null;
+  parent?: { id: number } | null;
+};
 
 export type ListedArticle = {
   title: string;
@@ -96,7 +130,6 @@ const iso = (value: unknown): string | null => {
  * so a draft or another locale's entry can never reach a feed.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-
   siteUrl(): string {
     return newsroomConfig(strapi).siteUrl;
   },
@@ -111,15 +144,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_HOURS * 3600 * 1000).toISOString();
     const { publicationName } = newsroomConfig(strapi);
     const perLocale = await Promise.all(
-      locales.map(async (locale) =>
-        (await strapi.documents(ARTICLE_UID).findMany({
-          locale,
-          status: 'published',
-          filters: { datePublished: { $gte: since, $lte: now.toISOString() } },
-          fields: ['title', 'slug', 'datePublished', 'updatedAt', 'timezone', 'locale'],
-          sort: [...NEWEST_FIRST],
-          limit: NEWS_SITEMAP_MAX_URLS,
-        })) as NewsRow[]
+      locales.map(
+        async (locale) =>
+          (await strapi.documents(ARTICLE_UID).findMany({
+            locale,
+            status: 'published',
+            filters: { datePublished: { $gte: since, $lte: now.toISOString() } },
+            fields: ['title', 'slug', 'datePublished', 'updatedAt', 'timezone', 'locale'],
+            sort: [...NEWEST_FIRST],
+            limit: NEWS_SITEMAP_MAX_URLS,
+          })) as NewsRow[]
       )
     );
     return perLocale
@@ -137,11 +171,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** Pages of a kind and locale, and the last update among them, for the sitemap index. */
-  async sitemapSummary(kind: SitemapKind, locale: string, pageSize: number = SITEMAP_MAX_URLS): Promise<{ pages: number; lastmod: string | null }> {
+  async sitemapSummary(
+    kind: SitemapKind,
+    locale: string,
+    pageSize: number = SITEMAP_MAX_URLS
+  ): Promise<{ pages: number; lastmod: string | null }> {
     const uid = KIND_UIDS[kind];
     const [count, [latest]] = await Promise.all([
       strapi.documents(uid).count({ locale, status: 'published' }),
-      strapi.documents(uid).findMany({ locale, status: 'published', fields: ['updatedAt'], sort: ['updatedAt:desc'], limit: 1 }),
+      strapi
+        .documents(uid)
+        .findMany({ locale, status: 'published', fields: ['updatedAt'], sort: ['updatedAt:desc'], limit: 1 }),
     ]);
     return { pages: Math.ceil(count / pageSize), lastmod: iso(latest?.updatedAt) };
   },
@@ -150,7 +190,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * One sitemap page (1-based) of up to 50,000 URLs, with hreflang alternates. Rows are ordered by
    * documentId, so the other locales' versions of a page are one range query, not a 50,000-item IN list.
    */
-  async sitemapPage(kind: SitemapKind, locale: string, page: number, locales: string[], pageSize: number = SITEMAP_MAX_URLS): Promise<SitemapUrl[] | null> {
+  async sitemapPage(
+    kind: SitemapKind,
+    locale: string,
+    page: number,
+    locales: string[],
+    pageSize: number = SITEMAP_MAX_URLS
+  ): Promise<SitemapUrl[] | null> {
     const uid = KIND_UIDS[kind];
     const toPath = KIND_PATHS[kind];
     const rows = (await strapi.documents(uid).findMany({
@@ -179,9 +225,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     );
     const siteUrl = this.siteUrl();
     return rows.map((row) => {
-      const translations = others.flatMap((other) => other.rows.filter((candidate) => candidate.documentId === row.documentId).map((candidate) => ({ locale: other.locale, slug: candidate.slug })));
+      const translations = others.flatMap((other) =>
+        other.rows
+          .filter((candidate) => candidate.documentId === row.documentId)
+          .map((candidate) => ({ locale: other.locale, slug: candidate.slug }))
+      );
       const alternates = translations.length
-        ? [{ locale, slug: row.slug }, ...translations].map((entry) => ({ hreflang: entry.locale, href: `${siteUrl}${toPath(entry.locale, entry.slug)}` }))
+        ? [{ locale, slug: row.slug }, ...translations].map((entry) => ({
+            hreflang: entry.locale,
+            href: `${siteUrl}${toPath(entry.locale, entry.slug)}`,
+          }))
         : [];
       return { loc: `${siteUrl}${toPath(locale, row.slug)}`, lastmod: iso(row.updatedAt), alternates };
     });
@@ -201,16 +254,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const nodes = await this.categoryTree(locale);
     const category = nodes.find((node) => node.slug === slug);
     if (!category) return null;
-    return { category, ids: categoryTree(nodes).selfAndDescendants(category.id).map((node) => node.id) };
+    return {
+      category,
+      ids: categoryTree(nodes)
+        .selfAndDescendants(category.id)
+        .map((node) => node.id),
+    };
   },
 
   async tagBySlug(locale: string, slug: string): Promise<TagSummary | null> {
-    return (await strapi.documents(TAG_UID).findFirst({ locale, status: 'published', filters: { slug: { $eq: slug } }, fields: ['name', 'slug'] })) as TagSummary | null;
+    return (await strapi.documents(TAG_UID).findFirst({
+      locale,
+      status: 'published',
+      filters: { slug: { $eq: slug } },
+      fields: ['name', 'slug'],
+    })) as TagSummary | null;
   },
 
   /** Other locales' versions of a category, tag or author (for hreflang on list pages). */
-  async translationsOf(kind: 'categories' | 'tags' | 'authors', documentId: string): Promise<{ locale: string; url: string }[]> {
-    const rows: { locale: string; slug: string }[] = await strapi.db.query(KIND_UIDS[kind]).findMany({ where: { documentId }, select: ['locale', 'slug'] });
+  async translationsOf(
+    kind: 'categories' | 'tags' | 'authors',
+    documentId: string
+  ): Promise<{ locale: string; url: string }[]> {
+    const rows: { locale: string; slug: string }[] = await strapi.db
+      .query(KIND_UIDS[kind])
+      .findMany({ where: { documentId }, select: ['locale', 'slug'] });
     return rows
       .filter((row) => row.slug)
       .sort((a, b) => compareLocales(a.locale, b.locale))
@@ -218,7 +286,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The newest published articles of a locale, optionally of some categories, of one tag or by one author. */
-  async latest(locale: string, { limit = FEED_ITEMS, start = 0, ...scope }: ArticleScope & { limit?: number; start?: number } = {}): Promise<ListedArticle[]> {
+  async latest(
+    locale: string,
+    { limit = FEED_ITEMS, start = 0, ...scope }: ArticleScope & { limit?: number; start?: number } = {}
+  ): Promise<ListedArticle[]> {
     const rows = (await strapi.documents(ARTICLE_UID).findMany({
       locale,
       status: 'published',
@@ -258,7 +329,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       pubDate: new Date(item.datePublished ?? item.updatedAt ?? Date.now()),
       creators: item.authors,
       categories: item.category ? [item.category] : [],
-      image: item.imageUrl ? { url: item.imageUrl, type: item.image?.mime, width: item.image?.width, height: item.image?.height } : null,
+      image: item.imageUrl
+        ? { url: item.imageUrl, type: item.image?.mime, width: item.image?.width, height: item.image?.height }
+        : null,
     }));
   },
 });

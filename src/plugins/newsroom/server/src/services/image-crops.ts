@@ -22,7 +22,10 @@ export type UploadFile = {
   getStream?: () => NodeJS.ReadableStream;
   tmpWorkingDirectory?: string;
 };
-export type CropFormat = { key: CropKey; file: UploadFile & { width: number; height: number; size: number; sizeInBytes: number; url?: string } };
+export type CropFormat = {
+  key: CropKey;
+  file: UploadFile & { width: number; height: number; size: number; sizeInBytes: number; url?: string };
+};
 /** The columns of an upload file row that a backfill selects. */
 type FileRow = {
   id: number;
@@ -38,8 +41,16 @@ type FileRow = {
   provider_metadata?: Record<string, unknown> | null;
 };
 /** The upload plugin's image-manipulation service, as far as the crops step wraps it. */
-type ImageManipulation = Core.Service & { generateResponsiveFormats(file: UploadFile): Promise<unknown[] | null | undefined> };
-export type BackfillReport = { images: number; updated: number; crops: number; skipped: number; failed: { id: number; name: string; error: string }[] };
+type ImageManipulation = Core.Service & {
+  generateResponsiveFormats(file: UploadFile): Promise<unknown[] | null | undefined>;
+};
+export type BackfillReport = {
+  images: number;
+  updated: number;
+  crops: number;
+  skipped: number;
+  failed: { id: number; name: string; error: string }[];
+};
 
 let sharpModule: typeof Sharp | null = null;
 /** The upload plugin's own sharp (the copy that makes its thumbnails), not a second one of our own. */
@@ -72,7 +83,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const filepath = path.join(dir, hash);
       // 'attention' keeps the most salient region (faces, contrast) rather than the geometric centre.
       // No extension on the path: sharp then writes the input's format, as Strapi's own formats do.
-      const info = await sharp(source).resize(crop.width, crop.height, { fit: 'cover', position: 'attention' }).toFile(filepath);
+      const info = await sharp(source)
+        .resize(crop.width, crop.height, { fit: 'cover', position: 'attention' })
+        .toFile(filepath);
       formats.push({
         key: crop.key,
         file: {
@@ -97,7 +110,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    * Images without their crops get them: read the original back from the provider, make what is missing,
    * upload it, add it to the row's formats. Idempotent: an image with all its crops is only looked at.
    */
-  async backfill({ batchSize = 100, onProgress }: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<BackfillReport> {
+  async backfill({
+    batchSize = 100,
+    onProgress,
+  }: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<BackfillReport> {
     const report: BackfillReport = { images: 0, updated: 0, crops: 0, skipped: 0, failed: [] };
     const where = { mime: { $startsWith: 'image/' } };
     const total = await strapi.db.query(UPLOAD_FILE_UID).count({ where });
@@ -106,7 +122,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     for (;;) {
       const rows: FileRow[] = await strapi.db.query(UPLOAD_FILE_UID).findMany({
         where: { ...where, id: { $gt: lastId } },
-        select: ['id', 'name', 'hash', 'ext', 'mime', 'url', 'width', 'height', 'formats', 'provider', 'provider_metadata'],
+        select: [
+          'id',
+          'name',
+          'hash',
+          'ext',
+          'mime',
+          'url',
+          'width',
+          'height',
+          'formats',
+          'provider',
+          'provider_metadata',
+        ],
         orderBy: { id: 'asc' },
         limit: batchSize,
       });
@@ -161,7 +189,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const formats: Record<string, unknown> = { ...(row.formats ?? {}) };
       for (const crop of crops) {
         await provider.upload(crop.file);
-        formats[crop.key] = Object.fromEntries(Object.entries(crop.file).filter(([key]) => !(TRANSIENT_KEYS as readonly string[]).includes(key)));
+        formats[crop.key] = Object.fromEntries(
+          Object.entries(crop.file).filter(([key]) => !(TRANSIENT_KEYS as readonly string[]).includes(key))
+        );
       }
       if (crops.length) await strapi.db.query(UPLOAD_FILE_UID).update({ where: { id: row.id }, data: { formats } });
       return crops.length;
@@ -199,7 +229,9 @@ export function decorateImageManipulation(strapi: Core.Strapi) {
         return [...formats, ...(await getService('image-crops', strapi).generate(file))];
       } catch (error) {
         // An editor's upload must not fail over its structured-data crops; the backfill retries them.
-        strapi.log.error(`[newsroom] crops of "${file.name}" failed (npm run media:crops retries): ${(error as Error).message}`);
+        strapi.log.error(
+          `[newsroom] crops of "${file.name}" failed (npm run media:crops retries): ${(error as Error).message}`
+        );
         return formats;
       }
     },

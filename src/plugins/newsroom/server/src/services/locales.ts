@@ -38,7 +38,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * The locales a document service call touched: the one it named, each of a list, every locale
      * for `*`, else the locale of its result (or the default one).
      */
-    async touchedBy(requested: unknown, result?: { locale?: string; entries?: { locale?: string }[] } | null): Promise<string[]> {
+    async touchedBy(
+      requested: unknown,
+      result?: { locale?: string; entries?: { locale?: string }[] } | null
+    ): Promise<string[]> {
       if (typeof requested === 'string' && requested !== '*') return [requested];
       if (Array.isArray(requested)) return requested.filter((code): code is string => typeof code === 'string');
       if (requested === '*') return service.codes();

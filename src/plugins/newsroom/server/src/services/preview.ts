@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import { newsroomConfig } from '../config';
-import { derivePreviewKey, signPreviewToken, verifyPreviewToken, type PreviewVerification } from '../utils/preview/token';
+import {
+  derivePreviewKey,
+  signPreviewToken,
+  verifyPreviewToken,
+  type PreviewVerification,
+} from '../utils/preview/token';
 import { getService } from '../get-service';
 
 export const PREVIEW_PATH = '/read/preview';
@@ -44,7 +49,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (ability && !ability.can('plugin::content-manager.explorer.read', ARTICLE_UID)) return null;
     const locale = params.locale || (await getService('locales', strapi).defaultCode());
     const status = params.status === 'published' ? 'published' : 'draft';
-    const token = signPreviewToken({ uid, documentId: params.documentId, locale, status }, this.key(), this.ttlSeconds(), now);
+    const token = signPreviewToken(
+      { uid, documentId: params.documentId, locale, status },
+      this.key(),
+      this.ttlSeconds(),
+      now
+    );
     return `${this.baseUrl()}${PREVIEW_PATH}?token=${encodeURIComponent(token)}`;
   },
 

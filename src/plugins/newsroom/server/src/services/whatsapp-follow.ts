@@ -13,7 +13,12 @@ import {
   type SiteDefault,
   type Utm,
 } from '../utils/whatsapp/follow';
-import { NOT_AN_OBJECT_MESSAGE, WHATSAPP_EDITABLE, WHATSAPP_SETTINGS_LOCALES, whatsappSettingsShapeErrors } from '../validation';
+import {
+  NOT_AN_OBJECT_MESSAGE,
+  WHATSAPP_EDITABLE,
+  WHATSAPP_SETTINGS_LOCALES,
+  whatsappSettingsShapeErrors,
+} from '../validation';
 
 export type WhatsappSettings = { id: SiteDefault; en: SiteDefault; utm: Utm };
 
@@ -25,14 +30,31 @@ const EDITABLE = WHATSAPP_EDITABLE;
 const LOCALES = WHATSAPP_SETTINGS_LOCALES;
 
 export function toValidationError(fieldErrors: FieldError[]): errors.ValidationError {
-  const message = fieldErrors.length === 1 ? fieldErrors[0].message : `${fieldErrors.length} kesalahan: ${fieldErrors.map((error) => error.message).join(' ')}`;
+  const message =
+    fieldErrors.length === 1
+      ? fieldErrors[0].message
+      : `${fieldErrors.length} kesalahan: ${fieldErrors.map((error) => error.message).join(' ')}`;
   return new errors.ValidationError(message, {
-    errors: fieldErrors.map((error) => ({ path: error.path.split('.'), message: error.message, name: 'ValidationError' })),
+    errors: fieldErrors.map((error) => ({
+      path: error.path.split('.'),
+      message: error.message,
+      name: 'ValidationError',
+    })),
   });
 }
 
-type CategoryRow = { id: number; name: string; parent?: { id: number } | null; [WHATSAPP_OVERRIDE_FIELD]?: Override | null };
-type ArticleRow = { id: number; locale: string; category?: { id: number } | null; [WHATSAPP_OVERRIDE_FIELD]?: Override | null };
+type CategoryRow = {
+  id: number;
+  name: string;
+  parent?: { id: number } | null;
+  [WHATSAPP_OVERRIDE_FIELD]?: Override | null;
+};
+type ArticleRow = {
+  id: number;
+  locale: string;
+  category?: { id: number } | null;
+  [WHATSAPP_OVERRIDE_FIELD]?: Override | null;
+};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async getSettings(): Promise<WhatsappSettings> {
@@ -58,7 +80,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       // A locale that is not an object has nothing more to check.
       if (!body[locale] || typeof body[locale] !== 'object') continue;
       const value = body[locale] as Record<string, unknown>;
-      const normalized = Object.fromEntries(EDITABLE.map((key) => [key, value[key] === '' ? null : value[key] ?? current[locale][key] ?? null]));
+      const normalized = Object.fromEntries(
+        EDITABLE.map((key) => [key, value[key] === '' ? null : (value[key] ?? current[locale][key] ?? null)])
+      );
       fieldErrors.push(...validateSiteDefault(normalized, locale));
       next[locale] = normalized as SiteDefault;
     }

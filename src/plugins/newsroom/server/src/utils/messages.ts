@@ -20,12 +20,14 @@ export const queryMessages = {
   between: (path: string) =>
     `"${path}" harus berupa tepat dua nilai: batas bawah dan batas atas. ("${path}" must be exactly two values: from and to.)`,
   wrongType: (path: string, kind: string) => {
-    const [id, en] = ({
-      integer: ['bilangan bulat', 'a whole number'],
-      number: ['angka', 'a number'],
-      boolean: ['true atau false', 'true or false'],
-      temporal: ['tanggal atau waktu', 'a date or time'],
-    } as Record<string, [string, string]>)[kind] ?? ['teks', 'text'];
+    const [id, en] = (
+      {
+        integer: ['bilangan bulat', 'a whole number'],
+        number: ['angka', 'a number'],
+        boolean: ['true atau false', 'true or false'],
+        temporal: ['tanggal atau waktu', 'a date or time'],
+      } as Record<string, [string, string]>
+    )[kind] ?? ['teks', 'text'];
     return `"${path}" harus berupa ${id}. ("${path}" must be ${en}.)`;
   },
   operatorNotFor: (path: string, operator: string) =>
@@ -76,7 +78,8 @@ export const articleMessages = {
   slugNotFound: (slug: string, locale: string) =>
     `Artikel "${slug}" tidak ditemukan dalam bahasa "${locale}". (No published article "${slug}" in locale "${locale}".)`,
   goneInLocale: 'Artikel ini tidak ada lagi dalam bahasa tersebut. (This article no longer exists in that locale.)',
-  relatedToItself: 'Artikel tidak bisa menjadi berita terkait dirinya sendiri. (An article cannot be related to itself.)',
+  relatedToItself:
+    'Artikel tidak bisa menjadi berita terkait dirinya sendiri. (An article cannot be related to itself.)',
   tooManyPinned: (count: number) =>
     `Paling banyak ${RELATED_MAX_LIMIT} berita terkait yang disematkan; ada ${count}. (At most ${RELATED_MAX_LIMIT} pinned related articles.)`,
   pinnedAndExcluded:
@@ -91,7 +94,8 @@ export const readerMessages = {
 };
 
 export const feedMessages = {
-  unknownCategory: (slug: string, locale: string) => `Kategori "${slug}" tidak ditemukan dalam bahasa "${locale}". (Unknown category.)`,
+  unknownCategory: (slug: string, locale: string) =>
+    `Kategori "${slug}" tidak ditemukan dalam bahasa "${locale}". (Unknown category.)`,
   unknownSitemap: 'Sitemap tidak ditemukan. (Unknown sitemap.)',
   unknownSitemapFile: (file: string) =>
     `Sitemap "${file}" tidak ditemukan: gunakan articles-1.xml, categories-1.xml, tags-1.xml atau authors-1.xml. (Unknown sitemap.)`,
@@ -101,7 +105,8 @@ export const feedMessages = {
 };
 
 export const graphqlMessages = {
-  subscriptionsRefused: 'Warta tidak menyediakan subscription GraphQL; gunakan query. (Warta offers no GraphQL subscriptions: use a query.)',
+  subscriptionsRefused:
+    'Warta tidak menyediakan subscription GraphQL; gunakan query. (Warta offers no GraphQL subscriptions: use a query.)',
   unsoundFragments:
     'Dokumen GraphQL memuat fragment yang memanggil dirinya sendiri atau tidak didefinisikan. (The GraphQL document spreads a fragment that is cyclic or not defined.)',
 };
@@ -123,6 +128,7 @@ export const whatsappMessages = {
   afterParagraph: (max: number) =>
     `Untuk posisi setelah paragraf, isi nomor paragraf 1 sampai ${max}. (Give a paragraph number from 1 to ${max}.)`,
   enabled: 'Aktif harus ya atau tidak. (enabled must be true or false.)',
-  channelUrlRequired: (hint: string) => `Isi tautan saluran untuk mengaktifkan blok: ${hint}. (A channel link is required when the block is on.)`,
+  channelUrlRequired: (hint: string) =>
+    `Isi tautan saluran untuk mengaktifkan blok: ${hint}. (A channel link is required when the block is on.)`,
   channelNameRequired: 'Isi nama saluran untuk mengaktifkan blok. (A channel name is required when the block is on.)',
 };

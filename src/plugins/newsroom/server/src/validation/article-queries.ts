@@ -51,9 +51,7 @@ const strictQuery = <Shape extends z.ZodRawShape>(shape: Shape) => {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? requestMessages.unknownParameters(issue.keys, allowed)
-        : undefined,
+      issue.code === 'unrecognized_keys' ? requestMessages.unknownParameters(issue.keys, allowed) : undefined,
   });
 };
 

@@ -24,12 +24,17 @@ export const newsroomFields = z
   .object({
     byline: nullableString.describe('Salsabila Fitirah Puteri, Jurnalis - Jumat, 27 Oktober 2023 | 17:33 WIB'),
     publishedAtLocal: localDate.nullable(),
-    updatedAtLocal: localDate.extend({ label: z.string().describe('Diperbarui Jumat, 27 Oktober 2023 | 18:00 WIB') }).nullable(),
+    updatedAtLocal: localDate
+      .extend({ label: z.string().describe('Diperbarui Jumat, 27 Oktober 2023 | 18:00 WIB') })
+      .nullable(),
     readingTimeMinutes: z.number().int(),
     readingTimeLabel: z.string().describe('3 menit baca'),
     coverCreditLine: nullableString.describe('(Foto: Reuters)'),
   })
-  .meta({ id: 'NewsroomArticleFields', description: 'Computed by Warta for every article: byline, local dates, reading time, cover credit' });
+  .meta({
+    id: 'NewsroomArticleFields',
+    description: 'Computed by Warta for every article: byline, local dates, reading time, cover credit',
+  });
 
 export const whatsappFollow = z
   .object({
@@ -40,9 +45,14 @@ export const whatsappFollow = z
     placement: z.enum(['end', 'after-paragraph']),
     afterParagraph: z.number().int().nullable(),
   })
-  .meta({ id: 'NewsroomWhatsappFollow', description: '"Ikuti Saluran WhatsApp": the resolved block, null where it is off' });
+  .meta({
+    id: 'NewsroomWhatsappFollow',
+    description: '"Ikuti Saluran WhatsApp": the resolved block, null where it is off',
+  });
 
-export const creditLine = nullableString.describe('Ready-to-print credit, e.g. "(Foto: Reuters)", "(Photo: Reuters)" in English');
+export const creditLine = nullableString.describe(
+  'Ready-to-print credit, e.g. "(Foto: Reuters)", "(Photo: Reuters)" in English'
+);
 
 const imageCrop = z.object({
   ratio: z.string(),
@@ -143,8 +153,12 @@ export const articlePage = z
     newsroom: newsroomFields.nullable(),
     whatsappFollow: whatsappFollow.nullable(),
     related: z.array(relatedCard.extend({ url: z.string() })),
-    alternates: z.array(z.object({ locale: z.string(), slug: z.string(), title: z.string(), url: z.string() })).describe('Published translations'),
-    jsonLd: z.record(z.string(), z.unknown()).describe('schema.org NewsArticle, ready for <script type="application/ld+json">'),
+    alternates: z
+      .array(z.object({ locale: z.string(), slug: z.string(), title: z.string(), url: z.string() }))
+      .describe('Published translations'),
+    jsonLd: z
+      .record(z.string(), z.unknown())
+      .describe('schema.org NewsArticle, ready for <script type="application/ld+json">'),
   })
   .meta({ id: 'NewsroomArticlePage', description: 'Everything an article page needs, published only' });
 
@@ -152,6 +166,9 @@ export const pageResponse = z.object({ data: articlePage, meta: z.object({ local
 
 /** What the core article routes add to each article (see src/api/article/routes/article.ts). */
 export const computedArticleFields = {
-  newsroom: newsroomFields.nullable().optional().describe('Absent when the newsroom plugin runs with computedFields: false'),
+  newsroom: newsroomFields
+    .nullable()
+    .optional()
+    .describe('Absent when the newsroom plugin runs with computedFields: false'),
   whatsappFollow: whatsappFollow.nullable().optional(),
 };

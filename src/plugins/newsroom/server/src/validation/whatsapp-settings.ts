@@ -7,7 +7,15 @@
 import { z } from '@strapi/utils';
 import { whatsappMessages } from '../utils/messages';
 
-export const WHATSAPP_EDITABLE = ['enabled', 'channelUrl', 'channelName', 'headline', 'buttonLabel', 'placement', 'afterParagraph'] as const;
+export const WHATSAPP_EDITABLE = [
+  'enabled',
+  'channelUrl',
+  'channelName',
+  'headline',
+  'buttonLabel',
+  'placement',
+  'afterParagraph',
+] as const;
 export const WHATSAPP_SETTINGS_LOCALES = ['id', 'en'] as const;
 
 export type SettingsFieldError = { path: string; message: string };
@@ -43,7 +51,9 @@ export function whatsappSettingsShapeErrors(input: unknown): SettingsShapeErrors
     if (issue.code === 'unrecognized_keys' && locale === undefined) {
       errors.general.push(...issue.keys.map((key) => ({ path: key, message: whatsappMessages.unknownSetting(key) })));
     } else if (issue.code === 'unrecognized_keys') {
-      errors.byLocale[locale].push(...issue.keys.map((key) => ({ path: `${locale}.${key}`, message: whatsappMessages.unknownField(key) })));
+      errors.byLocale[locale].push(
+        ...issue.keys.map((key) => ({ path: `${locale}.${key}`, message: whatsappMessages.unknownField(key) }))
+      );
     } else if (locale !== undefined) {
       errors.byLocale[locale].push({ path: locale, message: whatsappMessages.localeNotAnObject(locale) });
     }

@@ -1,7 +1,14 @@
 import articlePublicationMiddleware, { CATEGORY_REQUIRED_MESSAGE } from '../article-publication';
 import { mockPlugins } from '../../__tests__/mock-plugins';
 
-type Draft = { id: number; locale: string; datePublished?: string | null; category?: { id: number } | null; relatedPinned?: { documentId: string }[]; relatedExcluded?: { documentId: string }[] };
+type Draft = {
+  id: number;
+  locale: string;
+  datePublished?: string | null;
+  category?: { id: number } | null;
+  relatedPinned?: { documentId: string }[];
+  relatedExcluded?: { documentId: string }[];
+};
 
 /**
  * The article-publication middleware with a hand-built `strapi`: the draft rows being published, the
@@ -33,16 +40,39 @@ function mockStrapi({ drafts = [] as Draft[], liveLocales = [] as string[] } = {
   return { strapi, updates, wheres, publishes };
 }
 
-const publish = (params: Record<string, unknown> = {}) => ({ uid: 'api::article.article', action: 'publish', params: { documentId: 'doc1', locale: 'id', ...params } });
+const publish = (params: Record<string, unknown> = {}) => ({
+  uid: 'api::article.article',
+  action: 'publish',
+  params: { documentId: 'doc1', locale: 'id', ...params },
+});
 const withCategory = (draft: Omit<Draft, 'category'>): Draft => ({ category: { id: 7 }, ...draft });
 
 describe('article-publication middleware', () => {
   describe('publish stamps the dates', () => {
     test.each([
-      ['a first publish stamps datePublished only', { drafts: [withCategory({ id: 1, locale: 'id', datePublished: null })] }, [['datePublished']]],
-      ['a re-publish of a live article stamps dateModified and keeps datePublished', { drafts: [withCategory({ id: 1, locale: 'id', datePublished: '2024-01-01T00:00:00.000Z' })], liveLocales: ['id'] }, [['dateModified']]],
-      ['a first publish of an imported article keeps its datePublished', { drafts: [withCategory({ id: 1, locale: 'id', datePublished: '2019-04-17T02:00:00.000Z' })] }, []],
-      ['a re-publish that never had a datePublished gets both', { drafts: [withCategory({ id: 1, locale: 'id', datePublished: null })], liveLocales: ['id'] }, [['dateModified', 'datePublished']]],
+      [
+        'a first publish stamps datePublished only',
+        { drafts: [withCategory({ id: 1, locale: 'id', datePublished: null })] },
+        [['datePublished']],
+      ],
+      [
+        'a re-publish of a live article stamps dateModified and keeps datePublished',
+        {
+          drafts: [withCategory({ id: 1, locale: 'id', datePublished: '2024-01-01T00:00:00.000Z' })],
+          liveLocales: ['id'],
+        },
+        [['dateModified']],
+      ],
+      [
+        'a first publish of an imported article keeps its datePublished',
+        { drafts: [withCategory({ id: 1, locale: 'id', datePublished: '2019-04-17T02:00:00.000Z' })] },
+        [],
+      ],
+      [
+        'a re-publish that never had a datePublished gets both',
+        { drafts: [withCategory({ id: 1, locale: 'id', datePublished: null })], liveLocales: ['id'] },
+        [['dateModified', 'datePublished']],
+      ],
     ])('%s', async (_case, setup, stamped) => {
       const { strapi, updates } = mockStrapi(setup);
       const next = jest.fn(async () => ({ entries: [] }));
@@ -56,13 +86,31 @@ describe('article-publication middleware', () => {
   describe('publish refuses, before anything is written', () => {
     test.each([
       ['an article without a category', [{ id: 1, locale: 'id', category: null }], CATEGORY_REQUIRED_MESSAGE],
-      ['an article that pins itself', [withCategory({ id: 1, locale: 'id', relatedPinned: [{ documentId: 'doc1' }] })], /dirinya sendiri/],
-      ['an article that pins and excludes the same one', [withCategory({ id: 1, locale: 'id', relatedPinned: [{ documentId: 'b' }], relatedExcluded: [{ documentId: 'b' }] })], /disematkan sekaligus dikecualikan/],
+      [
+        'an article that pins itself',
+        [withCategory({ id: 1, locale: 'id', relatedPinned: [{ documentId: 'doc1' }] })],
+        /dirinya sendiri/,
+      ],
+      [
+        'an article that pins and excludes the same one',
+        [
+          withCategory({
+            id: 1,
+            locale: 'id',
+            relatedPinned: [{ documentId: 'b' }],
+            relatedExcluded: [{ documentId: 'b' }],
+          }),
+        ],
+        /disematkan sekaligus dikecualikan/,
+      ],
     ])('%s', async (_case, drafts, message) => {
       const { strapi, updates } = mockStrapi({ drafts: drafts as Draft[] });
       const next = jest.fn();
       const expected = typeof message === 'string' ? message : expect.stringMatching(message);
-      await expect(articlePublicationMiddleware(strapi)(publish(), next)).rejects.toMatchObject({ name: 'ValidationError', message: expected });
+      await expect(articlePublicationMiddleware(strapi)(publish(), next)).rejects.toMatchObject({
+        name: 'ValidationError',
+        message: expected,
+      });
       expect(next).not.toHaveBeenCalled();
       expect(updates).toEqual([]);
     });
@@ -85,7 +133,11 @@ describe('article-publication middleware', () => {
   describe('create and update with status published', () => {
     test('become a draft save and a real publish, whose result they return', async () => {
       const { strapi, publishes } = mockStrapi();
-      const context: any = { uid: 'api::article.article', action: 'create', params: { locale: 'en', status: 'published', data: { title: 'x' }, fields: ['title'] } };
+      const context: any = {
+        uid: 'api::article.article',
+        action: 'create',
+        params: { locale: 'en', status: 'published', data: { title: 'x' }, fields: ['title'] },
+      };
       const next = jest.fn(async () => ({ documentId: 'doc9', locale: 'en' }));
       const result = await articlePublicationMiddleware(strapi)(context, next);
       expect(context.params).toEqual({ locale: 'en', data: { title: 'x' }, fields: ['title'] });

@@ -16,7 +16,11 @@ function mockStrapi() {
     },
   };
   strapi.plugin = mockPlugins(strapi, {
-    newsroom: { 'related-news': { schedule: (documentId: string, locale: string) => events.push(`schedule ${documentId}/${locale}`) } },
+    newsroom: {
+      'related-news': {
+        schedule: (documentId: string, locale: string) => events.push(`schedule ${documentId}/${locale}`),
+      },
+    },
   });
   const commit = () => {
     events.push('commit');
@@ -42,7 +46,11 @@ async function run(context: any, result: any = { documentId: 'doc1', locale: 'id
 describe('related-news middleware', () => {
   describe('acts after commit', () => {
     test('schedules the recomputation only once the transaction commits, after the write', async () => {
-      const { beforeCommit, events } = await run({ uid: 'api::article.article', action: 'publish', params: { documentId: 'doc1', locale: 'id' } });
+      const { beforeCommit, events } = await run({
+        uid: 'api::article.article',
+        action: 'publish',
+        params: { documentId: 'doc1', locale: 'id' },
+      });
       expect(beforeCommit).toEqual(['write']);
       expect(events).toEqual(['write', 'commit', 'schedule doc1/id']);
     });
@@ -52,9 +60,21 @@ describe('related-news middleware', () => {
     test.each([
       ['publish', { action: 'publish', params: { documentId: 'doc1', locale: 'id' } }, ['schedule doc1/id']],
       ['unpublish', { action: 'unpublish', params: { documentId: 'doc1', locale: 'en' } }, ['schedule doc1/en']],
-      ['delete in every locale', { action: 'delete', params: { documentId: 'doc1', locale: '*' } }, ['schedule doc1/en', 'schedule doc1/id']],
-      ['discardDraft in two locales', { action: 'discardDraft', params: { documentId: 'doc1', locale: ['id', 'en'] } }, ['schedule doc1/id', 'schedule doc1/en']],
-      ['create with status published (id and locale from the result)', { action: 'create', params: { status: 'published' } }, ['schedule doc1/id']],
+      [
+        'delete in every locale',
+        { action: 'delete', params: { documentId: 'doc1', locale: '*' } },
+        ['schedule doc1/en', 'schedule doc1/id'],
+      ],
+      [
+        'discardDraft in two locales',
+        { action: 'discardDraft', params: { documentId: 'doc1', locale: ['id', 'en'] } },
+        ['schedule doc1/id', 'schedule doc1/en'],
+      ],
+      [
+        'create with status published (id and locale from the result)',
+        { action: 'create', params: { status: 'published' } },
+        ['schedule doc1/id'],
+      ],
       ['a draft save', { action: 'update', params: { documentId: 'doc1', locale: 'id' } }, []],
       ['a draft create', { action: 'create', params: { locale: 'id' } }, []],
       ['a read', { action: 'findMany', params: { locale: 'id' } }, []],
@@ -64,12 +84,19 @@ describe('related-news middleware', () => {
     });
 
     test('the default locale when neither the write nor its result names one', async () => {
-      const { events } = await run({ uid: 'api::article.article', action: 'publish', params: { documentId: 'doc1' } }, { entries: [] });
+      const { events } = await run(
+        { uid: 'api::article.article', action: 'publish', params: { documentId: 'doc1' } },
+        { entries: [] }
+      );
       expect(events).toEqual(['write', 'commit', 'schedule doc1/id']);
     });
 
     test('other content types pass through', async () => {
-      const { events } = await run({ uid: 'api::category.category', action: 'publish', params: { documentId: 'cat1', locale: 'id' } });
+      const { events } = await run({
+        uid: 'api::category.category',
+        action: 'publish',
+        params: { documentId: 'cat1', locale: 'id' },
+      });
       expect(events).toEqual(['write', 'commit']);
     });
   });

@@ -56,25 +56,52 @@ describe('whatsapp-follow service', () => {
   describe('updateSettings', () => {
     test.each([
       ['not an object', 'on', ['data']],
-      ['an unknown setting', { id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta' }, theme: 'dark' }, ['theme']],
-      ['an unknown field', { id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta', colour: 'green' } }, ['id', 'colour']],
-      ['a link that is not a channel', { id: { enabled: true, channelUrl: 'https://chat.whatsapp.com/AbCdEf123456', channelName: 'Warta' } }, ['id', 'channelUrl']],
+      [
+        'an unknown setting',
+        { id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta' }, theme: 'dark' },
+        ['theme'],
+      ],
+      [
+        'an unknown field',
+        { id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta', colour: 'green' } },
+        ['id', 'colour'],
+      ],
+      [
+        'a link that is not a channel',
+        { id: { enabled: true, channelUrl: 'https://chat.whatsapp.com/AbCdEf123456', channelName: 'Warta' } },
+        ['id', 'channelUrl'],
+      ],
     ])('refuses %s with a 400 naming the field, and writes nothing', async (_case, input, path) => {
       const { service, calls } = mockStrapi();
-      await expect(service.updateSettings(input)).rejects.toMatchObject({ name: 'ValidationError', details: { errors: expect.arrayContaining([expect.objectContaining({ path })]) } });
+      await expect(service.updateSettings(input)).rejects.toMatchObject({
+        name: 'ValidationError',
+        details: { errors: expect.arrayContaining([expect.objectContaining({ path })]) },
+      });
       expect(calls.writes).toBe(0);
     });
 
     test('keeps the fields a save does not send', async () => {
-      const { service } = mockStrapi({ stored: { id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta', headline: 'Ikuti {channelName}' } } });
+      const { service } = mockStrapi({
+        stored: { id: { enabled: true, channelUrl: CHANNEL, channelName: 'Warta', headline: 'Ikuti {channelName}' } },
+      });
       const next = await service.updateSettings({ id: { channelName: 'Warta Jakarta' } });
-      expect(next.id).toMatchObject({ enabled: true, channelUrl: CHANNEL, channelName: 'Warta Jakarta', headline: 'Ikuti {channelName}' });
+      expect(next.id).toMatchObject({
+        enabled: true,
+        channelUrl: CHANNEL,
+        channelName: 'Warta Jakarta',
+        headline: 'Ikuti {channelName}',
+      });
     });
   });
 
   describe('forRows', () => {
     const tree = [
-      { id: 1, name: 'News', parent: null, whatsappFollowOverride: { mode: 'custom', channelUrl: DESK, channelName: 'Warta News' } },
+      {
+        id: 1,
+        name: 'News',
+        parent: null,
+        whatsappFollowOverride: { mode: 'custom', channelUrl: DESK, channelName: 'Warta News' },
+      },
       { id: 2, name: 'Internasional', parent: { id: 1 }, whatsappFollowOverride: null },
       { id: 3, name: 'Off', parent: { id: 1 }, whatsappFollowOverride: { mode: 'off' } },
       // A parent loop, as a careless import could make: walking it must end.
@@ -101,7 +128,11 @@ describe('whatsapp-follow service', () => {
     });
 
     test.each([1, 5, 25])('costs two queries and one settings read for %i rows', async (count) => {
-      const many = Array.from({ length: count }, (_, index) => ({ id: 100 + index, locale: 'id', category: { id: 2 } }));
+      const many = Array.from({ length: count }, (_, index) => ({
+        id: 100 + index,
+        locale: 'id',
+        category: { id: 2 },
+      }));
       const { service, calls } = mockStrapi({ stored: siteOn, articles: many, categories: tree });
       expect((await service.forRows(many.map((row) => row.id))).size).toBe(count);
       expect(calls.queries).toBe(2);

@@ -7,7 +7,12 @@ const CONTENT_MANAGER_UID_SERVICE = 'plugin::content-manager.uid';
 type GenerateInput = { contentTypeUID: UID.ContentType; field: string; data: Record<string, unknown>; locale?: string };
 type UidService = {
   generateUIDField(input: GenerateInput): Promise<string>;
-  findUniqueUID(input: { contentTypeUID: UID.ContentType; field: string; value: string; locale?: string }): Promise<string>;
+  findUniqueUID(input: {
+    contentTypeUID: UID.ContentType;
+    field: string;
+    value: string;
+    locale?: string;
+  }): Promise<string>;
 };
 
 /**

@@ -4,7 +4,13 @@
  * its list is recomputed from the SQL index.
  */
 import { RELATED_MAX_LIMIT, RELATED_TABLES as T } from '../../constants';
-import { computeRelatedList, DOCUMENT_COUNT_TERM, vectorFromStored, type ListItem, type StoredTerm } from '../../utils/related/inverted-index';
+import {
+  computeRelatedList,
+  DOCUMENT_COUNT_TERM,
+  vectorFromStored,
+  type ListItem,
+  type StoredTerm,
+} from '../../utils/related/inverted-index';
 import { chunks, frequenciesFrom, indexRowOf } from './rows';
 import { sqlReader } from './sql-reader';
 import type { Knex, RelatedStore } from './store';
@@ -34,7 +40,12 @@ export function relatedIndexer(store: RelatedStore) {
         const old: { term: string }[] = await trx(T.postings).select('term').where(self);
         const existed = (await trx(T.features).where(self).count({ count: '*' }))[0];
         await trx(T.postings).where(self).del();
-        await adjustFrequencies(trx, locale, old.map((posting) => posting.term), -1);
+        await adjustFrequencies(
+          trx,
+          locale,
+          old.map((posting) => posting.term),
+          -1
+        );
         const hadFeatures = Number(existed?.count ?? 0) > 0;
         if (!row) {
           if (hadFeatures) {
@@ -71,7 +82,12 @@ export function relatedIndexer(store: RelatedStore) {
         if (!source) return null;
       }
       const { weights, candidates } = store.settings();
-      const items = await computeRelatedList(source, reader, { weights, candidates, now: Date.now(), max: RELATED_MAX_LIMIT });
+      const items = await computeRelatedList(source, reader, {
+        weights,
+        candidates,
+        now: Date.now(),
+        max: RELATED_MAX_LIMIT,
+      });
       await store.transaction((trx) => store.writeLists(trx, [{ documentId, locale, items }]));
       return items;
     },

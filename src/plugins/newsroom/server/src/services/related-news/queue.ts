@@ -57,7 +57,9 @@ export function relatedQueue(strapi: Core.Strapi, store: RelatedStore, indexer: 
           if (job.reindex) await jobs.refresh(job.documentId, job.locale, { neighbours: job.neighbours });
           else await indexer.recompute(job.documentId, job.locale);
         } catch (error) {
-          strapi.log.error(`[newsroom] related news for ${job.documentId}/${job.locale} failed: ${(error as Error).message}`);
+          strapi.log.error(
+            `[newsroom] related news for ${job.documentId}/${job.locale} failed: ${(error as Error).message}`
+          );
         }
       }
     },

@@ -22,17 +22,33 @@ export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer:
   /** Which of these are published in this locale right now, with the card indexed at their last publish. */
   async function live(ids: string[], locale: string): Promise<Live> {
     const rows: LiveRow[] = await knex()({ a: articleTable() })
-      .leftJoin({ f: T.features }, (join) => join.on('f.document_id', '=', 'a.document_id').andOn('f.locale', '=', 'a.locale'))
+      .leftJoin({ f: T.features }, (join) =>
+        join.on('f.document_id', '=', 'a.document_id').andOn('f.locale', '=', 'a.locale')
+      )
       .select('a.document_id', 'a.published_at', 'f.version', 'f.card')
       .where('a.locale', locale)
       .whereNotNull('a.published_at')
       .whereIn('a.document_id', ids);
-    return new Map(rows.map((row) => [row.document_id, { current: row.card !== null && Number(row.version) === ms(row.published_at), card: row.card }]));
+    return new Map(
+      rows.map((row) => [
+        row.document_id,
+        { current: row.card !== null && Number(row.version) === ms(row.published_at), card: row.card },
+      ])
+    );
   }
 
-  const publishedArticles = async (ids: string[], locale: string, query: Record<string, unknown> = {}): Promise<PublishedArticle[]> =>
+  const publishedArticles = async (
+    ids: string[],
+    locale: string,
+    query: Record<string, unknown> = {}
+  ): Promise<PublishedArticle[]> =>
     ids.length
-      ? ((await strapi.documents(ARTICLE_UID).findMany({ filters: { documentId: { $in: ids } }, locale, status: 'published', ...query })) as PublishedArticle[])
+      ? ((await strapi.documents(ARTICLE_UID).findMany({
+          filters: { documentId: { $in: ids } },
+          locale,
+          status: 'published',
+          ...query,
+        })) as PublishedArticle[])
       : [];
 
   /**
@@ -40,7 +56,12 @@ export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer:
    * published rows (`cards: false`, for GraphQL). Null when the article is not published in that locale.
    */
   async function find(documentId: string, locale: string, limit: number): Promise<RelatedResult<Card> | null>;
-  async function find(documentId: string, locale: string, limit: number, options: { cards: false }): Promise<RelatedResult<PublishedArticle> | null>;
+  async function find(
+    documentId: string,
+    locale: string,
+    limit: number,
+    options: { cards: false }
+  ): Promise<RelatedResult<PublishedArticle> | null>;
   async function find(documentId: string, locale: string, limit: number, { cards = true }: { cards?: boolean } = {}) {
     let list = await store.readList(documentId, locale);
     if (!list) {
@@ -55,9 +76,14 @@ export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer:
     const items = list.items.filter((item) => published.has(item.documentId)).slice(0, limit);
     const computedAt = new Date(list.computedMs).toISOString();
     if (!cards) {
-      const rows = await publishedArticles(items.map((item) => item.documentId), locale);
+      const rows = await publishedArticles(
+        items.map((item) => item.documentId),
+        locale
+      );
       const byId = new Map(rows.map((row) => [row.documentId, row]));
-      const articles = items.map((item) => byId.get(item.documentId)).filter((row): row is PublishedArticle => Boolean(row));
+      const articles = items
+        .map((item) => byId.get(item.documentId))
+        .filter((row): row is PublishedArticle => Boolean(row));
       return { articles, computedAt };
     }
     // An article published again a moment ago may not be re-indexed yet: its card is read afresh.

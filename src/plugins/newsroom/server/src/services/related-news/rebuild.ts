@@ -23,7 +23,13 @@ const countOf = async (query: ReturnType<Knex>): Promise<number> => {
 export function relatedRebuild(store: RelatedStore) {
   const { knex, articleTable, transaction } = store;
 
-  async function indexLocale(locale: string, afterId: number, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: Save) {
+  async function indexLocale(
+    locale: string,
+    afterId: number,
+    batchSize: number,
+    onProgress: RebuildProgress | undefined,
+    checkpoint: Save
+  ) {
     const published = () => knex()(articleTable()).where('locale', locale).whereNotNull('published_at');
     const total = await countOf(published());
     let done = await countOf(published().where('id', '<=', afterId));
@@ -35,7 +41,10 @@ export function relatedRebuild(store: RelatedStore) {
       await transaction(async (trx) => {
         const ids = rows.map((row) => row.documentId);
         await trx(T.postings).where('locale', locale).whereIn('document_id', ids).del();
-        for (const part of chunks(indexed.map((entry) => entry.feature), 100)) {
+        for (const part of chunks(
+          indexed.map((entry) => entry.feature),
+          100
+        )) {
           await trx(T.features).insert(part).onConflict(['document_id', 'locale']).merge();
         }
         for (const part of chunks(indexed.flatMap((entry) => entry.postings))) await trx(T.postings).insert(part);
@@ -48,13 +57,13 @@ export function relatedRebuild(store: RelatedStore) {
     // What is no longer published leaves the index; then the frequencies are counted afresh.
     const live = knex()(articleTable()).select('document_id').where('locale', locale).whereNotNull('published_at');
     await transaction(async (trx) => {
-      for (const table of [T.features, T.postings, T.lists]) await trx(table).where('locale', locale).whereNotIn('document_id', live.clone()).del();
+      for (const table of [T.features, T.postings, T.lists])
+        await trx(table).where('locale', locale).whereNotIn('document_id', live.clone()).del();
       await trx(T.terms).where('locale', locale).del();
-      await trx.raw(`insert into ?? (locale, term, df) select locale, term, count(*) from ?? where locale = ? group by locale, term`, [
-        T.terms,
-        T.postings,
-        locale,
-      ]);
+      await trx.raw(
+        `insert into ?? (locale, term, df) select locale, term, count(*) from ?? where locale = ? group by locale, term`,
+        [T.terms, T.postings, locale]
+      );
       const count = await countOf(trx(T.features).where('locale', locale));
       await trx(T.terms).insert({ locale, term: DOCUMENT_COUNT_TERM, df: count });
     });
@@ -67,14 +76,35 @@ export function relatedRebuild(store: RelatedStore) {
       const bindings = part.flatMap((record) => [record.documentId, record.norm ?? null]);
       await trx(T.features)
         .where('locale', locale)
-        .whereIn('document_id', part.map((record) => record.documentId))
+        .whereIn(
+          'document_id',
+          part.map((record) => record.documentId)
+        )
         .update({ norm: trx.raw(`case document_id ${cases} else norm end`, bindings) });
     }
   }
 
-  async function listsOfLocale(locale: string, afterId: number, batchSize: number, onProgress: RebuildProgress | undefined, checkpoint: Save) {
-    const columns = ['id', 'document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded'];
-    const rows = await store.allRows<FeatureRow & { id: number }>(T.features, columns, (query) => query.where('locale', locale));
+  async function listsOfLocale(
+    locale: string,
+    afterId: number,
+    batchSize: number,
+    onProgress: RebuildProgress | undefined,
+    checkpoint: Save
+  ) {
+    const columns = [
+      'id',
+      'document_id',
+      'published_ms',
+      'category',
+      'category_parent',
+      'tags',
+      'terms',
+      'pinned',
+      'excluded',
+    ];
+    const rows = await store.allRows<FeatureRow & { id: number }>(T.features, columns, (query) =>
+      query.where('locale', locale)
+    );
     const records = rows.map(featureOf);
     const { df, documentCount } = frequenciesFrom(await knex()(T.terms).select('term', 'df').where('locale', locale));
     // Frequencies are final for this locale now: every article's norm is computed (and stored) exactly.
@@ -82,7 +112,9 @@ export function relatedRebuild(store: RelatedStore) {
     const index = memoryIndex(records, df, documentCount);
     const { weights, candidates } = store.settings();
     const now = Date.now();
-    const todo = rows.map((row, position) => ({ id: Number(row.id), record: records[position] })).filter((entry) => entry.id > afterId);
+    const todo = rows
+      .map((row, position) => ({ id: Number(row.id), record: records[position] }))
+      .filter((entry) => entry.id > afterId);
     let done = rows.length - todo.length;
     for (const batch of chunks(todo, batchSize)) {
       const lists: StoredList[] = batch.map(({ record }) => ({
@@ -92,7 +124,11 @@ export function relatedRebuild(store: RelatedStore) {
       }));
       await transaction(async (trx) => {
         await store.writeLists(trx, lists);
-        await writeNorms(trx, locale, batch.map(({ record }) => record));
+        await writeNorms(
+          trx,
+          locale,
+          batch.map(({ record }) => record)
+        );
       });
       done += batch.length;
       await checkpoint(batch[batch.length - 1].id);
@@ -107,7 +143,12 @@ export function relatedRebuild(store: RelatedStore) {
       const checkpoints = store.rebuildCheckpoints();
       const saved = restart ? null : ((await checkpoints.get({})) as RebuildCheckpoint | null);
       const locales = await store.localeCodes();
-      let checkpoint: RebuildCheckpoint = saved ?? { startedMs: started, phase: 'index', locale: locales[0], afterId: 0 };
+      let checkpoint: RebuildCheckpoint = saved ?? {
+        startedMs: started,
+        phase: 'index',
+        locale: locales[0],
+        afterId: 0,
+      };
       const save = async (next: RebuildCheckpoint) => {
         checkpoint = next;
         await checkpoints.set({ value: next });
@@ -120,7 +161,8 @@ export function relatedRebuild(store: RelatedStore) {
           if (checkpoint.phase === phase && locale < checkpoint.locale) continue;
           const resumeAfter = checkpoint.phase === phase && checkpoint.locale === locale ? checkpoint.afterId : 0;
           const saveAt: Save = (afterId) => save({ ...checkpoint, phase, locale, afterId });
-          if (phase === 'index') totals.articles += await indexLocale(locale, resumeAfter, batchSize, onProgress, saveAt);
+          if (phase === 'index')
+            totals.articles += await indexLocale(locale, resumeAfter, batchSize, onProgress, saveAt);
           else totals.lists += await listsOfLocale(locale, resumeAfter, batchSize, onProgress, saveAt);
           await save({ ...checkpoint, phase, locale, afterId: Number.MAX_SAFE_INTEGER });
         }

@@ -26,23 +26,33 @@ export function relatedReconcile(strapi: Core.Strapi, store: RelatedStore, queue
       if (await store.rebuildCheckpoints().get({})) return { scheduled: 0, drifted: 0, skipped: true };
       const drift: { documentId: string; locale: string }[] = [];
       for (const locale of await store.localeCodes()) {
-        const indexedRows = await store.allRows<IndexedRow>(T.features, ['id', 'document_id', 'version'], (query) => query.where('locale', locale));
+        const indexedRows = await store.allRows<IndexedRow>(T.features, ['id', 'document_id', 'version'], (query) =>
+          query.where('locale', locale)
+        );
         const indexed = new Map(indexedRows.map((row) => [row.document_id, Number(row.version)]));
-        const published = await store.allRows<PublishedRow>(store.articleTable(), ['id', 'document_id', 'published_at'], (query) =>
-          query.where('locale', locale).whereNotNull('published_at')
+        const published = await store.allRows<PublishedRow>(
+          store.articleTable(),
+          ['id', 'document_id', 'published_at'],
+          (query) => query.where('locale', locale).whereNotNull('published_at')
         );
         for (const row of published) {
-          if (indexed.get(row.document_id) !== ms(row.published_at)) drift.push({ documentId: row.document_id, locale });
+          if (indexed.get(row.document_id) !== ms(row.published_at))
+            drift.push({ documentId: row.document_id, locale });
           indexed.delete(row.document_id);
         }
         for (const documentId of indexed.keys()) drift.push({ documentId, locale });
       }
       if (drift.length > RECONCILE_MAX_DRIFT) {
-        strapi.log.warn(`[newsroom] ${drift.length} articles are out of step with the "Berita Terkait" index: run \`npm run related:rebuild\`.`);
+        strapi.log.warn(
+          `[newsroom] ${drift.length} articles are out of step with the "Berita Terkait" index: run \`npm run related:rebuild\`.`
+        );
         return { scheduled: 0, drifted: drift.length, skipped: true };
       }
       for (const { documentId, locale } of drift) queue.schedule(documentId, locale);
-      if (drift.length) strapi.log.info(`[newsroom] "Berita Terkait": ${drift.length} articles were out of step with the index; queued.`);
+      if (drift.length)
+        strapi.log.info(
+          `[newsroom] "Berita Terkait": ${drift.length} articles were out of step with the index; queued.`
+        );
       return { scheduled: drift.length, drifted: drift.length, skipped: false };
     },
   };

@@ -2,7 +2,14 @@
  * The shapes "Berita Terkait" stores and serves, and the conversions between them: an article row as
  * the indexer loads it, its features row and postings, and the card a list serves.
  */
-import { DOCUMENT_COUNT_TERM, postingWeight, storedTerms, tagTerm, type FeatureRecord, type StoredTerm } from '../../utils/related/inverted-index';
+import {
+  DOCUMENT_COUNT_TERM,
+  postingWeight,
+  storedTerms,
+  tagTerm,
+  type FeatureRecord,
+  type StoredTerm,
+} from '../../utils/related/inverted-index';
 import { termsOf } from '../../utils/related/scoring';
 import { blocksToText } from '../../utils/format/blocks';
 import { COVER_FIELDS, IMAGE_FIELDS } from '../../utils/content/fields';
@@ -67,7 +74,10 @@ export const chunks = <V>(values: V[], size = CHUNK): V[][] => {
 };
 
 /** Document frequencies and the locale's article count from rows of the terms table. */
-export function frequenciesFrom(rows: { term: string; df: unknown }[]): { df: Map<string, number>; documentCount: number } {
+export function frequenciesFrom(rows: { term: string; df: unknown }[]): {
+  df: Map<string, number>;
+  documentCount: number;
+} {
   const df = new Map<string, number>();
   let documentCount = 0;
   for (const row of rows) {
@@ -83,14 +93,17 @@ const pick = (row: Record<string, unknown> | null | undefined, fields: string[])
 /** The card of a published article row (with its cover populated), as the REST list serves it. */
 export function cardOf(row: Pick<IndexedArticleRow, 'id' | 'documentId' | 'cover'> & Record<string, unknown>): Card {
   const card: Card = { id: row.id, documentId: row.documentId, ...pick(row, CARD_FIELDS) };
-  for (const field of ['datePublished', 'publishedAt']) if (card[field]) card[field] = new Date(card[field] as string).toISOString();
+  for (const field of ['datePublished', 'publishedAt'])
+    if (card[field]) card[field] = new Date(card[field] as string).toISOString();
   const { cover } = row;
   card.cover = cover
     ? {
         id: cover.id,
         documentId: cover.documentId,
         ...pick(cover, COVER_FIELDS),
-        image: cover.image ? { id: cover.image.id, documentId: cover.image.documentId, ...pick(cover.image, IMAGE_FIELDS) } : null,
+        image: cover.image
+          ? { id: cover.image.id, documentId: cover.image.documentId, ...pick(cover.image, IMAGE_FIELDS) }
+          : null,
       }
     : null;
   return card;
@@ -130,7 +143,16 @@ export function indexRowOf(row: IndexedArticleRow) {
     version: ms(row.publishedAt),
     card: JSON.stringify(cardOf(row)),
   };
-  const posting = (term: string, weight: number) => ({ locale: row.locale, term, document_id: row.documentId, published_ms: publishedMs, weight });
-  const postings = [...terms.map(([term, count]) => posting(term, postingWeight(count))), ...tags.map((tag) => posting(tagTerm(tag), 1))];
+  const posting = (term: string, weight: number) => ({
+    locale: row.locale,
+    term,
+    document_id: row.documentId,
+    published_ms: publishedMs,
+    weight,
+  });
+  const postings = [
+    ...terms.map(([term, count]) => posting(term, postingWeight(count))),
+    ...tags.map((tag) => posting(tagTerm(tag), 1)),
+  ];
   return { feature, postings };
 }

@@ -4,7 +4,17 @@ import { DOCUMENT_COUNT_TERM, type FeatureRecord, type IndexReader } from '../..
 import { chunks, featureOf, frequenciesFrom, type FeatureRow } from './rows';
 import type { RelatedStore } from './store';
 
-export const FEATURE_COLUMNS = ['document_id', 'published_ms', 'category', 'category_parent', 'tags', 'terms', 'pinned', 'excluded', 'norm'];
+export const FEATURE_COLUMNS = [
+  'document_id',
+  'published_ms',
+  'category',
+  'category_parent',
+  'tags',
+  'terms',
+  'pinned',
+  'excluded',
+  'norm',
+];
 
 export function sqlReader({ knex }: RelatedStore, locale: string): IndexReader {
   return {
@@ -45,7 +55,10 @@ export function sqlReader({ knex }: RelatedStore, locale: string): IndexReader {
     async features(documentIds) {
       const out: FeatureRecord[] = [];
       for (const part of chunks(documentIds)) {
-        const rows: FeatureRow[] = await knex()(T.features).select(FEATURE_COLUMNS).where('locale', locale).whereIn('document_id', part);
+        const rows: FeatureRow[] = await knex()(T.features)
+          .select(FEATURE_COLUMNS)
+          .where('locale', locale)
+          .whereIn('document_id', part);
         out.push(...rows.map(featureOf));
       }
       return out;

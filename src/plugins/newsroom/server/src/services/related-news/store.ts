@@ -41,7 +41,18 @@ export function relatedStore(strapi: Core.Strapi) {
       const rows = await strapi.db.query(ARTICLE_UID).findMany({
         ...(limit ? { limit } : {}),
         where: { publishedAt: { $notNull: true }, ...where },
-        select: ['id', 'documentId', 'locale', 'title', 'slug', 'lead', 'body', 'datePublished', 'publishedAt', 'timezone'],
+        select: [
+          'id',
+          'documentId',
+          'locale',
+          'title',
+          'slug',
+          'lead',
+          'body',
+          'datePublished',
+          'publishedAt',
+          'timezone',
+        ],
         populate: {
           tags: { select: ['documentId'] },
           category: { select: ['documentId'], populate: { parent: { select: ['documentId'] } } },
@@ -58,7 +69,10 @@ export function relatedStore(strapi: Core.Strapi) {
     },
 
     async readList(documentId: string, locale: string): Promise<{ items: ListItem[]; computedMs: number } | null> {
-      const row = await knex()(T.lists).select('items', 'computed_ms').where({ document_id: documentId, locale }).first();
+      const row = await knex()(T.lists)
+        .select('items', 'computed_ms')
+        .where({ document_id: documentId, locale })
+        .first();
       return row ? { items: json<ListItem[]>(row.items, []), computedMs: Number(row.computed_ms) } : null;
     },
 
@@ -86,8 +100,11 @@ export function relatedStore(strapi: Core.Strapi) {
       pageSize = 5000
     ): Promise<Row[]> {
       const rows: Row[] = [];
-      for (let cursor: number | string = 0; ; ) {
-        const page: Row[] = await where(knex()(table).select(columns)).where('id', '>', cursor).orderBy('id').limit(pageSize);
+      for (let cursor: number | string = 0; ;) {
+        const page: Row[] = await where(knex()(table).select(columns))
+          .where('id', '>', cursor)
+          .orderBy('id')
+          .limit(pageSize);
         rows.push(...page);
         if (page.length < pageSize) return rows;
         cursor = page[page.length - 1].id;

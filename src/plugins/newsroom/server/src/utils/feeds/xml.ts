@@ -8,7 +8,9 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 
 export function escapeXml(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(INVALID_XML_CHARS, '').replace(/[&<>"']/g, (char) => XML_ESCAPES[char]);
+  return String(value)
+    .replace(INVALID_XML_CHARS, '')
+    .replace(/[&<>"']/g, (char) => XML_ESCAPES[char]);
 }
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -45,7 +47,10 @@ export type SitemapIndexEntry = { loc: string; lastmod?: string | null };
 
 export function renderSitemapIndex(entries: SitemapIndexEntry[]): string {
   const body = entries
-    .map((entry) => `<sitemap><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${escapeXml(entry.lastmod)}</lastmod>` : ''}</sitemap>`)
+    .map(
+      (entry) =>
+        `<sitemap><loc>${escapeXml(entry.loc)}</loc>${entry.lastmod ? `<lastmod>${escapeXml(entry.lastmod)}</lastmod>` : ''}</sitemap>`
+    )
     .join('\n');
   return `${XML_DECLARATION}\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</sitemapindex>\n`;
 }
@@ -114,8 +119,13 @@ export function renderRss(channel: RssChannel): string {
       for (const creator of item.creators ?? []) parts.push(`<dc:creator>${escapeXml(creator)}</dc:creator>`);
       for (const category of item.categories ?? []) parts.push(`<category>${escapeXml(category)}</category>`);
       if (item.image?.url) {
-        const size = [item.image.width ? ` width="${Number(item.image.width)}"` : '', item.image.height ? ` height="${Number(item.image.height)}"` : ''].join('');
-        parts.push(`<media:content url="${escapeXml(item.image.url)}" medium="image"${item.image.type ? ` type="${escapeXml(item.image.type)}"` : ''}${size}/>`);
+        const size = [
+          item.image.width ? ` width="${Number(item.image.width)}"` : '',
+          item.image.height ? ` height="${Number(item.image.height)}"` : '',
+        ].join('');
+        parts.push(
+          `<media:content url="${escapeXml(item.image.url)}" medium="image"${item.image.type ? ` type="${escapeXml(item.image.type)}"` : ''}${size}/>`
+        );
       }
       return `<item>${parts.join('')}</item>`;
     })

@@ -13,6 +13,10 @@ export function blocksToText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return '';
   // Editor JSON as stored: neither field is trusted until checked.
   const textOf = (node: { text?: unknown; children?: unknown } | null | undefined): string =>
-    typeof node?.text === 'string' ? node.text : Array.isArray(node?.children) ? node.children.map(textOf).join('') : '';
+    typeof node?.text === 'string'
+      ? node.text
+      : Array.isArray(node?.children)
+        ? node.children.map(textOf).join('')
+        : '';
   return blocks.map(textOf).filter(Boolean).join('\n\n');
 }

@@ -31,10 +31,38 @@ export type HouseStyle = {
 };
 
 export const HOUSE_STYLES = {
-  kbbi: { fridaySpelling: 'Jumat', roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ' | ', monthStyle: 'long', showRole: true },
-  okezone: { fridaySpelling: "Jum'at", roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ' | ', monthStyle: 'long', showRole: true },
-  detik: { fridaySpelling: 'Jumat', roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ' ', monthStyle: 'short', showRole: false },
-  kompas: { fridaySpelling: 'Jumat', roleSeparator: ', ', dateSeparator: ' - ', timeSeparator: ', ', monthStyle: 'numeric', showRole: false },
+  kbbi: {
+    fridaySpelling: 'Jumat',
+    roleSeparator: ', ',
+    dateSeparator: ' - ',
+    timeSeparator: ' | ',
+    monthStyle: 'long',
+    showRole: true,
+  },
+  okezone: {
+    fridaySpelling: "Jum'at",
+    roleSeparator: ', ',
+    dateSeparator: ' - ',
+    timeSeparator: ' | ',
+    monthStyle: 'long',
+    showRole: true,
+  },
+  detik: {
+    fridaySpelling: 'Jumat',
+    roleSeparator: ', ',
+    dateSeparator: ' - ',
+    timeSeparator: ' ',
+    monthStyle: 'short',
+    showRole: false,
+  },
+  kompas: {
+    fridaySpelling: 'Jumat',
+    roleSeparator: ', ',
+    dateSeparator: ' - ',
+    timeSeparator: ', ',
+    monthStyle: 'numeric',
+    showRole: false,
+  },
 } satisfies Record<string, HouseStyle>;
 
 export type HouseStyleName = keyof typeof HOUSE_STYLES;
@@ -76,7 +104,12 @@ function formatter(intlLocale: string, timeZone: string, options: Intl.DateTimeF
   return cached;
 }
 
-export function localParts(instant: Date, zone: ZoneLabel, locale: string | null | undefined, style: HouseStyle = HOUSE_STYLES.kbbi): LocalParts {
+export function localParts(
+  instant: Date,
+  zone: ZoneLabel,
+  locale: string | null | undefined,
+  style: HouseStyle = HOUSE_STYLES.kbbi
+): LocalParts {
   const intlLocale = INTL_LOCALES[toLocale(locale)];
   const timeZone = IANA_ZONES[zone];
   const long = formatter(intlLocale, timeZone, {
@@ -107,7 +140,8 @@ export function localParts(instant: Date, zone: ZoneLabel, locale: string | null
 
 /** "Jumat, 27 Oktober 2023" (long), "Jumat, 27 Okt 2023" (short), "27/10/2023" (numeric). */
 export function formatDate(parts: LocalParts, monthStyle: HouseStyle['monthStyle'] = 'long'): string {
-  if (monthStyle === 'numeric') return `${parts.day.padStart(2, '0')}/${parts.monthNumber.padStart(2, '0')}/${parts.year}`;
+  if (monthStyle === 'numeric')
+    return `${parts.day.padStart(2, '0')}/${parts.monthNumber.padStart(2, '0')}/${parts.year}`;
   const month = monthStyle === 'short' ? parts.monthShort : parts.month;
   return `${parts.weekday}, ${parts.day} ${month} ${parts.year}`;
 }
@@ -123,7 +157,12 @@ export function formatDateTime(parts: LocalParts, style: HouseStyle = HOUSE_STYL
 }
 
 /** "Jumat (27/10/2023)": the date as running text cites it. */
-export function formatDateInText(instant: Date, zone: ZoneLabel, locale: string | null | undefined, style: HouseStyle = HOUSE_STYLES.kbbi): string {
+export function formatDateInText(
+  instant: Date,
+  zone: ZoneLabel,
+  locale: string | null | undefined,
+  style: HouseStyle = HOUSE_STYLES.kbbi
+): string {
   const parts = localParts(instant, zone, locale, style);
   return `${parts.weekday} (${parts.day}/${parts.monthNumber}/${parts.year})`;
 }
@@ -152,7 +191,10 @@ export function formatByline(
   style: HouseStyle = HOUSE_STYLES.kbbi
 ): string {
   const when = formatDateTime(localParts(instant, zone, locale, style), style);
-  const names = joinNames(authors.map((author) => author.name), locale);
+  const names = joinNames(
+    authors.map((author) => author.name),
+    locale
+  );
   if (!names) return when;
   const roles = [...new Set(authors.map((author) => (author.role ?? '').trim()))];
   let credit = names;
@@ -179,8 +221,14 @@ export function formatRelative(instant: Date, now: Date, zone: ZoneLabel, locale
 
 function calendarDaysBetween(earlier: Date, later: Date, zone: ZoneLabel): number {
   const dayNumber = (instant: Date) => {
-    const parts = formatter('en-GB', IANA_ZONES[zone], { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
-    return Date.UTC(Number(pick(parts, 'year')), Number(pick(parts, 'month')) - 1, Number(pick(parts, 'day'))) / 86_400_000;
+    const parts = formatter('en-GB', IANA_ZONES[zone], {
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }).formatToParts(instant);
+    return (
+      Date.UTC(Number(pick(parts, 'year')), Number(pick(parts, 'month')) - 1, Number(pick(parts, 'day'))) / 86_400_000
+    );
   };
   return dayNumber(later) - dayNumber(earlier);
 }

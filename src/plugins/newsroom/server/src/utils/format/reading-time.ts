@@ -9,7 +9,7 @@ export function countWords(text: string): number {
   return words ? words.length : 0;
 }
 
-export function readingTimeMinutes(body: unknown, extraText = "", wordsPerMinute = WORDS_PER_MINUTE): number {
+export function readingTimeMinutes(body: unknown, extraText = '', wordsPerMinute = WORDS_PER_MINUTE): number {
   const words = countWords(`${extraText} ${blocksToText(body)}`);
   return Math.max(1, Math.ceil(words / wordsPerMinute));
 }

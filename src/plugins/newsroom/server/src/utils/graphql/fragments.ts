@@ -22,9 +22,12 @@ function spreadsIn(node: AstNode | undefined, into: string[] = []): string[] {
 export function fragmentsAreSound(document: { definitions: readonly AstNode[] }): boolean {
   const fragments = new Map<string, string[]>();
   for (const definition of document.definitions) {
-    if (definition.kind === 'FragmentDefinition' && definition.name) fragments.set(definition.name.value, spreadsIn(definition));
+    if (definition.kind === 'FragmentDefinition' && definition.name)
+      fragments.set(definition.name.value, spreadsIn(definition));
   }
-  const used = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').flatMap((operation) => spreadsIn(operation));
+  const used = document.definitions
+    .filter((definition) => definition.kind === 'OperationDefinition')
+    .flatMap((operation) => spreadsIn(operation));
   if ([...used, ...[...fragments.values()].flat()].some((name) => !fragments.has(name))) return false;
 
   const DONE = 2;

@@ -10,7 +10,6 @@ export type HttpContext = {
   set(field: string, value: string): void;
 };
 
-
 export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
@@ -36,7 +35,13 @@ export function readerCsp(nonce: string): string {
  * 200 with validators (ETag from the body, Last-Modified when known), or 304 when the client's copy is
  * still fresh. Public responses may be cached by CDNs; private ones never stored.
  */
-export function send(ctx: HttpContext, body: string, type: string, policy: CachePolicy, lastModified?: Date | null): void {
+export function send(
+  ctx: HttpContext,
+  body: string,
+  type: string,
+  policy: CachePolicy,
+  lastModified?: Date | null
+): void {
   ctx.status = 200;
   ctx.type = type;
   ctx.set('Cache-Control', cacheControl(policy));

@@ -36,7 +36,10 @@ export function cropSize(
 }
 
 /** The crops an image of that size should have, with their sizes. */
-export function plannedCrops(original: { width?: number | null; height?: number | null }, targetWidth: number = CROP_TARGET_WIDTH) {
+export function plannedCrops(
+  original: { width?: number | null; height?: number | null },
+  targetWidth: number = CROP_TARGET_WIDTH
+) {
   return CROPS.flatMap((crop) => {
     const size = cropSize(original, crop, targetWidth);
     return size ? [{ ...crop, ...size }] : [];
@@ -44,7 +47,12 @@ export function plannedCrops(original: { width?: number | null; height?: number 
 }
 
 type StoredFormat = { url?: string | null; width?: number | null; height?: number | null } | null | undefined;
-type ImageLike = { url?: string | null; width?: number | null; height?: number | null; formats?: Record<string, StoredFormat> | null };
+type ImageLike = {
+  url?: string | null;
+  width?: number | null;
+  height?: number | null;
+  formats?: Record<string, StoredFormat> | null;
+};
 
 /** Crop keys the image is missing (what a backfill still has to make). */
 export function missingCrops(image: ImageLike): CropSpec[] {
@@ -52,7 +60,13 @@ export function missingCrops(image: ImageLike): CropSpec[] {
   return CROPS.filter((crop) => planned.has(crop.key) && !image.formats?.[crop.key]?.url);
 }
 
-export type ImageCrop = { ratio: CropSpec['ratio']; url: string; absoluteUrl: string; width: number | null; height: number | null };
+export type ImageCrop = {
+  ratio: CropSpec['ratio'];
+  url: string;
+  absoluteUrl: string;
+  width: number | null;
+  height: number | null;
+};
 
 /**
  * The stored crops of an image, 16:9 then 4:3 then 1:1, with absolute URLs. An image uploaded before
@@ -63,7 +77,15 @@ export function imageCrops(image: ImageLike | null | undefined, toAbsolute: (url
   return CROPS.flatMap((crop) => {
     const format = image.formats?.[crop.key];
     if (!format?.url) return [];
-    return [{ ratio: crop.ratio, url: format.url, absoluteUrl: toAbsolute(format.url), width: format.width ?? null, height: format.height ?? null }];
+    return [
+      {
+        ratio: crop.ratio,
+        url: format.url,
+        absoluteUrl: toAbsolute(format.url),
+        width: format.width ?? null,
+        height: format.height ?? null,
+      },
+    ];
   });
 }
 

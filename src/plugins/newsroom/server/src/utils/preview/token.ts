@@ -15,7 +15,8 @@ export type PreviewClaims = {
   exp: number;
 };
 
-export type PreviewVerification = { ok: true; claims: PreviewClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+export type PreviewVerification =
+  { ok: true; claims: PreviewClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
 const b64url = (buffer: Buffer) => buffer.toString('base64url');
 
@@ -29,7 +30,12 @@ function sign(encodedPayload: string, key: Buffer): Buffer {
   return createHmac('sha256', key).update(encodedPayload).digest();
 }
 
-export function signPreviewToken(claims: Omit<PreviewClaims, 'exp'>, key: Buffer, ttlSeconds: number, now: Date = new Date()): string {
+export function signPreviewToken(
+  claims: Omit<PreviewClaims, 'exp'>,
+  key: Buffer,
+  ttlSeconds: number,
+  now: Date = new Date()
+): string {
   const payload: PreviewClaims = { ...claims, exp: Math.floor(now.getTime() / 1000) + ttlSeconds };
   const encoded = b64url(Buffer.from(JSON.stringify(payload), 'utf8'));
   return `${encoded}.${b64url(sign(encoded, key))}`;
@@ -38,7 +44,8 @@ export function signPreviewToken(claims: Omit<PreviewClaims, 'exp'>, key: Buffer
 export function verifyPreviewToken(token: unknown, key: Buffer, now: Date = new Date()): PreviewVerification {
   if (typeof token !== 'string' || token.length > 2048) return { ok: false, reason: 'malformed' };
   const parts = token.split('.');
-  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[1])) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 2 || !/^[A-Za-z0-9_-]+$/.test(parts[0]) || !/^[A-Za-z0-9_-]+$/.test(parts[1]))
+    return { ok: false, reason: 'malformed' };
   const [encoded, signature] = parts;
   const expected = sign(encoded, key);
   const given = Buffer.from(signature, 'base64url');

@@ -1,5 +1,14 @@
 import { queryMessages } from '../messages';
-import { asList, hasDraftAndPublish, isPlainObject, nestedModel, ownAttribute, type GetModel, type QueryAttribute, type QueryModel } from './model';
+import {
+  asList,
+  hasDraftAndPublish,
+  isPlainObject,
+  nestedModel,
+  ownAttribute,
+  type GetModel,
+  type QueryAttribute,
+  type QueryModel,
+} from './model';
 
 /**
  * The shape of a public `filters` tree, checked before it reaches the database. Strapi's own checks
@@ -7,9 +16,22 @@ import { asList, hasDraftAndPublish, isPlainObject, nestedModel, ownAttribute, t
  * went on to knex and came back as a 500. Every problem here is a sentence for a 400 instead.
  */
 const SCALAR_OPERATORS = new Set([
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte',
-  '$contains', '$notContains', '$containsi', '$notContainsi',
-  '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
 ]);
 const LIST_OPERATORS = new Set(['$in', '$notIn']);
 const NULL_OPERATORS = new Set(['$null', '$notNull']);
@@ -19,11 +41,17 @@ const BOOLEAN_VALUES = new Set([true, false, 'true', 'false', '1', '0', 1, 0]);
 export const MAX_FILTER_DEPTH = 16;
 
 const isScalar = (value: unknown): boolean =>
-  typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value));
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  value === null ||
+  (typeof value === 'number' && Number.isFinite(value));
 
 /** Relations the public may never walk: editors' private choices and the admin users behind createdBy/updatedBy. */
 export function isClosedAttribute(attribute: QueryAttribute): boolean {
-  return attribute.private === true || (attribute.type === 'relation' && String(attribute.target ?? '').startsWith('admin::'));
+  return (
+    attribute.private === true ||
+    (attribute.type === 'relation' && String(attribute.target ?? '').startsWith('admin::'))
+  );
 }
 
 /**
@@ -33,14 +61,35 @@ export function isClosedAttribute(attribute: QueryAttribute): boolean {
  */
 export type ValueKind = 'text' | 'integer' | 'number' | 'boolean' | 'temporal' | 'opaque';
 const KINDS: Record<string, ValueKind> = {
-  string: 'text', text: 'text', richtext: 'text', email: 'text', uid: 'text', enumeration: 'text',
-  integer: 'integer', biginteger: 'integer', float: 'number', decimal: 'number', boolean: 'boolean',
-  date: 'temporal', datetime: 'temporal', time: 'temporal', timestamp: 'temporal',
+  string: 'text',
+  text: 'text',
+  richtext: 'text',
+  email: 'text',
+  uid: 'text',
+  enumeration: 'text',
+  integer: 'integer',
+  biginteger: 'integer',
+  float: 'number',
+  decimal: 'number',
+  boolean: 'boolean',
+  date: 'temporal',
+  datetime: 'temporal',
+  time: 'temporal',
+  timestamp: 'temporal',
 };
 export const valueKind = (type: string): ValueKind => KINDS[type] ?? 'opaque';
 
 const TEXT_OPERATORS = new Set([
-  '$eqi', '$nei', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi',
+  '$eqi',
+  '$nei',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
 ]);
 const ORDER_OPERATORS = new Set(['$lt', '$lte', '$gt', '$gte', '$between']);
 
@@ -56,9 +105,15 @@ function scalarFits(value: unknown, kind: ValueKind): boolean {
   if (value === null) return true;
   switch (kind) {
     case 'integer':
-      return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d{1,15}$/.test(value));
+      return (
+        (typeof value === 'number' && Number.isSafeInteger(value)) ||
+        (typeof value === 'string' && /^-?\d{1,15}$/.test(value))
+      );
     case 'number':
-      return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^-?\d{1,15}(\.\d{1,15})?$/.test(value));
+      return (
+        (typeof value === 'number' && Number.isFinite(value)) ||
+        (typeof value === 'string' && /^-?\d{1,15}(\.\d{1,15})?$/.test(value))
+      );
     case 'boolean':
       return BOOLEAN_VALUES.has(value as never);
     case 'temporal':
@@ -73,7 +128,14 @@ function kindProblem(value: unknown, path: string, kind: ValueKind): string | nu
   return scalarFits(value, kind) ? null : queryMessages.wrongType(path, kind);
 }
 
-const KNOWN_OPERATORS = new Set([...SCALAR_OPERATORS, ...LIST_OPERATORS, ...NULL_OPERATORS, ...GROUP_OPERATORS, '$between', '$not']);
+const KNOWN_OPERATORS = new Set([
+  ...SCALAR_OPERATORS,
+  ...LIST_OPERATORS,
+  ...NULL_OPERATORS,
+  ...GROUP_OPERATORS,
+  '$between',
+  '$not',
+]);
 
 function valueProblem(value: unknown, path: string, depth: number, kind: ValueKind): string | null {
   if (depth > MAX_FILTER_DEPTH) return queryMessages.tooDeep(path);
@@ -91,10 +153,17 @@ function valueProblem(value: unknown, path: string, depth: number, kind: ValueKi
     let problem: string | null | undefined = null;
     if (SCALAR_OPERATORS.has(operator)) {
       const list = (operator === '$eq' || operator === '$ne') && Array.isArray(operand) ? operand : null;
-      problem = list ? valueProblem(list, at, depth + 1, kind) : isScalar(operand) ? kindProblem(operand, at, kind) : queryMessages.notAScalar(at);
+      problem = list
+        ? valueProblem(list, at, depth + 1, kind)
+        : isScalar(operand)
+          ? kindProblem(operand, at, kind)
+          : queryMessages.notAScalar(at);
     } else if (LIST_OPERATORS.has(operator)) {
       const list = isScalar(operand) ? [operand] : asList(operand);
-      problem = !list || !list.every(isScalar) ? queryMessages.notAScalarList(at) : list.map((item, index) => kindProblem(item, `${at}[${index}]`, kind)).find(Boolean);
+      problem =
+        !list || !list.every(isScalar)
+          ? queryMessages.notAScalarList(at)
+          : list.map((item, index) => kindProblem(item, `${at}[${index}]`, kind)).find(Boolean);
     } else if (operator === '$between') {
       const list = asList(operand);
       problem =
@@ -107,7 +176,9 @@ function valueProblem(value: unknown, path: string, depth: number, kind: ValueKi
       problem = valueProblem(operand, at, depth + 1, kind);
     } else {
       const list = asList(operand);
-      problem = list ? list.map((item, index) => valueProblem(item, `${at}[${index}]`, depth + 1, kind)).find(Boolean) : queryMessages.notAList(at);
+      problem = list
+        ? list.map((item, index) => valueProblem(item, `${at}[${index}]`, depth + 1, kind)).find(Boolean)
+        : queryMessages.notAList(at);
     }
     if (problem) return problem;
   }
@@ -152,7 +223,8 @@ export function filterProblem(
       continue;
     }
     const attribute = ownAttribute(model, key);
-    if (!attribute || attribute.type === 'dynamiczone' || attribute.type === 'password') return queryMessages.unknownKey(path, key);
+    if (!attribute || attribute.type === 'dynamiczone' || attribute.type === 'password')
+      return queryMessages.unknownKey(path, key);
     if (isClosedAttribute(attribute)) return queryMessages.privateRelation(at);
     const target = nestedModel(attribute, getModel);
     if (target) {
@@ -181,13 +253,21 @@ const PUBLISHED_ONLY = { publishedAt: { $notNull: true } };
  * went on to SQL and failed with a 500. Each relation's filter is rewritten as one `$and`, operators
  * spelled out on `id`, which means what the caller wrote.
  */
-export function normalisedFilters(filters: unknown, model: QueryModel, getModel: GetModel, publishedOnly: boolean, depth = 0): unknown {
+export function normalisedFilters(
+  filters: unknown,
+  model: QueryModel,
+  getModel: GetModel,
+  publishedOnly: boolean,
+  depth = 0
+): unknown {
   if (depth > MAX_FILTER_DEPTH || !isPlainObject(filters)) return filters;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filters)) {
     if (GROUP_OPERATORS.has(key)) {
       const list = asList(value);
-      result[key] = list ? list.map((item) => normalisedFilters(item, model, getModel, publishedOnly, depth + 1)) : value;
+      result[key] = list
+        ? list.map((item) => normalisedFilters(item, model, getModel, publishedOnly, depth + 1))
+        : value;
       continue;
     }
     if (key === '$not') {

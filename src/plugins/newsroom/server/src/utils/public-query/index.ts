@@ -5,7 +5,14 @@
 import { filterProblem, normalisedFilters } from './filters';
 import { queryMessages } from '../messages';
 import { hasDraftAndPublish, type GetModel, type QueryModel } from './model';
-import { fieldsProblem, paginationProblem, populateProblem, normalisedPopulate, searchFilters, sortProblem } from './params';
+import {
+  fieldsProblem,
+  paginationProblem,
+  populateProblem,
+  normalisedPopulate,
+  searchFilters,
+  sortProblem,
+} from './params';
 
 export { queryMessages } from '../messages';
 export { hasDraftAndPublish, type GetModel, type QueryModel } from './model';
@@ -13,7 +20,11 @@ export { hasDraftAndPublish, type GetModel, type QueryModel } from './model';
 const LOCALE_FORMAT = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$/;
 
 /** The first problem with a read's parameters, as the sentence of a 400; null when the read may run. */
-export function publicReadProblem(params: Record<string, unknown>, model: QueryModel, getModel: GetModel): string | null {
+export function publicReadProblem(
+  params: Record<string, unknown>,
+  model: QueryModel,
+  getModel: GetModel
+): string | null {
   if (params.filters !== undefined) {
     const problem = filterProblem(params.filters, model, getModel);
     if (problem) return problem;
@@ -35,7 +46,8 @@ export function publicReadProblem(params: Record<string, unknown>, model: QueryM
   if (params._q !== undefined && typeof params._q !== 'string') return queryMessages.search();
   if (params.locale !== undefined && params.locale !== null) {
     if (typeof params.locale !== 'string' || params.locale === '') return queryMessages.localeShape();
-    if (params.locale !== '*' && !LOCALE_FORMAT.test(params.locale)) return queryMessages.locale(params.locale.slice(0, 40));
+    if (params.locale !== '*' && !LOCALE_FORMAT.test(params.locale))
+      return queryMessages.locale(params.locale.slice(0, 40));
   }
   return null;
 }
@@ -59,7 +71,8 @@ export function publicReadParams(
   }
   const publishedRead = !hasDraftAndPublish(model) || result.status === 'published';
   if (result.filters !== undefined) result.filters = normalisedFilters(result.filters, model, getModel, publishedRead);
-  if (result.populate !== undefined) result.populate = normalisedPopulate(result.populate, model, getModel, publishedRead);
+  if (result.populate !== undefined)
+    result.populate = normalisedPopulate(result.populate, model, getModel, publishedRead);
   if (typeof result._q === 'string') {
     const search = searchFilters(result._q, model);
     result.filters = result.filters === undefined ? search : { $and: [result.filters, search] };

@@ -43,7 +43,10 @@ export function nestedModel(attribute: QueryAttribute, getModel: GetModel): Quer
 }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) === Object.prototype;
 
 /** qs turns `a[0]=x` into an array but `a[25]=x` into an object with numeric keys. */
 export function asList(value: unknown): unknown[] | null {

@@ -1,6 +1,15 @@
 import { filterProblem, isClosedAttribute, normalisedFilters } from './filters';
 import { queryMessages } from '../messages';
-import { asList, hasDraftAndPublish, isPlainObject, nestedModel, ownAttribute, type GetModel, type QueryAttribute, type QueryModel } from './model';
+import {
+  asList,
+  hasDraftAndPublish,
+  isPlainObject,
+  nestedModel,
+  ownAttribute,
+  type GetModel,
+  type QueryAttribute,
+  type QueryModel,
+} from './model';
 
 /**
  * The rest of a public read's parameters: fields, sort, populate, pagination and `_q`. Each check
@@ -43,7 +52,7 @@ function sortEntries(sort: unknown): { path: string; direction: string }[] | nul
   const list = asList(sort);
   if (list) {
     const entries = list.map(sortEntries);
-    return entries.every(Boolean) ? entries.flat() as { path: string; direction: string }[] : null;
+    return entries.every(Boolean) ? (entries.flat() as { path: string; direction: string }[]) : null;
   }
   if (isPlainObject(sort)) {
     const entries: { path: string; direction: string }[] = [];
@@ -73,7 +82,8 @@ export function sortProblem(sort: unknown, model: QueryModel, getModel: GetModel
     const segments = fieldPath.split('.');
     for (const [index, segment] of segments.entries()) {
       const attribute = current ? ownAttribute(current, segment) : undefined;
-      if (!attribute || attribute.type === 'password' || attribute.type === 'dynamiczone') return queryMessages.field(path, fieldPath);
+      if (!attribute || attribute.type === 'password' || attribute.type === 'dynamiczone')
+        return queryMessages.field(path, fieldPath);
       if (isClosedAttribute(attribute)) return queryMessages.privateRelation(`${path}[${fieldPath}]`);
       const last = index === segments.length - 1;
       const target = nestedModel(attribute, getModel);
@@ -82,14 +92,21 @@ export function sortProblem(sort: unknown, model: QueryModel, getModel: GetModel
         break;
       }
       if (!target) return queryMessages.field(path, fieldPath);
-      if (attribute.type === 'relation' && hasDraftAndPublish(target)) return queryMessages.privateRelation(`${path}[${fieldPath}]`);
+      if (attribute.type === 'relation' && hasDraftAndPublish(target))
+        return queryMessages.privateRelation(`${path}[${fieldPath}]`);
       current = target;
     }
   }
   return null;
 }
 
-export function populateProblem(populate: unknown, model: QueryModel, getModel: GetModel, path = 'populate', depth = 0): string | null {
+export function populateProblem(
+  populate: unknown,
+  model: QueryModel,
+  getModel: GetModel,
+  path = 'populate',
+  depth = 0
+): string | null {
   if (depth > 8) return queryMessages.tooDeep(path);
   if (populate === true || populate === '*' || populate === 'true') return null;
   const names = typeof populate === 'string' || Array.isArray(populate) ? fieldNames(populate) : null;
@@ -100,7 +117,8 @@ export function populateProblem(populate: unknown, model: QueryModel, getModel: 
       let current: QueryModel | undefined = model;
       for (const segment of name.split('.')) {
         const attribute: QueryAttribute | undefined = current ? ownAttribute(current, segment) : undefined;
-        if (!attribute || !RELATIONAL.has(attribute.type) || isClosedAttribute(attribute)) return queryMessages.field(path, name);
+        if (!attribute || !RELATIONAL.has(attribute.type) || isClosedAttribute(attribute))
+          return queryMessages.field(path, name);
         current = attribute.type === 'dynamiczone' ? undefined : nestedModel(attribute, getModel);
       }
     }
@@ -110,7 +128,8 @@ export function populateProblem(populate: unknown, model: QueryModel, getModel: 
   for (const [key, value] of Object.entries(populate)) {
     const at = `${path}[${key}]`;
     const attribute = ownAttribute(model, key);
-    if (!attribute || !RELATIONAL.has(attribute.type) || isClosedAttribute(attribute)) return queryMessages.field(path, key);
+    if (!attribute || !RELATIONAL.has(attribute.type) || isClosedAttribute(attribute))
+      return queryMessages.field(path, key);
     if (value === true || value === '*' || value === 'true' || value === false || value === 'false') continue;
     if (!isPlainObject(value)) return queryMessages.populate(at);
     const target = attribute.type === 'dynamiczone' ? undefined : nestedModel(attribute, getModel);
@@ -123,7 +142,13 @@ export function populateProblem(populate: unknown, model: QueryModel, getModel: 
           if (!componentModel) return queryMessages.unknownKey(`${at}[on]`, component);
           if (componentPopulate === true || componentPopulate === '*') continue;
           if (!isPlainObject(componentPopulate)) return queryMessages.populate(`${at}[on][${component}]`);
-          const problem = nestedParamsProblem(componentPopulate, componentModel, getModel, `${at}[on][${component}]`, depth + 1);
+          const problem = nestedParamsProblem(
+            componentPopulate,
+            componentModel,
+            getModel,
+            `${at}[on][${component}]`,
+            depth + 1
+          );
           if (problem) return problem;
         }
         continue;
@@ -138,7 +163,13 @@ export function populateProblem(populate: unknown, model: QueryModel, getModel: 
   return null;
 }
 
-function nestedParamsProblem(params: Record<string, unknown>, model: QueryModel, getModel: GetModel, path: string, depth: number) {
+function nestedParamsProblem(
+  params: Record<string, unknown>,
+  model: QueryModel,
+  getModel: GetModel,
+  path: string,
+  depth: number
+) {
   if (params.fields !== undefined) {
     const problem = fieldsProblem(params.fields, model, `${path}[fields]`);
     if (problem) return problem;
@@ -162,7 +193,13 @@ function nestedParamsProblem(params: Record<string, unknown>, model: QueryModel,
 }
 
 /** The same populate tree with its nested filters normalised (see normalisedFilters). */
-export function normalisedPopulate(populate: unknown, model: QueryModel, getModel: GetModel, publishedOnly: boolean, depth = 0): unknown {
+export function normalisedPopulate(
+  populate: unknown,
+  model: QueryModel,
+  getModel: GetModel,
+  publishedOnly: boolean,
+  depth = 0
+): unknown {
   if (depth > 8 || !isPlainObject(populate)) return populate;
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(populate)) {
@@ -173,8 +210,10 @@ export function normalisedPopulate(populate: unknown, model: QueryModel, getMode
       continue;
     }
     const nested: Record<string, unknown> = { ...value };
-    if (nested.filters !== undefined) nested.filters = normalisedFilters(nested.filters, target, getModel, publishedOnly);
-    if (nested.populate !== undefined) nested.populate = normalisedPopulate(nested.populate, target, getModel, publishedOnly, depth + 1);
+    if (nested.filters !== undefined)
+      nested.filters = normalisedFilters(nested.filters, target, getModel, publishedOnly);
+    if (nested.populate !== undefined)
+      nested.populate = normalisedPopulate(nested.populate, target, getModel, publishedOnly, depth + 1);
     result[key] = nested;
   }
   return result;
@@ -203,7 +242,10 @@ export function paginationProblem(params: Record<string, unknown>): string | nul
     const number = wholeNumber(value);
     // limit -1 is Strapi's "no limit", capped by the API's maxLimit.
     const ok = number !== null && number >= minimum && number <= MAX_PAGINATION_NUMBER;
-    if (!ok) return minimum === 1 ? queryMessages.page(path, MAX_PAGINATION_NUMBER) : queryMessages.pagination(path, MAX_PAGINATION_NUMBER);
+    if (!ok)
+      return minimum === 1
+        ? queryMessages.page(path, MAX_PAGINATION_NUMBER)
+        : queryMessages.pagination(path, MAX_PAGINATION_NUMBER);
   }
   return null;
 }

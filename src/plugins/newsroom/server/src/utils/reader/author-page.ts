@@ -55,7 +55,13 @@ export type AuthorPageView = {
   pageUrl: (page: number) => string;
   page: number;
   pages: number;
-  items: { title: string; url: string; lead?: string | null; datePublished?: string | null; timezone?: string | null }[];
+  items: {
+    title: string;
+    url: string;
+    lead?: string | null;
+    datePublished?: string | null;
+    timezone?: string | null;
+  }[];
   alternates?: { locale: string; url: string }[];
   jsonLd?: unknown;
 };
@@ -69,7 +75,9 @@ export function renderAuthorPage(view: AuthorPageView, options: ShellOptions & {
     description ? `<meta name="description" content="${escapeHtml(description)}">` : '',
     `<link rel="canonical" href="${escapeHtml(view.url)}">`,
     // hreflang alternates describe the first page only: later pages list different stories per locale.
-    ...(view.page === 1 ? view.alternates ?? [] : []).map((alt) => `<link rel="alternate" hreflang="${escapeHtml(alt.locale)}" href="${escapeHtml(alt.url)}">`),
+    ...(view.page === 1 ? (view.alternates ?? []) : []).map(
+      (alt) => `<link rel="alternate" hreflang="${escapeHtml(alt.locale)}" href="${escapeHtml(alt.url)}">`
+    ),
     view.page > 1 ? `<link rel="prev" href="${escapeHtml(view.pageUrl(view.page - 1))}">` : '',
     view.page < view.pages ? `<link rel="next" href="${escapeHtml(view.pageUrl(view.page + 1))}">` : '',
     `<meta property="og:type" content="profile">`,
@@ -88,7 +96,10 @@ export function renderAuthorPage(view: AuthorPageView, options: ShellOptions & {
   const links = (view.socialLinks ?? [])
     .map((link) => ({ ...link, href: safeUrl(link.url) }))
     .filter((link) => link.href && /^https:/i.test(link.href))
-    .map((link) => `<li><a href="${escapeHtml(link.href)}" rel="me noopener">${escapeHtml(PLATFORM_NAMES[link.platform] ?? own.website)}</a></li>`)
+    .map(
+      (link) =>
+        `<li><a href="${escapeHtml(link.href)}" rel="me noopener">${escapeHtml(PLATFORM_NAMES[link.platform] ?? own.website)}</a></li>`
+    )
     .join('');
   const items = view.items.length
     ? `<ul>${view.items
@@ -101,7 +112,9 @@ export function renderAuthorPage(view: AuthorPageView, options: ShellOptions & {
   const pager =
     view.pages > 1
       ? `<nav class="pager" aria-label="${escapeHtml(own.pages)}"><p>${escapeHtml(own.pageOf(view.page, view.pages))}</p>${
-          view.page > 1 ? `<a href="${escapeHtml(view.pageUrl(view.page - 1))}" rel="prev">${escapeHtml(own.previous)}</a> ` : ''
+          view.page > 1
+            ? `<a href="${escapeHtml(view.pageUrl(view.page - 1))}" rel="prev">${escapeHtml(own.previous)}</a> `
+            : ''
         }${view.page < view.pages ? `<a href="${escapeHtml(view.pageUrl(view.page + 1))}" rel="next">${escapeHtml(own.next)}</a>` : ''}</nav>`
       : '';
 

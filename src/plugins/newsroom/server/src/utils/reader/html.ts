@@ -41,17 +41,28 @@ export function safeUrl(value: unknown): string | null {
  * One node of a blocks body as stored: editor JSON, so no field is trusted until checked (a node may
  * even be null or a primitive, whose fields then read as undefined).
  */
-export type BlockNode = {
-  type?: unknown;
-  text?: unknown;
-  url?: unknown;
-  children?: unknown;
-  level?: unknown;
-  format?: unknown;
-  image?: { url?: unknown; width?: unknown; height?: unknown; alternativeText?: unknown } | null;
-} | null | undefined;
+export type BlockNode =
+  | {
+      type?: unknown;
+      text?: unknown;
+      url?: unknown;
+      children?: unknown;
+      level?: unknown;
+      format?: unknown;
+      image?: { url?: unknown; width?: unknown; height?: unknown; alternativeText?: unknown } | null;
+    }
+  | null
+  | undefined;
 
-type TextNode = { type: 'text'; text: string; bold?: boolean; italic?: boolean; underline?: boolean; strikethrough?: boolean; code?: boolean };
+type TextNode = {
+  type: 'text';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  code?: boolean;
+};
 
 function inlineToHtml(nodes: unknown): string {
   if (!Array.isArray(nodes)) return '';
@@ -80,7 +91,9 @@ function inlineToHtml(nodes: unknown): string {
 
 export function inlineText(nodes: unknown): string {
   if (!Array.isArray(nodes)) return '';
-  return nodes.map((node: BlockNode) => (typeof node?.text === 'string' ? node.text : inlineText(node?.children))).join('');
+  return nodes
+    .map((node: BlockNode) => (typeof node?.text === 'string' ? node.text : inlineText(node?.children)))
+    .join('');
 }
 
 export type RenderedBlock = { html: string; isParagraph: boolean };
@@ -105,7 +118,16 @@ export function blocksToHtml(blocks: unknown): RenderedBlock[] {
       case 'list': {
         const tag = block.format === 'ordered' ? 'ol' : 'ul';
         const items = (Array.isArray(block.children) ? block.children : [])
-          .map((item: BlockNode) => `<li>${item?.type === 'list' ? blocksToHtml([item]).map((b) => b.html).join('') : inlineToHtml(item?.children)}</li>`)
+          .map(
+            (item: BlockNode) =>
+              `<li>${
+                item?.type === 'list'
+                  ? blocksToHtml([item])
+                      .map((b) => b.html)
+                      .join('')
+                  : inlineToHtml(item?.children)
+              }</li>`
+          )
           .join('');
         out.push({ html: `<${tag}>${items}</${tag}>`, isParagraph: false });
         break;
@@ -119,7 +141,10 @@ export function blocksToHtml(blocks: unknown): RenderedBlock[] {
       case 'image': {
         const src = safeUrl(block.image?.url);
         if (!src) break;
-        const size = block.image?.width && block.image?.height ? ` width="${Number(block.image.width)}" height="${Number(block.image.height)}"` : '';
+        const size =
+          block.image?.width && block.image?.height
+            ? ` width="${Number(block.image.width)}" height="${Number(block.image.height)}"`
+            : '';
         out.push({
           html: `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(block.image?.alternativeText ?? '')}"${size} loading="lazy"></figure>`,
           isParagraph: false,

@@ -15,7 +15,13 @@ export type NewsArticleInput = {
   dateModified: string | null;
   authors: JsonLdPerson[];
   editor?: JsonLdPerson | null;
-  publisher: { name: string; url: string; logoUrl?: string | null; logoWidth?: number | null; logoHeight?: number | null };
+  publisher: {
+    name: string;
+    url: string;
+    logoUrl?: string | null;
+    logoWidth?: number | null;
+    logoHeight?: number | null;
+  };
   section?: string | null;
   keywords?: string[];
   inLanguage: string;
@@ -57,7 +63,9 @@ export function buildNewsArticleJsonLd(input: NewsArticleInput): Record<string, 
           logo: {
             '@type': 'ImageObject',
             url: input.publisher.logoUrl,
-            ...(input.publisher.logoWidth && input.publisher.logoHeight ? { width: input.publisher.logoWidth, height: input.publisher.logoHeight } : {}),
+            ...(input.publisher.logoWidth && input.publisher.logoHeight
+              ? { width: input.publisher.logoWidth, height: input.publisher.logoHeight }
+              : {}),
           },
         }
       : {}),
@@ -71,7 +79,11 @@ export function buildNewsArticleJsonLd(input: NewsArticleInput): Record<string, 
   return jsonLd;
 }
 
-export type ProfilePageInput = JsonLdPerson & { description?: string | null; imageUrl?: string | null; inLanguage: string };
+export type ProfilePageInput = JsonLdPerson & {
+  description?: string | null;
+  imageUrl?: string | null;
+  inLanguage: string;
+};
 
 /** schema.org ProfilePage for an author page: the Person that NewsArticle `author.url` points at. */
 export function buildProfilePageJsonLd(input: ProfilePageInput): Record<string, unknown> {

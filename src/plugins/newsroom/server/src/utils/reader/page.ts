@@ -8,7 +8,6 @@ import { serializeJsonLd } from './json-ld';
 import type { HouseStyle } from '../format/dates';
 import { cardDate, LABELS, labelsOf, OG_LOCALES, shell, type ShellOptions } from './shell';
 
-
 export type ArticlePageView = {
   title: string;
   /** The editor's short headline: the page's <title> and og:title when set. */
@@ -43,8 +42,20 @@ export type ArticlePageView = {
     updatedAtLocal: { iso: string; label: string } | null;
     readingTimeLabel: string;
   } | null;
-  whatsappFollow?: { url: string; headline: string; buttonLabel: string; placement: string; afterParagraph?: number | null } | null;
-  related?: { title: string; url: string; datePublished?: string | null; timezone?: string | null; lead?: string | null }[];
+  whatsappFollow?: {
+    url: string;
+    headline: string;
+    buttonLabel: string;
+    placement: string;
+    afterParagraph?: number | null;
+  } | null;
+  related?: {
+    title: string;
+    url: string;
+    datePublished?: string | null;
+    timezone?: string | null;
+    lead?: string | null;
+  }[];
   alternates?: { locale: string; url: string; title?: string }[];
   jsonLd?: unknown;
 };
@@ -61,7 +72,9 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   const image = page.cover?.image;
   const imageUrl = image?.absoluteUrl ?? image?.url ?? null;
   // Shares show the 16:9 crop (the shape Facebook, X and WhatsApp cards use); the original until it has one.
-  const ogImage = image?.crops?.find((crop) => crop.ratio === '16:9') ?? (imageUrl ? { absoluteUrl: imageUrl, width: image?.width, height: image?.height } : null);
+  const ogImage =
+    image?.crops?.find((crop) => crop.ratio === '16:9') ??
+    (imageUrl ? { absoluteUrl: imageUrl, width: image?.width, height: image?.height } : null);
   const published = page.newsroom?.publishedAtLocal;
   const updated = page.newsroom?.updatedAtLocal;
 
@@ -69,22 +82,34 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   const head = [
     `<title>${escapeHtml(shortTitle)} | ${escapeHtml(options.publicationName)}</title>`,
     page.lead ? `<meta name="description" content="${escapeHtml(page.lead)}">` : '',
-    options.preview ? '<meta name="robots" content="noindex, nofollow">' : '<meta name="robots" content="index, follow, max-image-preview:large">',
+    options.preview
+      ? '<meta name="robots" content="noindex, nofollow">'
+      : '<meta name="robots" content="index, follow, max-image-preview:large">',
     `<link rel="canonical" href="${escapeHtml(page.url)}">`,
-    ...alternates.map((alt) => `<link rel="alternate" hreflang="${escapeHtml(alt.locale)}" href="${escapeHtml(alt.url)}">`),
+    ...alternates.map(
+      (alt) => `<link rel="alternate" hreflang="${escapeHtml(alt.locale)}" href="${escapeHtml(alt.url)}">`
+    ),
     // Readers whose language is neither get the Indonesian edition when there is one.
-    ...alternates.filter((alt) => alt.locale === 'id').map((alt) => `<link rel="alternate" hreflang="x-default" href="${escapeHtml(alt.url)}">`),
+    ...alternates
+      .filter((alt) => alt.locale === 'id')
+      .map((alt) => `<link rel="alternate" hreflang="x-default" href="${escapeHtml(alt.url)}">`),
     `<meta property="og:type" content="article">`,
     `<meta property="og:site_name" content="${escapeHtml(options.publicationName)}">`,
     `<meta property="og:title" content="${escapeHtml(shortTitle)}">`,
     page.lead ? `<meta property="og:description" content="${escapeHtml(page.lead)}">` : '',
     `<meta property="og:url" content="${escapeHtml(page.url)}">`,
     `<meta property="og:locale" content="${escapeHtml(OG_LOCALES[page.locale] ?? page.locale)}">`,
-    ...alternates.filter((alt) => alt.locale !== page.locale).map((alt) => `<meta property="og:locale:alternate" content="${escapeHtml(OG_LOCALES[alt.locale] ?? alt.locale)}">`),
+    ...alternates
+      .filter((alt) => alt.locale !== page.locale)
+      .map(
+        (alt) => `<meta property="og:locale:alternate" content="${escapeHtml(OG_LOCALES[alt.locale] ?? alt.locale)}">`
+      ),
     ogImage ? `<meta property="og:image" content="${escapeHtml(ogImage.absoluteUrl)}">` : '',
     ogImage?.width ? `<meta property="og:image:width" content="${Number(ogImage.width)}">` : '',
     ogImage?.height ? `<meta property="og:image:height" content="${Number(ogImage.height)}">` : '',
-    imageUrl ? `<meta property="og:image:alt" content="${escapeHtml(page.cover?.altText ?? image?.alternativeText ?? page.title)}">` : '',
+    imageUrl
+      ? `<meta property="og:image:alt" content="${escapeHtml(page.cover?.altText ?? image?.alternativeText ?? page.title)}">`
+      : '',
     published ? `<meta property="article:published_time" content="${escapeHtml(published.iso)}">` : '',
     updated ? `<meta property="article:modified_time" content="${escapeHtml(updated.iso)}">` : '',
     page.category ? `<meta property="article:section" content="${escapeHtml(page.category.name)}">` : '',
@@ -96,8 +121,14 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     .join('\n');
 
   const crumbs = page.category
-    ? `<nav class="crumbs" aria-label="${escapeHtml(labels.breadcrumb)}"><ol><li><a href="${escapeHtml(options.homeUrl)}">${escapeHtml(labels.home)}</a></li>${[...(page.category.ancestors ?? []), page.category]
-        .map((node, index, all) => `<li><a href="${escapeHtml(node.url)}"${index === all.length - 1 ? ' aria-current="page"' : ''}>${escapeHtml(node.name)}</a></li>`)
+    ? `<nav class="crumbs" aria-label="${escapeHtml(labels.breadcrumb)}"><ol><li><a href="${escapeHtml(options.homeUrl)}">${escapeHtml(labels.home)}</a></li>${[
+        ...(page.category.ancestors ?? []),
+        page.category,
+      ]
+        .map(
+          (node, index, all) =>
+            `<li><a href="${escapeHtml(node.url)}"${index === all.length - 1 ? ' aria-current="page"' : ''}>${escapeHtml(node.name)}</a></li>`
+        )
         .join('')}</ol></nav>`
     : '';
 
@@ -114,14 +145,13 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     byline = linkNames(people.map((author) => author.name).join(', '), people);
   }
 
-  const cover =
-    imageUrl
-      ? `<figure class="cover"><img src="${escapeHtml(image?.url ?? imageUrl)}" alt="${escapeHtml(page.cover?.altText ?? image?.alternativeText ?? '')}"${image?.width && image?.height ? ` width="${Number(image.width)}" height="${Number(image.height)}"` : ''} fetchpriority="high">${
-          page.cover?.caption || page.cover?.creditLine
-            ? `<figcaption>${escapeHtml(page.cover?.caption ?? '')}${page.cover?.creditLine ? ` <span class="credit">${escapeHtml(page.cover.creditLine)}</span>` : ''}</figcaption>`
-            : ''
-        }</figure>`
-      : '';
+  const cover = imageUrl
+    ? `<figure class="cover"><img src="${escapeHtml(image?.url ?? imageUrl)}" alt="${escapeHtml(page.cover?.altText ?? image?.alternativeText ?? '')}"${image?.width && image?.height ? ` width="${Number(image.width)}" height="${Number(image.height)}"` : ''} fetchpriority="high">${
+        page.cover?.caption || page.cover?.creditLine
+          ? `<figcaption>${escapeHtml(page.cover?.caption ?? '')}${page.cover?.creditLine ? ` <span class="credit">${escapeHtml(page.cover.creditLine)}</span>` : ''}</figcaption>`
+          : ''
+      }</figure>`
+    : '';
 
   const fontControls = `<div class="font-size" role="group" aria-label="${escapeHtml(labels.fontSize)}">${(
     [
@@ -132,7 +162,10 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   )
     // The name starts with the visible "A" (WCAG 2.5.3 label in name: "click A" in voice control works);
     // the size is said by hidden text, not an aria-label that would replace the "A".
-    .map(([size, label]) => `<button type="button" data-size="${size}" title="${escapeHtml(label[0].toUpperCase() + label.slice(1))}" aria-pressed="${size === 'normal'}">A<span class="visually-hidden"> (${escapeHtml(label)})</span></button>`)
+    .map(
+      ([size, label]) =>
+        `<button type="button" data-size="${size}" title="${escapeHtml(label[0].toUpperCase() + label.slice(1))}" aria-pressed="${size === 'normal'}">A<span class="visually-hidden"> (${escapeHtml(label)})</span></button>`
+    )
     .join('')}</div>`;
 
   const whatsapp = page.whatsappFollow
@@ -143,9 +176,18 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   // The dateline opens the first paragraph ("MOSKOW - ..."), unless the editor already typed it there.
   const firstParagraph = blocks.findIndex((block) => block.isParagraph);
   if (page.dateline && firstParagraph >= 0) {
-    const firstText = inlineText((page.body as BlockNode[]).filter((block) => block?.type === 'paragraph' && inlineText(block.children).trim())[0]?.children);
+    const firstText = inlineText(
+      (page.body as BlockNode[]).filter((block) => block?.type === 'paragraph' && inlineText(block.children).trim())[0]
+        ?.children
+    );
     if (!firstText.trim().toUpperCase().startsWith(page.dateline.trim().toUpperCase())) {
-      blocks[firstParagraph] = { ...blocks[firstParagraph], html: blocks[firstParagraph].html.replace(/^<p>/, `<p><strong class="dateline">${escapeHtml(page.dateline)}</strong> - `) };
+      blocks[firstParagraph] = {
+        ...blocks[firstParagraph],
+        html: blocks[firstParagraph].html.replace(
+          /^<p>/,
+          `<p><strong class="dateline">${escapeHtml(page.dateline)}</strong> - `
+        ),
+      };
     }
   }
   const bodyParts: string[] = [];
@@ -154,7 +196,11 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   for (const block of blocks) {
     bodyParts.push(block.html);
     if (block.isParagraph) paragraphs += 1;
-    if (!whatsappPlaced && page.whatsappFollow?.placement === 'after-paragraph' && paragraphs === (page.whatsappFollow.afterParagraph ?? 0)) {
+    if (
+      !whatsappPlaced &&
+      page.whatsappFollow?.placement === 'after-paragraph' &&
+      paragraphs === (page.whatsappFollow.afterParagraph ?? 0)
+    ) {
       bodyParts.push(whatsapp);
       whatsappPlaced = true;
     }
@@ -198,7 +244,15 @@ ${related}
   return shell(head, main, { ...options, languageLinks: options.languageLinks ?? alternates }, { script: true });
 }
 
-export type ListItem = { title: string; url: string; lead?: string | null; datePublished?: string | null; timezone?: string | null; imageUrl?: string | null; imageAlt?: string | null };
+export type ListItem = {
+  title: string;
+  url: string;
+  lead?: string | null;
+  datePublished?: string | null;
+  timezone?: string | null;
+  imageUrl?: string | null;
+  imageAlt?: string | null;
+};
 
 export type ListPageView = {
   locale: string;
@@ -216,7 +270,9 @@ export function renderListPage(view: ListPageView, options: ShellOptions & { sty
     `<title>${escapeHtml(view.heading)} | ${escapeHtml(options.publicationName)}</title>`,
     view.description ? `<meta name="description" content="${escapeHtml(view.description)}">` : '',
     `<link rel="canonical" href="${escapeHtml(view.url)}">`,
-    ...(view.alternates ?? []).map((alt) => `<link rel="alternate" hreflang="${escapeHtml(alt.locale)}" href="${escapeHtml(alt.url)}">`),
+    ...(view.alternates ?? []).map(
+      (alt) => `<link rel="alternate" hreflang="${escapeHtml(alt.locale)}" href="${escapeHtml(alt.url)}">`
+    ),
     `<meta property="og:type" content="website">`,
     `<meta property="og:site_name" content="${escapeHtml(options.publicationName)}">`,
     `<meta property="og:title" content="${escapeHtml(view.heading)}">`,
@@ -230,7 +286,9 @@ export function renderListPage(view: ListPageView, options: ShellOptions & { sty
         .map((item) => {
           const date = cardDate(item.datePublished, view.locale, item.timezone, options.style);
           return `<li>${item.imageUrl ? `<img src="${escapeHtml(item.imageUrl)}" alt="${escapeHtml(item.imageAlt ?? '')}" loading="lazy">` : ''}<h2><a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a></h2>${
-            date ? `<p class="meta"><time datetime="${escapeHtml(item.datePublished)}">${escapeHtml(date)}</time></p>` : ''
+            date
+              ? `<p class="meta"><time datetime="${escapeHtml(item.datePublished)}">${escapeHtml(date)}</time></p>`
+              : ''
           }${item.lead ? `<p>${escapeHtml(item.lead)}</p>` : ''}</li>`;
         })
         .join('')}</ul>`
@@ -242,7 +300,10 @@ export function renderListPage(view: ListPageView, options: ShellOptions & { sty
 /** 404 and 401 pages in the reader's language, so a broken link is not a JSON error in a browser. */
 export function renderMessagePage(locale: string, heading: string, text: string, options: ShellOptions): string {
   const head = `<title>${escapeHtml(heading)} | ${escapeHtml(options.publicationName)}</title>\n<meta name="robots" content="noindex">`;
-  return shell(head, `<section class="list"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p></section>`, { ...options, locale });
+  return shell(head, `<section class="list"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p></section>`, {
+    ...options,
+    locale,
+  });
 }
 
 export const READER_LABELS = LABELS;

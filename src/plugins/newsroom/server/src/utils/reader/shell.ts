@@ -106,7 +106,12 @@ export type ShellOptions = {
   rssUrl?: string;
 };
 
-export function shell(head: string, main: string, options: ShellOptions, { script = false }: { script?: boolean } = {}): string {
+export function shell(
+  head: string,
+  main: string,
+  options: ShellOptions,
+  { script = false }: { script?: boolean } = {}
+): string {
   const labels = labelsOf(options.locale);
   const languages = (options.languageLinks ?? [])
     .map(
@@ -137,7 +142,12 @@ ${script ? `<script nonce="${escapeHtml(options.nonce)}">${FONT_SCRIPT}</script>
 }
 
 /** "Jumat, 27 Oktober 2023" for a card, in the given zone (cards carry no zone of their own: WIB). */
-export function cardDate(value: string | null | undefined, locale: string, zone: unknown = 'WIB', style: HouseStyle = HOUSE_STYLES.kbbi): string {
+export function cardDate(
+  value: string | null | undefined,
+  locale: string,
+  zone: unknown = 'WIB',
+  style: HouseStyle = HOUSE_STYLES.kbbi
+): string {
   if (!value) return '';
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return '';

@@ -35,14 +35,21 @@ export function postingWeight(count: number): number {
   return 1 + Math.log(count);
 }
 
-export function vectorFromStored(terms: StoredTerm[], documentFrequency: Map<string, number>, documentCount: number): Vector {
+export function vectorFromStored(
+  terms: StoredTerm[],
+  documentFrequency: Map<string, number>,
+  documentCount: number
+): Vector {
   return vectorOf(new Map(terms), idfFrom(documentFrequency, Math.max(documentCount, 1)), terms.length);
 }
 
 export type ProbeOptions = { maxTerms?: number; maxPostingsPerTerm?: number; maxShare?: number };
 
 /** The most articles a probed term (or tag) may have: a floor, growing with the archive (0.5% by default). */
-export function probeLimit(documentCount: number, { maxPostingsPerTerm = 200, maxShare = 0.005 }: ProbeOptions = {}): number {
+export function probeLimit(
+  documentCount: number,
+  { maxPostingsPerTerm = 200, maxShare = 0.005 }: ProbeOptions = {}
+): number {
   return Math.max(maxPostingsPerTerm, Math.ceil(documentCount * maxShare));
 }
 
@@ -50,7 +57,12 @@ export function probeLimit(documentCount: number, { maxPostingsPerTerm = 200, ma
  * Which of the source's terms are worth a trip to the inverted index: the rarest first (they say most
  * about the story), skipping terms so common that they would pull in a large share of the archive.
  */
-export function probeTerms(terms: StoredTerm[], documentFrequency: Map<string, number>, documentCount: number, options: ProbeOptions = {}): string[] {
+export function probeTerms(
+  terms: StoredTerm[],
+  documentFrequency: Map<string, number>,
+  documentCount: number,
+  options: ProbeOptions = {}
+): string[] {
   const limit = probeLimit(documentCount, options);
   return terms
     .map(([term]) => [term, documentFrequency.get(term) ?? 0] as const)
@@ -64,7 +76,12 @@ export function probeTerms(terms: StoredTerm[], documentFrequency: Map<string, n
  * What each probed term is worth when ranking candidates: the source's weight of the term times its
  * idf (a candidate's posting weight completes the product), and a shared tag as much as the best word.
  */
-export function probeWeights(sourceVector: Vector, terms: string[], tags: string[], idf: (term: string) => number): Map<string, number> {
+export function probeWeights(
+  sourceVector: Vector,
+  terms: string[],
+  tags: string[],
+  idf: (term: string) => number
+): Map<string, number> {
   const weights = new Map<string, number>();
   for (const term of terms) {
     const weight = sourceVector.weights.get(term);
@@ -89,10 +106,11 @@ export function topBy<V>(items: Iterable<V>, max: number, worse: (a: V, b: V) =>
   for (const item of items) {
     if (heap.length < max) {
       heap.push(item);
-      for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+      for (let i = heap.length - 1; i > 0 && worse(heap[i], heap[(i - 1) >> 1]); i = (i - 1) >> 1)
+        swap(i, (i - 1) >> 1);
     } else if (max > 0 && worse(heap[0], item)) {
       heap[0] = item;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
@@ -190,7 +208,12 @@ const DAY = 86_400_000;
  * source's vector, the probe into the inverted index, the time window and how many candidates to take.
  * `df` must hold at least the frequencies of the source's terms and tags.
  */
-export function relatedQuery(source: FeatureRecord, df: Map<string, number>, documentCount: number, options: ComputeOptions) {
+export function relatedQuery(
+  source: FeatureRecord,
+  df: Map<string, number>,
+  documentCount: number,
+  options: ComputeOptions
+) {
   const weights = options.weights ?? DEFAULT_RELATED_WEIGHTS;
   const sourceVector = vectorFromStored(source.terms, df, documentCount);
   const idf = idfFrom(df, Math.max(documentCount, 1));
@@ -220,11 +243,25 @@ export function relatedQuery(source: FeatureRecord, df: Map<string, number>, doc
  * One article's related list: candidates from the inverted index (shared rare terms, shared tags) and
  * the latest of its category, scored in full (text, tags, category, time), after the editor's pins.
  */
-export async function computeRelatedList(source: FeatureRecord, reader: IndexReader, options: ComputeOptions): Promise<ListItem[]> {
-  const { df, documentCount } = await reader.documentFrequencies([...source.terms.map(([term]) => term), ...source.tags.map(tagTerm)]);
-  const { weights, sourceVector, idf, probe, fromMs, toMs, textCandidates, categoryCandidates, admits } = relatedQuery(source, df, documentCount, options);
+export async function computeRelatedList(
+  source: FeatureRecord,
+  reader: IndexReader,
+  options: ComputeOptions
+): Promise<ListItem[]> {
+  const { df, documentCount } = await reader.documentFrequencies([
+    ...source.terms.map(([term]) => term),
+    ...source.tags.map(tagTerm),
+  ]);
+  const { weights, sourceVector, idf, probe, fromMs, toMs, textCandidates, categoryCandidates, admits } = relatedQuery(
+    source,
+    df,
+    documentCount,
+    options
+  );
   const byText = probe.size ? await reader.candidates(probe, source.documentId, fromMs, toMs, textCandidates) : [];
-  const byCategory = source.category ? await reader.latestInCategory(source.category, fromMs, toMs, categoryCandidates) : [];
+  const byCategory = source.category
+    ? await reader.latestInCategory(source.category, fromMs, toMs, categoryCandidates)
+    : [];
 
   const excluded = new Set([source.documentId, ...source.excluded]);
   const wanted = [...new Set([...source.pinned, ...byText, ...byCategory])].filter((id) => !excluded.has(id));
@@ -233,7 +270,9 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
   const live = rows.filter((row) => admits(row.publishedMs, pinnedSet.has(row.documentId)));
 
   // Rows indexed without a stored norm need every term's frequency; the others only the source's.
-  const unknown = [...new Set(live.filter((row) => !row.norm).flatMap((row) => row.terms.map(([term]) => term)))].filter((term) => !df.has(term));
+  const unknown = [
+    ...new Set(live.filter((row) => !row.norm).flatMap((row) => row.terms.map(([term]) => term))),
+  ].filter((term) => !df.has(term));
   if (unknown.length) {
     const more = await reader.documentFrequencies(unknown);
     for (const [term, value] of more.df) df.set(term, value);
@@ -259,15 +298,28 @@ export async function computeRelatedList(source: FeatureRecord, reader: IndexRea
     vector: vectorOfRow(row),
   });
   const scorable = live.filter((row) => !excluded.has(row.documentId) && !pinnedSet.has(row.documentId));
-  const ranked = rankRelated({ ...toDoc(source), vector: sourceVector }, scorable.map(toDoc), options.max, weights).map((entry) => ({
-    documentId: entry.doc.key,
-    score: entry.score,
-  }));
-  return assembleList(source.documentId, source.pinned, source.excluded, ranked, new Set(live.map((row) => row.documentId)), options.max);
+  const ranked = rankRelated({ ...toDoc(source), vector: sourceVector }, scorable.map(toDoc), options.max, weights).map(
+    (entry) => ({
+      documentId: entry.doc.key,
+      score: entry.score,
+    })
+  );
+  return assembleList(
+    source.documentId,
+    source.pinned,
+    source.excluded,
+    ranked,
+    new Set(live.map((row) => row.documentId)),
+    options.max
+  );
 }
 
 /** The editor's "Berita Terkait" choices must make sense before they reach readers. */
-export function relatedChoicesProblem(documentId: string, pinned: string[], excluded: string[]): { path: string; message: string } | null {
+export function relatedChoicesProblem(
+  documentId: string,
+  pinned: string[],
+  excluded: string[]
+): { path: string; message: string } | null {
   if (pinned.includes(documentId) || excluded.includes(documentId)) {
     return { path: RELATED_PINNED_FIELD, message: articleMessages.relatedToItself };
   }

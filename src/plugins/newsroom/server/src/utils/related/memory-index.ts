@@ -6,7 +6,16 @@
  * time collecting garbage. No Strapi import.
  */
 import { byRank, idfFrom, scoreWithSimilarity } from './scoring';
-import { assembleList, postingWeight, relatedQuery, tagTerm, topBy, type ComputeOptions, type FeatureRecord, type ListItem } from './inverted-index';
+import {
+  assembleList,
+  postingWeight,
+  relatedQuery,
+  tagTerm,
+  topBy,
+  type ComputeOptions,
+  type FeatureRecord,
+  type ListItem,
+} from './inverted-index';
 
 export type MemoryIndex = {
   /** The related list of `source`, one of the indexed records. */
@@ -21,7 +30,11 @@ function compressedRows(rowCount: number, entries: (visit: (row: number) => void
   return start;
 }
 
-export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<string, number>, documentCount: number): MemoryIndex {
+export function memoryIndex(
+  records: FeatureRecord[],
+  documentFrequency: Map<string, number>,
+  documentCount: number
+): MemoryIndex {
   const count = records.length;
   // The stored norm stands for each candidate's whole vector (see computeRelatedList): a full rebuild has them all.
   const withoutNorm = records.find((record) => typeof record.norm !== 'number');
@@ -40,7 +53,9 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
     }
     return id;
   };
-  const documentTermStart = compressedRows(count, (visit) => records.forEach((record, position) => record.terms.forEach(() => visit(position))));
+  const documentTermStart = compressedRows(count, (visit) =>
+    records.forEach((record, position) => record.terms.forEach(() => visit(position)))
+  );
   const documentTerms = new Int32Array(documentTermStart[count]);
   const documentTermWeights = new Float64Array(documentTermStart[count]);
   const documentTags = records.map((record) => Int32Array.from(record.tags, (tag) => termId(tagTerm(tag))));
@@ -58,7 +73,8 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
   // Postings by term, in record order: the order in which memoryReader (and so the rebuild) sums them.
   const postingStart = compressedRows(vocabulary, (visit) => {
     for (let position = 0; position < count; position += 1) {
-      for (let at = documentTermStart[position]; at < documentTermStart[position + 1]; at += 1) visit(documentTerms[at]);
+      for (let at = documentTermStart[position]; at < documentTermStart[position + 1]; at += 1)
+        visit(documentTerms[at]);
       for (const tag of documentTags[position]) visit(tag);
     }
   });
@@ -87,7 +103,12 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
     byCategory.set(record.category, list);
   });
   for (const list of byCategory.values()) list.sort((a, b) => publishedMs[b] - publishedMs[a]);
-  const scoredFields = records.map((record) => ({ categoryId: record.category, categoryParentId: record.categoryParent, tags: record.tags, publishedAt: record.publishedMs }));
+  const scoredFields = records.map((record) => ({
+    categoryId: record.category,
+    categoryParentId: record.categoryParent,
+    tags: record.tags,
+    publishedAt: record.publishedMs,
+  }));
 
   // Scratch space reused by every list; a stamp marks what belongs to the current one.
   const partialScore = new Float64Array(count);
@@ -103,7 +124,12 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
       const self = positionOf.get(source.documentId);
       if (self === undefined) throw new Error(`memoryIndex.listOf: ${source.documentId} is not in the index`);
       stamp += 1;
-      const { weights, sourceVector, probe, fromMs, toMs, textCandidates, categoryCandidates, admits } = relatedQuery(source, documentFrequency, documentCount, options);
+      const { weights, sourceVector, probe, fromMs, toMs, textCandidates, categoryCandidates, admits } = relatedQuery(
+        source,
+        documentFrequency,
+        documentCount,
+        options
+      );
 
       let touchedCount = 0;
       for (const [term, weight] of probe) {
@@ -123,7 +149,9 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
       const byText = topBy(
         touched.subarray(0, touchedCount),
         textCandidates,
-        (a, b) => partialScore[a] < partialScore[b] || (partialScore[a] === partialScore[b] && records[a].documentId > records[b].documentId)
+        (a, b) =>
+          partialScore[a] < partialScore[b] ||
+          (partialScore[a] === partialScore[b] && records[a].documentId > records[b].documentId)
       );
       const byCategoryList: number[] = [];
       for (const position of (source.category && byCategory.get(source.category)) || []) {
@@ -164,8 +192,10 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
         for (const id of sourceTerms) {
           if (candidateWeightById[id]) dot += candidateWeightById[id] * idfById[id] * sourceWeightById[id];
         }
-        for (let at = documentTermStart[position]; at < documentTermStart[position + 1]; at += 1) candidateWeightById[documentTerms[at]] = 0;
-        const similarity = sourceVector.norm === 0 || norms[position] === 0 ? 0 : dot / (sourceVector.norm * norms[position]);
+        for (let at = documentTermStart[position]; at < documentTermStart[position + 1]; at += 1)
+          candidateWeightById[documentTerms[at]] = 0;
+        const similarity =
+          sourceVector.norm === 0 || norms[position] === 0 ? 0 : dot / (sourceVector.norm * norms[position]);
         const score = scoreWithSimilarity(sourceFields, scoredFields[position], similarity, weights);
         if (score > 0) ranked.push({ position, score });
       }
@@ -176,7 +206,9 @@ export function memoryIndex(records: FeatureRecord[], documentFrequency: Map<str
         source.documentId,
         source.pinned,
         source.excluded,
-        ranked.slice(0, options.max).map((entry) => ({ documentId: records[entry.position].documentId, score: entry.score })),
+        ranked
+          .slice(0, options.max)
+          .map((entry) => ({ documentId: records[entry.position].documentId, score: entry.score })),
         liveIds,
         options.max
       );

@@ -1,10 +1,21 @@
-import { postingWeight, tagTerm, topCandidates, type FeatureRecord, type IndexReader, type Posting } from './inverted-index';
+import {
+  postingWeight,
+  tagTerm,
+  topCandidates,
+  type FeatureRecord,
+  type IndexReader,
+  type Posting,
+} from './inverted-index';
 
 /**
  * The whole index of one locale in memory, for a full rebuild: the same reads as the SQL tables give,
  * without a round trip per article.
  */
-export function memoryReader(records: FeatureRecord[], documentFrequency: Map<string, number>, documentCount: number): IndexReader {
+export function memoryReader(
+  records: FeatureRecord[],
+  documentFrequency: Map<string, number>,
+  documentCount: number
+): IndexReader {
   const byId = new Map(records.map((record) => [record.documentId, record]));
   const postingsByTerm = new Map<string, { documentId: string; weight: number; publishedMs: number }[]>();
   const add = (term: string, documentId: string, weight: number, publishedMs: number) => {
@@ -36,7 +47,8 @@ export function memoryReader(records: FeatureRecord[], documentFrequency: Map<st
       const postings: Posting[] = [];
       for (const term of probe.keys()) {
         for (const posting of postingsByTerm.get(term) ?? []) {
-          if (posting.publishedMs >= fromMs && posting.publishedMs <= toMs) postings.push({ documentId: posting.documentId, term, weight: posting.weight });
+          if (posting.publishedMs >= fromMs && posting.publishedMs <= toMs)
+            postings.push({ documentId: posting.documentId, term, weight: posting.weight });
         }
       }
       return topCandidates(probe, postings, self, limit);

@@ -108,7 +108,11 @@ export function tagOverlap(a: (string | number)[], b: (string | number)[]): numb
   return shared / Math.sqrt(a.length * b.length);
 }
 
-export function categoryCloseness(source: Pick<RelatedDoc, 'categoryId' | 'categoryParentId'>, candidate: Pick<RelatedDoc, 'categoryId' | 'categoryParentId'>, weights: RelatedWeights): number {
+export function categoryCloseness(
+  source: Pick<RelatedDoc, 'categoryId' | 'categoryParentId'>,
+  candidate: Pick<RelatedDoc, 'categoryId' | 'categoryParentId'>,
+  weights: RelatedWeights
+): number {
   if (source.categoryId === null || candidate.categoryId === null) return 0;
   if (source.categoryId === candidate.categoryId) return weights.sameCategory;
   const near =
@@ -131,7 +135,12 @@ export function score(
 type ScoredFields = Pick<RelatedDoc, 'categoryId' | 'categoryParentId' | 'tags' | 'publishedAt'>;
 
 /** The score, given the text similarity of the two articles (however it was computed). */
-export function scoreWithSimilarity(source: ScoredFields, candidate: ScoredFields, textSimilarity: number, weights: RelatedWeights = DEFAULT_RELATED_WEIGHTS): number {
+export function scoreWithSimilarity(
+  source: ScoredFields,
+  candidate: ScoredFields,
+  textSimilarity: number,
+  weights: RelatedWeights = DEFAULT_RELATED_WEIGHTS
+): number {
   const daysApart = Math.abs(source.publishedAt - candidate.publishedAt) / DAY;
   if (daysApart > weights.maxAgeDays) return 0;
   const relevance =

@@ -15,7 +15,11 @@ export type RelatedSettings = {
   reconcileMinutes: number;
 };
 
-export const DEFAULT_RELATED_SETTINGS: RelatedSettings = { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200, reconcileMinutes: 10 };
+export const DEFAULT_RELATED_SETTINGS: RelatedSettings = {
+  weights: DEFAULT_RELATED_WEIGHTS,
+  candidates: 200,
+  reconcileMinutes: 10,
+};
 
 const POSITIVE = new Set<keyof RelatedWeights>(['storyHalfLifeDays', 'ageHalfLifeDays', 'maxAgeDays']);
 
@@ -29,23 +33,39 @@ export function relatedSettings(input: unknown): RelatedSettings {
     ...rest
   } = input as { weights?: Record<string, unknown>; candidates?: unknown; reconcileMinutes?: unknown };
   const unknown = Object.keys(rest);
-  if (unknown.length) throw new Error(`"newsroom.related" has unknown keys: ${unknown.join(', ')} (known: weights, candidates, reconcileMinutes).`);
+  if (unknown.length)
+    throw new Error(
+      `"newsroom.related" has unknown keys: ${unknown.join(', ')} (known: weights, candidates, reconcileMinutes).`
+    );
   const merged: Record<string, unknown> = { ...DEFAULT_RELATED_WEIGHTS };
   for (const [key, value] of Object.entries(weights ?? {})) {
     if (!(key in DEFAULT_RELATED_WEIGHTS)) {
-      throw new Error(`"newsroom.related.weights.${key}" is not a weight (known: ${Object.keys(DEFAULT_RELATED_WEIGHTS).join(', ')}).`);
+      throw new Error(
+        `"newsroom.related.weights.${key}" is not a weight (known: ${Object.keys(DEFAULT_RELATED_WEIGHTS).join(', ')}).`
+      );
     }
     const positive = POSITIVE.has(key as keyof RelatedWeights);
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
-      throw new Error(`"newsroom.related.weights.${key}" must be a ${positive ? 'positive' : 'non-negative'} number; got ${JSON.stringify(value)}.`);
+      throw new Error(
+        `"newsroom.related.weights.${key}" must be a ${positive ? 'positive' : 'non-negative'} number; got ${JSON.stringify(value)}.`
+      );
     }
     merged[key] = value;
   }
   if (typeof candidates !== 'number' || !Number.isInteger(candidates) || candidates < 20 || candidates > 5000) {
-    throw new Error(`"newsroom.related.candidates" must be a whole number from 20 to 5000; got ${JSON.stringify(candidates)}.`);
+    throw new Error(
+      `"newsroom.related.candidates" must be a whole number from 20 to 5000; got ${JSON.stringify(candidates)}.`
+    );
   }
-  if (typeof reconcileMinutes !== 'number' || !Number.isInteger(reconcileMinutes) || reconcileMinutes < 0 || reconcileMinutes > 1440) {
-    throw new Error(`"newsroom.related.reconcileMinutes" (WARTA_RELATED_RECONCILE_MINUTES) must be a whole number of minutes from 0 (never) to 1440; got ${JSON.stringify(reconcileMinutes)}.`);
+  if (
+    typeof reconcileMinutes !== 'number' ||
+    !Number.isInteger(reconcileMinutes) ||
+    reconcileMinutes < 0 ||
+    reconcileMinutes > 1440
+  ) {
+    throw new Error(
+      `"newsroom.related.reconcileMinutes" (WARTA_RELATED_RECONCILE_MINUTES) must be a whole number of minutes from 0 (never) to 1440; got ${JSON.stringify(reconcileMinutes)}.`
+    );
   }
   return { weights: merged as RelatedWeights, candidates, reconcileMinutes };
 }

@@ -5,12 +5,70 @@ import { eng, ind } from 'stopword';
  * and newsroom filler ("ujar", "kata", "dilansir") that every story shares.
  */
 const NEWSROOM_STOPWORDS_ID = [
-  'ujar', 'ujarnya', 'kata', 'katanya', 'menurut', 'dilansir', 'laporan', 'melaporkan', 'mengatakan', 'menyatakan',
-  'pernyataan', 'disampaikan', 'menyampaikan', 'jelas', 'jelasnya', 'tutur', 'tuturnya', 'sebut', 'menyebut', 'menyebutkan',
-  'hari', 'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu', 'pekan', 'bulan', 'tahun', 'lalu', 'kemarin',
-  'pihak', 'sejumlah', 'salah', 'satu', 'dua', 'tiga', 'lebih', 'para', 'tersebut', 'juga', 'yakni', 'yaitu', 'pun',
+  'ujar',
+  'ujarnya',
+  'kata',
+  'katanya',
+  'menurut',
+  'dilansir',
+  'laporan',
+  'melaporkan',
+  'mengatakan',
+  'menyatakan',
+  'pernyataan',
+  'disampaikan',
+  'menyampaikan',
+  'jelas',
+  'jelasnya',
+  'tutur',
+  'tuturnya',
+  'sebut',
+  'menyebut',
+  'menyebutkan',
+  'hari',
+  'senin',
+  'selasa',
+  'rabu',
+  'kamis',
+  'jumat',
+  'sabtu',
+  'minggu',
+  'pekan',
+  'bulan',
+  'tahun',
+  'lalu',
+  'kemarin',
+  'pihak',
+  'sejumlah',
+  'salah',
+  'satu',
+  'dua',
+  'tiga',
+  'lebih',
+  'para',
+  'tersebut',
+  'juga',
+  'yakni',
+  'yaitu',
+  'pun',
 ];
-const NEWSROOM_STOPWORDS_EN = ['said', 'says', 'told', 'according', 'reported', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'year', 'also'];
+const NEWSROOM_STOPWORDS_EN = [
+  'said',
+  'says',
+  'told',
+  'according',
+  'reported',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'week',
+  'year',
+  'also',
+];
 
 const STOPWORDS: Record<'id' | 'en', Set<string>> = {
   id: new Set([...ind, ...NEWSROOM_STOPWORDS_ID]),
@@ -32,7 +90,11 @@ export function tokenize(text: string, locale: string | null | undefined): strin
 export type TermCounts = Map<string, number>;
 
 /** `normalize` maps each token to the term it counts as (the evaluation tries stemming with it). */
-export function countTerms(weightedTexts: [string, number][], locale: string | null | undefined, normalize?: (token: string) => string): TermCounts {
+export function countTerms(
+  weightedTexts: [string, number][],
+  locale: string | null | undefined,
+  normalize?: (token: string) => string
+): TermCounts {
   const counts: TermCounts = new Map();
   for (const [text, weight] of weightedTexts) {
     for (const token of tokenize(text, locale)) {

@@ -18,9 +18,17 @@ const REMOVE_NOTHING = /(?!)/g;
 export function slugifyTitle(title: string): string {
   // NFKC turns full-width and compatibility forms into plain ones (＄ -> $, ℃ -> °C, ² -> 2), except
   // where it would spell a symbol in letters (™ -> TM): those stay for spellSymbols to decide.
-  const normalized = Array.from(title.normalize('NFC'), (ch) => (KEEP_BEFORE_NFKC.has(ch) ? ch : ch.normalize('NFKC'))).join('');
+  const normalized = Array.from(title.normalize('NFC'), (ch) =>
+    KEEP_BEFORE_NFKC.has(ch) ? ch : ch.normalize('NFKC')
+  ).join('');
   const spelled = spellSymbols(normalized).replace(/[ΘθΞξ]/g, (letter) => LETTER_OVERRIDES[letter]);
-  const transliterated = slugify(spelled, { replacement: ' ', remove: REMOVE_NOTHING, lower: false, strict: false, trim: true });
+  const transliterated = slugify(spelled, {
+    replacement: ' ',
+    remove: REMOVE_NOTHING,
+    lower: false,
+    strict: false,
+    trim: true,
+  });
   const slug = transliterated
     // Apostrophes from transliteration (Armenian Է -> E') join, like typed ones.
     .replace(/'/g, '')

@@ -112,9 +112,14 @@ export function spellSymbols(text: string): string {
     text
       // Rupiah stays before its number, as portals write it (Rp10.000 -> rp-10000), but as its own word.
       .replace(/(?<![\p{L}\p{N}])(rp)\.?\s*(?=\d)/giu, '$1 ')
-      .replace(CURRENCY_BEFORE_NUMBER, (_, sign: string, amount: string) => ` ${amount} ${CURRENCY_BY_SIGN.get(sign.toLowerCase())} `)
-      .replace(/(\d)\s*[°˚]\s*([CF])(?![\p{L}\p{N}])/giu, (_, digit: string, scale: string) =>
-        `${digit} derajat ${scale.toUpperCase() === 'C' ? 'celsius' : 'fahrenheit'}`
+      .replace(
+        CURRENCY_BEFORE_NUMBER,
+        (_, sign: string, amount: string) => ` ${amount} ${CURRENCY_BY_SIGN.get(sign.toLowerCase())} `
+      )
+      .replace(
+        /(\d)\s*[°˚]\s*([CF])(?![\p{L}\p{N}])/giu,
+        (_, digit: string, scale: string) =>
+          `${digit} derajat ${scale.toUpperCase() === 'C' ? 'celsius' : 'fahrenheit'}`
       )
       .replace(/(\d)\s*[°˚]/gu, '$1 derajat ')
       // A thousands separator joins (10.000 and 10,000 -> 10000); any other dot or comma between digits

@@ -30,7 +30,14 @@ export type ResolvedWhatsappFollow = {
   afterParagraph: number | null;
 };
 
-export const LIMITS = { channelUrl: 200, channelName: 60, headline: 160, buttonLabel: 30, afterParagraphMax: 50, utm: 60 } as const;
+export const LIMITS = {
+  channelUrl: 200,
+  channelName: 60,
+  headline: 160,
+  buttonLabel: 30,
+  afterParagraphMax: 50,
+  utm: 60,
+} as const;
 export const PLACEHOLDERS = ['channelName', 'categoryName'] as const;
 
 export const DEFAULT_SITE_SETTINGS: Record<'id' | 'en', SiteDefault> = {
@@ -73,7 +80,12 @@ function checkText(errors: FieldError[], path: string, value: unknown, max: numb
 /** Rejects anything a reader's browser should not be sent to: only WhatsApp channel links. */
 export function channelUrlError(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || value.length > LIMITS.channelUrl || !CHANNEL_URL.test(value.trim()) || value.trim() !== value) {
+  if (
+    typeof value !== 'string' ||
+    value.length > LIMITS.channelUrl ||
+    !CHANNEL_URL.test(value.trim()) ||
+    value.trim() !== value
+  ) {
     return whatsappMessages.channelUrl(CHANNEL_URL_HINT);
   }
   return null;
@@ -104,7 +116,12 @@ export function validateFields(fields: WhatsappFollowFields & Record<string, unk
       });
     }
   }
-  if (fields.placement !== undefined && fields.placement !== null && fields.placement !== 'end' && fields.placement !== 'after-paragraph') {
+  if (
+    fields.placement !== undefined &&
+    fields.placement !== null &&
+    fields.placement !== 'end' &&
+    fields.placement !== 'after-paragraph'
+  ) {
     errors.push({ path: at('placement'), message: whatsappMessages.placement });
   }
   if (fields.placement === 'after-paragraph') {
@@ -124,7 +141,8 @@ export function validateSiteDefault(settings: Record<string, unknown>, prefix = 
   const at = (name: string) => (prefix ? `${prefix}.${name}` : name);
   if (typeof settings.enabled !== 'boolean') errors.push({ path: at('enabled'), message: whatsappMessages.enabled });
   if (settings.enabled === true) {
-    if (!settings.channelUrl) errors.push({ path: at('channelUrl'), message: whatsappMessages.channelUrlRequired(CHANNEL_URL_HINT) });
+    if (!settings.channelUrl)
+      errors.push({ path: at('channelUrl'), message: whatsappMessages.channelUrlRequired(CHANNEL_URL_HINT) });
     if (!settings.channelName) errors.push({ path: at('channelName'), message: whatsappMessages.channelNameRequired });
   }
   return errors;
@@ -137,14 +155,19 @@ export function validateUtm(utm: Record<string, unknown> | null | undefined, pre
     const value = utm[key];
     if (value === undefined || value === null || value === '') continue;
     if (typeof value !== 'string' || value.length > LIMITS.utm || !/^[A-Za-z0-9._-]+$/.test(value)) {
-      errors.push({ path: `${prefix}.${key}`, message: `utm_${key} hanya boleh huruf, angka, titik, garis bawah, dan tanda hubung, paling banyak ${LIMITS.utm} karakter. (utm_${key}: letters, digits, . _ - only.)` });
+      errors.push({
+        path: `${prefix}.${key}`,
+        message: `utm_${key} hanya boleh huruf, angka, titik, garis bawah, dan tanda hubung, paling banyak ${LIMITS.utm} karakter. (utm_${key}: letters, digits, . _ - only.)`,
+      });
     }
   }
   return errors;
 }
 
 const pickDefined = (fields: WhatsappFollowFields | null | undefined): WhatsappFollowFields =>
-  Object.fromEntries(Object.entries(fields ?? {}).filter(([, value]) => value !== undefined && value !== null && value !== '')) as WhatsappFollowFields;
+  Object.fromEntries(
+    Object.entries(fields ?? {}).filter(([, value]) => value !== undefined && value !== null && value !== '')
+  ) as WhatsappFollowFields;
 
 /**
  * Article first, then the category chain from the article's own category up to the root, then the site
@@ -170,22 +193,28 @@ export function resolveWhatsappFollow(input: {
   if (!merged.channelUrl || !merged.channelName || !merged.headline || !merged.buttonLabel) return null;
   if (channelUrlError(merged.channelUrl)) return null;
 
-  const placement: Placement = merged.placement === 'after-paragraph' && merged.afterParagraph ? 'after-paragraph' : 'end';
+  const placement: Placement =
+    merged.placement === 'after-paragraph' && merged.afterParagraph ? 'after-paragraph' : 'end';
   const values: Record<string, string> = { channelName: merged.channelName, categoryName: input.categoryName ?? '' };
   return {
     url: withUtm(merged.channelUrl, input.utm),
     channelName: merged.channelName,
-    headline: merged.headline.replace(/\{(channelName|categoryName)\}/g, (_m, name: string) => values[name]).replace(/\s{2,}/g, ' ').trim(),
+    headline: merged.headline
+      .replace(/\{(channelName|categoryName)\}/g, (_m, name: string) => values[name])
+      .replace(/\s{2,}/g, ' ')
+      .trim(),
     buttonLabel: merged.buttonLabel,
     placement,
-    afterParagraph: placement === 'after-paragraph' ? merged.afterParagraph ?? null : null,
+    afterParagraph: placement === 'after-paragraph' ? (merged.afterParagraph ?? null) : null,
   };
 }
 
 export function withUtm(url: string, utm: Utm | null | undefined): string {
-  const params = Object.entries({ utm_source: utm?.source, utm_medium: utm?.medium, utm_campaign: utm?.campaign }).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''
-  );
+  const params = Object.entries({
+    utm_source: utm?.source,
+    utm_medium: utm?.medium,
+    utm_campaign: utm?.campaign,
+  }).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '');
   if (params.length === 0) return url;
   return `${url}?${params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`;
 }

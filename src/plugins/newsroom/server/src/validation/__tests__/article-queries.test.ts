@@ -16,7 +16,10 @@ describe('relatedQuery', () => {
   test.each([
     [{}, { limit: 5 }],
     [{ locale: 'en' }, { locale: 'en', limit: 5 }],
-    [{ locale: 'pt-BR', limit: '20' }, { locale: 'pt-BR', limit: 20 }],
+    [
+      { locale: 'pt-BR', limit: '20' },
+      { locale: 'pt-BR', limit: 20 },
+    ],
     [{ limit: '007' }, { limit: 7 }],
   ])('%j is read as %j', (query, expected) => {
     expect(validateRelated(query)).toEqual(expected);
@@ -35,7 +38,10 @@ describe('relatedQuery', () => {
     [{ locale: '' }, 'Bahasa "" tidak dikenal. (Unknown locale.)'],
     [{ locale: ['id', 'en'] }, 'Bahasa "id,en" tidak dikenal. (Unknown locale.)'],
     // An unknown name is reported first, before the bad values next to it.
-    [{ locale: 'FR', populate: '*', limit: 'x', status: '' }, 'Parameter tidak dikenal: populate, status. Yang boleh: locale, limit. (Unknown query parameter.)'],
+    [
+      { locale: 'FR', populate: '*', limit: 'x', status: '' },
+      'Parameter tidak dikenal: populate, status. Yang boleh: locale, limit. (Unknown query parameter.)',
+    ],
   ])('%j is a ValidationError: %s', (query, message) => {
     expect(messageOf(() => validateRelated(query))).toEqual({ name: 'ValidationError', message });
   });
@@ -60,6 +66,8 @@ describe('validateRelatedLimit', () => {
     [21, LIMIT],
     [2.5, LIMIT],
   ])('%p: %p', (limit, message) => {
-    expect(messageOf(() => validateRelatedLimit(limit))).toEqual(message === null ? null : { name: 'ValidationError', message });
+    expect(messageOf(() => validateRelatedLimit(limit))).toEqual(
+      message === null ? null : { name: 'ValidationError', message }
+    );
   });
 });

@@ -2,7 +2,13 @@ import { whatsappSettingsShapeErrors } from '..';
 
 const paths = (input: unknown) => {
   const errors = whatsappSettingsShapeErrors(input);
-  return errors && { general: errors.general.map((e) => e.path), id: errors.byLocale.id.map((e) => e.path), en: errors.byLocale.en.map((e) => e.path) };
+  return (
+    errors && {
+      general: errors.general.map((e) => e.path),
+      id: errors.byLocale.id.map((e) => e.path),
+      en: errors.byLocale.en.map((e) => e.path),
+    }
+  );
 };
 
 describe('whatsappSettingsShapeErrors', () => {

@@ -26,11 +26,67 @@ describe('rfc822', () => {
 describe('renderers', () => {
   const hostile = 'Banjir <Jakarta> & "Bekasi" \u0008';
   test.each([
-    ['urlset', () => renderUrlset([{ loc: 'https://w.id/read/id/a?x=1&y=2', lastmod: '2023-10-27T10:33:00.000Z', alternates: [{ hreflang: 'en', href: 'https://w.id/read/en/a' }] }])],
+    [
+      'urlset',
+      () =>
+        renderUrlset([
+          {
+            loc: 'https://w.id/read/id/a?x=1&y=2',
+            lastmod: '2023-10-27T10:33:00.000Z',
+            alternates: [{ hreflang: 'en', href: 'https://w.id/read/en/a' }],
+          },
+        ]),
+    ],
     ['sitemap index', () => renderSitemapIndex([{ loc: 'https://w.id/sitemaps/id/articles-1.xml', lastmod: null }])],
-    ['news sitemap', () => renderNewsSitemap([{ loc: 'https://w.id/read/id/a', publicationName: 'Warta & Co', language: 'id', publicationDate: '2023-10-27T17:33:00+07:00', title: hostile }])],
-    ['rss', () => renderRss({ title: hostile, link: 'https://w.id', selfUrl: 'https://w.id/rss/id.xml', description: hostile, language: 'id-ID', lastBuildDate: new Date(0), items: [{ title: hostile, link: 'https://w.id/a', pubDate: new Date(0), description: hostile, creators: [hostile], categories: [hostile], image: { url: 'https://w.id/a.jpg?x=1&y=2', type: 'image/jpeg', width: 10, height: 5 } }] })],
-    ['empty rss', () => renderRss({ title: 'W', link: 'https://w.id', selfUrl: 'https://w.id/rss/id.xml', description: 'd', language: 'id-ID', lastBuildDate: new Date(0), items: [] })],
+    [
+      'news sitemap',
+      () =>
+        renderNewsSitemap([
+          {
+            loc: 'https://w.id/read/id/a',
+            publicationName: 'Warta & Co',
+            language: 'id',
+            publicationDate: '2023-10-27T17:33:00+07:00',
+            title: hostile,
+          },
+        ]),
+    ],
+    [
+      'rss',
+      () =>
+        renderRss({
+          title: hostile,
+          link: 'https://w.id',
+          selfUrl: 'https://w.id/rss/id.xml',
+          description: hostile,
+          language: 'id-ID',
+          lastBuildDate: new Date(0),
+          items: [
+            {
+              title: hostile,
+              link: 'https://w.id/a',
+              pubDate: new Date(0),
+              description: hostile,
+              creators: [hostile],
+              categories: [hostile],
+              image: { url: 'https://w.id/a.jpg?x=1&y=2', type: 'image/jpeg', width: 10, height: 5 },
+            },
+          ],
+        }),
+    ],
+    [
+      'empty rss',
+      () =>
+        renderRss({
+          title: 'W',
+          link: 'https://w.id',
+          selfUrl: 'https://w.id/rss/id.xml',
+          description: 'd',
+          language: 'id-ID',
+          lastBuildDate: new Date(0),
+          items: [],
+        }),
+    ],
   ])('%s is valid XML', (_name, render) => {
     const xml = render();
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -38,7 +94,15 @@ describe('renderers', () => {
   });
 
   test('text survives the round trip', () => {
-    const xml = renderNewsSitemap([{ loc: 'https://w.id/a', publicationName: 'Warta & Co', language: 'id', publicationDate: 'x', title: 'A <b> & "c"' }]);
+    const xml = renderNewsSitemap([
+      {
+        loc: 'https://w.id/a',
+        publicationName: 'Warta & Co',
+        language: 'id',
+        publicationDate: 'x',
+        title: 'A <b> & "c"',
+      },
+    ]);
     const parsed = new XMLParser().parse(xml);
     expect(parsed.urlset.url['news:news']['news:title']).toBe('A <b> & "c"');
     expect(parsed.urlset.url['news:news']['news:publication']['news:name']).toBe('Warta & Co');
@@ -59,7 +123,18 @@ describe('empty sitemaps', () => {
   });
 
   test('the fallback is not used when there is something to list', () => {
-    const xml = renderNewsSitemap([{ loc: 'https://w.id/read/id/a', publicationName: 'W', language: 'id', publicationDate: '2023-10-27', title: 'A' }], front);
+    const xml = renderNewsSitemap(
+      [
+        {
+          loc: 'https://w.id/read/id/a',
+          publicationName: 'W',
+          language: 'id',
+          publicationDate: '2023-10-27',
+          title: 'A',
+        },
+      ],
+      front
+    );
     expect(locs(xml)).toEqual(['https://w.id/read/id/a']);
   });
 

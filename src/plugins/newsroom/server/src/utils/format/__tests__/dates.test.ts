@@ -36,20 +36,48 @@ describe('formatByline', () => {
 
   test.each([
     [[SALSABILA], 'id', 'Salsabila Fitirah Puteri, Jurnalis - '],
-    [[SALSABILA, { name: 'Bagus Prasetyo', role: 'Jurnalis' }], 'id', 'Salsabila Fitirah Puteri dan Bagus Prasetyo, Jurnalis - '],
+    [
+      [SALSABILA, { name: 'Bagus Prasetyo', role: 'Jurnalis' }],
+      'id',
+      'Salsabila Fitirah Puteri dan Bagus Prasetyo, Jurnalis - ',
+    ],
     [
       [SALSABILA, { name: 'Bagus Prasetyo', role: 'Jurnalis' }, { name: 'Nadia Anjani', role: 'Jurnalis' }],
       'id',
       'Salsabila Fitirah Puteri, Bagus Prasetyo, dan Nadia Anjani, Jurnalis - ',
     ],
     [
-      [SALSABILA, { name: 'Bagus Prasetyo', role: 'Jurnalis' }, { name: 'Nadia Anjani', role: 'Kontributor' }, { name: 'Rizky Ramadhan', role: 'Fotografer' }],
+      [
+        SALSABILA,
+        { name: 'Bagus Prasetyo', role: 'Jurnalis' },
+        { name: 'Nadia Anjani', role: 'Kontributor' },
+        { name: 'Rizky Ramadhan', role: 'Fotografer' },
+      ],
       'id',
       'Salsabila Fitirah Puteri, Bagus Prasetyo, Nadia Anjani, dan Rizky Ramadhan - ',
     ],
-    [[{ name: 'A', role: 'Journalist' }, { name: 'B', role: 'Journalist' }], 'en', 'A and B, Journalists - '],
-    [[{ name: 'A', role: 'Journalist' }, { name: 'B', role: 'Journalist' }, { name: 'C', role: 'Journalist' }], 'en', 'A, B, and C, Journalists - '],
-    [[{ name: 'A', role: 'Editor' }, { name: 'B', role: 'Photographer' }, { name: 'C' }, { name: 'D' }], 'en', 'A, B, C, and D - '],
+    [
+      [
+        { name: 'A', role: 'Journalist' },
+        { name: 'B', role: 'Journalist' },
+      ],
+      'en',
+      'A and B, Journalists - ',
+    ],
+    [
+      [
+        { name: 'A', role: 'Journalist' },
+        { name: 'B', role: 'Journalist' },
+        { name: 'C', role: 'Journalist' },
+      ],
+      'en',
+      'A, B, and C, Journalists - ',
+    ],
+    [
+      [{ name: 'A', role: 'Editor' }, { name: 'B', role: 'Photographer' }, { name: 'C' }, { name: 'D' }],
+      'en',
+      'A, B, C, and D - ',
+    ],
     [[{ name: 'Tanpa Peran' }], 'id', 'Tanpa Peran - '],
   ])('credits %j in %s', (authors, locale, prefix) => {
     const byline = formatByline(authors, SEED_INSTANT, 'WIB', locale);
@@ -145,7 +173,9 @@ describe('formatRelative', () => {
 
   test('counts calendar days in the article zone, not in UTC', () => {
     // 23:30 WIB on the 9th is "kemarin" at 00:30 WIB on the 10th, though only an hour has passed.
-    expect(formatRelative(new Date('2024-03-09T16:30:00Z'), new Date('2024-03-09T17:30:00Z'), 'WIB', 'id')).toBe('kemarin');
+    expect(formatRelative(new Date('2024-03-09T16:30:00Z'), new Date('2024-03-09T17:30:00Z'), 'WIB', 'id')).toBe(
+      'kemarin'
+    );
   });
 });
 

@@ -19,8 +19,15 @@ describe('readingTimeMinutes', () => {
   test('reads nested blocks: lists, quotes and links', () => {
     const body = [
       { type: 'heading', level: 2, children: [{ type: 'text', text: words(100) }] },
-      { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: words(150) }] }] },
-      { type: 'paragraph', children: [{ type: 'link', url: 'https://x', children: [{ type: 'text', text: words(100) }] }] },
+      {
+        type: 'list',
+        format: 'unordered',
+        children: [{ type: 'list-item', children: [{ type: 'text', text: words(150) }] }],
+      },
+      {
+        type: 'paragraph',
+        children: [{ type: 'link', url: 'https://x', children: [{ type: 'text', text: words(100) }] }],
+      },
     ];
     expect(readingTimeMinutes(body)).toBe(2);
   });

@@ -65,10 +65,23 @@ describe('missingCrops', () => {
   const format = (url: string) => ({ url, width: 1, height: 1 });
   test.each([
     [{ width: 640, height: 360, formats: null }, ['crop_16x9', 'crop_4x3', 'crop_1x1']],
-    [{ width: 640, height: 360, formats: { thumbnail: format('/t.jpg'), crop_4x3: format('/c.jpg') } }, ['crop_16x9', 'crop_1x1']],
-    [{ width: 640, height: 360, formats: { crop_16x9: format('/a'), crop_4x3: format('/b'), crop_1x1: format('/c') } }, []],
+    [
+      { width: 640, height: 360, formats: { thumbnail: format('/t.jpg'), crop_4x3: format('/c.jpg') } },
+      ['crop_16x9', 'crop_1x1'],
+    ],
+    [
+      { width: 640, height: 360, formats: { crop_16x9: format('/a'), crop_4x3: format('/b'), crop_1x1: format('/c') } },
+      [],
+    ],
     // A format without a URL (a failed upload) is not a crop.
-    [{ width: 640, height: 360, formats: { crop_16x9: { url: null }, crop_4x3: format('/b'), crop_1x1: format('/c') } }, ['crop_16x9']],
+    [
+      {
+        width: 640,
+        height: 360,
+        formats: { crop_16x9: { url: null }, crop_4x3: format('/b'), crop_1x1: format('/c') },
+      },
+      ['crop_16x9'],
+    ],
     [{ width: 10, height: 10, formats: { crop_4x3: format('/b'), crop_1x1: format('/c') } }, []],
   ])('%p misses %p', (image, expected) => {
     expect(missingCrops(image as any).map((crop) => crop.key)).toEqual(expected);
@@ -98,7 +111,11 @@ describe('imageCrops and structuredDataImages', () => {
 
   test.each([
     [null, 'https://w.id/uploads/a.jpg', ['https://w.id/uploads/a.jpg']],
-    [{ url: '/uploads/a.jpg', formats: { thumbnail: { url: '/t.jpg' } } }, 'https://w.id/uploads/a.jpg', ['https://w.id/uploads/a.jpg']],
+    [
+      { url: '/uploads/a.jpg', formats: { thumbnail: { url: '/t.jpg' } } },
+      'https://w.id/uploads/a.jpg',
+      ['https://w.id/uploads/a.jpg'],
+    ],
     [{ url: '/uploads/a.jpg', formats: null }, null, []],
   ])('an image without crops (%p) falls back to the original %p', (img, original, expected) => {
     expect(structuredDataImages(imageCrops(img as any, abs), original)).toEqual(expected);

@@ -15,8 +15,20 @@ describe('verifyPreviewToken', () => {
     ['at expiry', token, key, new Date(now.getTime() + 600_000), { ok: false, reason: 'expired' }],
     ['after expiry', token, key, new Date(now.getTime() + 3_600_000), { ok: false, reason: 'expired' }],
     ['signed with another secret', token, otherKey, now, { ok: false, reason: 'forged' }],
-    ['a changed documentId', `${reencode({ ...claims, documentId: 'other', exp: 1704067800 })}.${signature}`, key, now, { ok: false, reason: 'forged' }],
-    ['a stretched expiry', `${reencode({ ...claims, exp: 9999999999 })}.${signature}`, key, now, { ok: false, reason: 'forged' }],
+    [
+      'a changed documentId',
+      `${reencode({ ...claims, documentId: 'other', exp: 1704067800 })}.${signature}`,
+      key,
+      now,
+      { ok: false, reason: 'forged' },
+    ],
+    [
+      'a stretched expiry',
+      `${reencode({ ...claims, exp: 9999999999 })}.${signature}`,
+      key,
+      now,
+      { ok: false, reason: 'forged' },
+    ],
     ['a truncated signature', `${payload}.${signature.slice(0, 10)}`, key, now, { ok: false, reason: 'forged' }],
     ['no signature', payload, key, now, { ok: false, reason: 'malformed' }],
     ['three parts', `${token}.x`, key, now, { ok: false, reason: 'malformed' }],
@@ -28,7 +40,10 @@ describe('verifyPreviewToken', () => {
   });
 
   test('a valid token carries its claims and expiry', () => {
-    expect(verifyPreviewToken(token, key, now)).toEqual({ ok: true, claims: { ...claims, exp: Math.floor(now.getTime() / 1000) + 600 } });
+    expect(verifyPreviewToken(token, key, now)).toEqual({
+      ok: true,
+      claims: { ...claims, exp: Math.floor(now.getTime() / 1000) + 600 },
+    });
   });
 
   test('a validly signed token with wrong claims is malformed', () => {

@@ -41,35 +41,91 @@ describe('publicReadProblem', () => {
     ['$between with one value', { filters: { title: { $between: 'x' } } }, 'tepat dua nilai'],
     ['$between with a list of one', { filters: { title: { $between: ['a'] } } }, 'tepat dua nilai'],
     ['$between with three', { filters: { title: { $between: ['a', 'b', 'c'] } } }, 'tepat dua nilai'],
-    ['$eq nested in $eq', { filters: { title: { $eq: { $eq: 'x' } } } }, '"filters[title][$eq]" harus berupa satu nilai'],
-    ['$in nested in $ne', { filters: { title: { $ne: { $in: ['a'] } } } }, '"filters[title][$ne]" harus berupa satu nilai'],
+    [
+      '$eq nested in $eq',
+      { filters: { title: { $eq: { $eq: 'x' } } } },
+      '"filters[title][$eq]" harus berupa satu nilai',
+    ],
+    [
+      '$in nested in $ne',
+      { filters: { title: { $ne: { $in: ['a'] } } } },
+      '"filters[title][$ne]" harus berupa satu nilai',
+    ],
     ['$null with a word', { filters: { title: { $null: 'maybe' } } }, 'true atau false'],
     ['an unknown operator', { filters: { title: { $regex: '.*' } } }, 'Operator "$regex" tidak dikenal'],
     ['an operator at the root', { filters: { $eq: 'x' } }, 'Operator "$eq" tidak dikenal'],
     ['an inherited key', { filters: { constructor: { $eq: 'x' } } }, 'kunci tak dikenal "constructor"'],
-    ['a private field', { filters: { author: { email: { $startsWith: 'a' } } } }, '"filters[author][email]" tidak dapat dipakai'],
-    ['a private relation', { filters: { relatedPinned: { title: 'x' } } }, '"filters[relatedPinned]" tidak dapat dipakai'],
-    ['the admin user behind createdBy', { filters: { createdBy: { id: 1 } } }, '"filters[createdBy]" tidak dapat dipakai'],
+    [
+      'a private field',
+      { filters: { author: { email: { $startsWith: 'a' } } } },
+      '"filters[author][email]" tidak dapat dipakai',
+    ],
+    [
+      'a private relation',
+      { filters: { relatedPinned: { title: 'x' } } },
+      '"filters[relatedPinned]" tidak dapat dipakai',
+    ],
+    [
+      'the admin user behind createdBy',
+      { filters: { createdBy: { id: 1 } } },
+      '"filters[createdBy]" tidak dapat dipakai',
+    ],
     ['fields=__proto__', { fields: '__proto__' }, 'kolom tak dikenal "__proto__"'],
     ['fields[0]=constructor', { fields: ['constructor'] }, 'kolom tak dikenal "constructor"'],
     ['a relation as a field', { fields: ['author'] }, 'kolom tak dikenal "author"'],
     ['fields as an object', { fields: { a: 1 } }, 'nama kolom atau daftar'],
-    ['a start beyond any integer', { pagination: { start: '99999999999999999999' } }, '"pagination[start]" harus bilangan bulat 0'],
+    [
+      'a start beyond any integer',
+      { pagination: { start: '99999999999999999999' } },
+      '"pagination[start]" harus bilangan bulat 0',
+    ],
     ['page 0', { pagination: { page: '0' } }, '"pagination[page]" harus bilangan bulat 1'],
     ['a fractional limit', { limit: 2.5 }, '"limit" harus bilangan bulat'],
-    ['a sort through localizations', { sort: 'localizations.title:asc' }, '"sort[localizations.title]" tidak dapat dipakai'],
+    [
+      'a sort through localizations',
+      { sort: 'localizations.title:asc' },
+      '"sort[localizations.title]" tidak dapat dipakai',
+    ],
     ['a sort on a private field', { sort: { author: { email: 'asc' } } }, 'tidak dapat dipakai'],
     ['a sort in a strange direction', { sort: 'title:sideways' }, '"sort" harus berupa'],
     ['a populate of a private relation', { populate: ['relatedPinned'] }, 'kolom tak dikenal "relatedPinned"'],
-    ['a populate with a malformed filter', { populate: { author: { filters: { $or: 'x' } } } }, '"populate[author][filters][$or]"'],
+    [
+      'a populate with a malformed filter',
+      { populate: { author: { filters: { $or: 'x' } } } },
+      '"populate[author][filters][$or]"',
+    ],
     ['a populate with an unknown option', { populate: { author: { where: {} } } }, 'kunci tak dikenal "where"'],
     ['a word for an id', { filters: { id: "'" } }, '"filters[id]" harus berupa bilangan bulat'],
-    ['a word for a related id', { filters: { author: { $gt: 'Gempa' } } }, '"filters[author][$gt]" harus berupa bilangan bulat'],
-    ['a word for a related id, directly', { filters: { author: 'Gempa' } }, '"filters[author]" harus berupa bilangan bulat'],
-    ['a text operator on an id', { filters: { id: { $endsWith: '7' } } }, 'Operator "$endsWith" tidak berlaku untuk "filters[id]"'],
-    ['a text operator on a date', { filters: { datePublished: { $notContainsi: '2024' } } }, 'Operator "$notContainsi" tidak berlaku'],
-    ['a value for rich-text blocks', { filters: { body: { $contains: 'banjir' } } }, 'Operator "$contains" tidak berlaku untuk "filters[body]"'],
-    ['a word in a list of ids', { filters: { id: { $in: ['1', 'dua'] } } }, '"filters[id][$in][1]" harus berupa bilangan bulat'],
+    [
+      'a word for a related id',
+      { filters: { author: { $gt: 'Gempa' } } },
+      '"filters[author][$gt]" harus berupa bilangan bulat',
+    ],
+    [
+      'a word for a related id, directly',
+      { filters: { author: 'Gempa' } },
+      '"filters[author]" harus berupa bilangan bulat',
+    ],
+    [
+      'a text operator on an id',
+      { filters: { id: { $endsWith: '7' } } },
+      'Operator "$endsWith" tidak berlaku untuk "filters[id]"',
+    ],
+    [
+      'a text operator on a date',
+      { filters: { datePublished: { $notContainsi: '2024' } } },
+      'Operator "$notContainsi" tidak berlaku',
+    ],
+    [
+      'a value for rich-text blocks',
+      { filters: { body: { $contains: 'banjir' } } },
+      'Operator "$contains" tidak berlaku untuk "filters[body]"',
+    ],
+    [
+      'a word in a list of ids',
+      { filters: { id: { $in: ['1', 'dua'] } } },
+      '"filters[id][$in][1]" harus berupa bilangan bulat',
+    ],
     ['_q as a list', { _q: ['a'] }, '"_q" harus berupa satu teks'],
     ['an empty locale', { locale: '' }, '"locale" harus berupa satu kode'],
     ['a locale list', { locale: ['id', 'en'] }, '"locale" harus berupa satu kode'],
@@ -80,16 +136,33 @@ describe('publicReadProblem', () => {
 
   test.each([
     ['plain equality', { filters: { title: 'Banjir' } }],
-    ['operators, groups and negation', { filters: { $or: [{ title: { $containsi: 'banjir' } }, { $not: { slug: { $in: ['a', 'b'] } } }] } }],
+    [
+      'operators, groups and negation',
+      { filters: { $or: [{ title: { $containsi: 'banjir' } }, { $not: { slug: { $in: ['a', 'b'] } } }] } },
+    ],
     ['a list from qs beyond its array limit', { filters: { $or: { 21: { title: 'a' }, 22: { title: 'b' } } } }],
     ['$between with two values', { filters: { datePublished: { $between: ['2024-01-01', '2024-12-31'] } } }],
     ['$not inside an attribute', { filters: { title: { $not: { $eq: 'x' } } } }],
-    ['a relation, by its fields or its id', { filters: { author: { name: { $eq: 'Susi' } }, localizations: { $null: 'true' } } }],
+    [
+      'a relation, by its fields or its id',
+      { filters: { author: { name: { $eq: 'Susi' } }, localizations: { $null: 'true' } } },
+    ],
     ['a component field', { filters: { seo: { metaTitle: { $contains: 'a' } } } }],
-    ['fields, sort, populate and pagination', { fields: ['title', 'slug'], sort: ['datePublished:desc', 'title'], populate: { author: { fields: ['name'] } }, pagination: { page: '2', pageSize: '10' } }],
+    [
+      'fields, sort, populate and pagination',
+      {
+        fields: ['title', 'slug'],
+        sort: ['datePublished:desc', 'title'],
+        populate: { author: { fields: ['name'] } },
+        pagination: { page: '2', pageSize: '10' },
+      },
+    ],
     ['populate=*', { populate: '*' }],
     ['ids as numbers and digit strings', { filters: { id: { $in: [1, '2'] }, author: { $eq: '3' } } }],
-    ['a date range and an emptiness check on blocks', { filters: { datePublished: { $between: ['2024-01-01', '2024-02-01'] }, body: { $notNull: true } } }],
+    [
+      'a date range and an emptiness check on blocks',
+      { filters: { datePublished: { $between: ['2024-01-01', '2024-02-01'] }, body: { $notNull: true } } },
+    ],
     ['every locale', { locale: '*' }],
   ])('accepts %s', (_name, params) => {
     expect(publicReadProblem(params as Record<string, unknown>, article, getModel)).toBeNull();
@@ -98,13 +171,21 @@ describe('publicReadProblem', () => {
 
 describe('publicReadParams', () => {
   test('forces published rows and drops publication-state filters for the public', () => {
-    const result = publicReadParams({ status: 'draft', publicationFilter: 'modified', hasPublishedVersion: 'false' }, article, getModel, false);
+    const result = publicReadParams(
+      { status: 'draft', publicationFilter: 'modified', hasPublishedVersion: 'false' },
+      article,
+      getModel,
+      false
+    );
     expect(result).toEqual({ status: 'published' });
   });
 
   test('lets an editor read drafts, through relations too', () => {
     const params = { status: 'draft', filters: { localizations: { title: 'x' } } };
-    expect(publicReadParams(params, article, getModel, true)).toEqual({ status: 'draft', filters: { localizations: { $and: [{ title: 'x' }] } } });
+    expect(publicReadParams(params, article, getModel, true)).toEqual({
+      status: 'draft',
+      filters: { localizations: { $and: [{ title: 'x' }] } },
+    });
   });
 
   test.each([
@@ -121,7 +202,12 @@ describe('publicReadParams', () => {
 
   test('limits a filter through localizations to published rows, inside groups and negations too', () => {
     const result = publicReadParams(
-      { filters: { $or: [{ localizations: { title: { $startsWith: 'Zebra' } } }], $not: { localizations: { $null: true } } } },
+      {
+        filters: {
+          $or: [{ localizations: { title: { $startsWith: 'Zebra' } } }],
+          $not: { localizations: { $null: true } },
+        },
+      },
       article,
       getModel,
       false
@@ -139,7 +225,12 @@ describe('publicReadParams', () => {
   });
 
   test('limits filters nested in populate', () => {
-    const result = publicReadParams({ populate: { localizations: { filters: { localizations: { title: 'x' } } } } }, article, getModel, false);
+    const result = publicReadParams(
+      { populate: { localizations: { filters: { localizations: { title: 'x' } } } } },
+      article,
+      getModel,
+      false
+    );
     expect(result.populate).toEqual({
       localizations: { filters: { localizations: { $and: [{ title: 'x' }, { publishedAt: { $notNull: true } }] } } },
     });
@@ -149,12 +240,17 @@ describe('publicReadParams', () => {
     const result = publicReadParams({ _q: 'hidden', filters: { bio: { $notNull: true } } }, author, getModel, false);
     expect(result._q).toBeUndefined();
     expect(result.filters).toEqual({
-      $and: [{ bio: { $notNull: true } }, { $or: [{ name: { $containsi: 'hidden' } }, { bio: { $containsi: 'hidden' } }] }],
+      $and: [
+        { bio: { $notNull: true } },
+        { $or: [{ name: { $containsi: 'hidden' } }, { bio: { $containsi: 'hidden' } }] },
+      ],
     });
   });
 
   test('a numeric _q also matches the id', () => {
     const result = publicReadParams({ _q: '42' }, author, getModel, false);
-    expect(result.filters).toEqual({ $or: [{ name: { $containsi: '42' } }, { bio: { $containsi: '42' } }, { id: { $eq: 42 } }] });
+    expect(result.filters).toEqual({
+      $or: [{ name: { $containsi: '42' } }, { bio: { $containsi: '42' } }, { id: { $eq: 42 } }],
+    });
   });
 });

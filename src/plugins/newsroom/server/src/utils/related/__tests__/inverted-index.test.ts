@@ -17,14 +17,46 @@ import { idfFrom, termsOf } from '../scoring';
 
 describe('storedTerms', () => {
   test.each([
-    [[['banjir', 6], ['jakarta', 4], ['air', 1]], 2, [['banjir', 6], ['jakarta', 4]]],
+    [
+      [
+        ['banjir', 6],
+        ['jakarta', 4],
+        ['air', 1],
+      ],
+      2,
+      [
+        ['banjir', 6],
+        ['jakarta', 4],
+      ],
+    ],
     // Ties in alphabetical order, so every instance stores the same terms.
-    [[['zebra', 2], ['apel', 2], ['mangga', 2]], 2, [['apel', 2], ['mangga', 2]]],
+    [
+      [
+        ['zebra', 2],
+        ['apel', 2],
+        ['mangga', 2],
+      ],
+      2,
+      [
+        ['apel', 2],
+        ['mangga', 2],
+      ],
+    ],
     // Over-long "words" (URLs, hashes) are not stored.
-    [[['x'.repeat(61), 9], ['rudal', 1]], 5, [['rudal', 1]]],
-  ] as [Array<[string, number]>, number, Array<[string, number]>][])('%j keeping %i gives %j', (terms, max, expected) => {
-    expect(storedTerms(new Map(terms), max)).toEqual(expected);
-  });
+    [
+      [
+        ['x'.repeat(61), 9],
+        ['rudal', 1],
+      ],
+      5,
+      [['rudal', 1]],
+    ],
+  ] as [Array<[string, number]>, number, Array<[string, number]>][])(
+    '%j keeping %i gives %j',
+    (terms, max, expected) => {
+      expect(storedTerms(new Map(terms), max)).toEqual(expected);
+    }
+  );
 });
 
 describe('probeTerms', () => {
@@ -41,13 +73,25 @@ describe('probeTerms', () => {
     // In a very large archive the cap grows with it (0.5% of the articles by default).
     [2_000_000, { maxTerms: 5, maxPostingsPerTerm: 200 }, ['rudal', 'korea', 'pemerintah']],
   ])('N=%i %j gives %j', (count, options, expected) => {
-    const terms = [['pemerintah', 5], ['korea', 4], ['rudal', 3], ['unik', 2]] as [string, number][];
+    const terms = [
+      ['pemerintah', 5],
+      ['korea', 4],
+      ['rudal', 3],
+      ['unik', 2],
+    ] as [string, number][];
     expect(probeTerms(terms, df, count, options)).toEqual(expected);
   });
 });
 
 describe('topScored', () => {
-  const scores = new Map([['a', 1], ['b', 5], ['c', 3], ['d', 5], ['e', 0.5], ['f', 4]]);
+  const scores = new Map([
+    ['a', 1],
+    ['b', 5],
+    ['c', 3],
+    ['d', 5],
+    ['e', 0.5],
+    ['f', 4],
+  ]);
   test.each([
     [1, ['b']],
     [3, ['b', 'd', 'f']],
@@ -58,17 +102,32 @@ describe('topScored', () => {
   });
   test('agrees with a full sort on a large random input', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const many = new Map(Array.from({ length: 5000 }, (_, i) => [`k${i}`, Math.round(random() * 1000)] as [string, number]));
-    const sorted = [...many].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 300).map(([key]) => key);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const many = new Map(
+      Array.from({ length: 5000 }, (_, i) => [`k${i}`, Math.round(random() * 1000)] as [string, number])
+    );
+    const sorted = [...many]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 300)
+      .map(([key]) => key);
     expect(topScored(many, 300)).toEqual(sorted);
   });
 });
 
 describe('probeWeights and topCandidates', () => {
   test('rank by shared weighted terms and tags, never the source itself', () => {
-    const df = new Map([['rudal', 2], ['korea', 3]]);
-    const vector = vectorFromStored([['rudal', 3], ['korea', 2]], df, 100);
+    const df = new Map([
+      ['rudal', 2],
+      ['korea', 3],
+    ]);
+    const vector = vectorFromStored(
+      [
+        ['rudal', 3],
+        ['korea', 2],
+      ],
+      df,
+      100
+    );
     const probe = probeWeights(vector, ['rudal', 'korea'], ['t1'], idfFrom(df, 100));
     expect(probe.get(tagTerm('t1'))).toBe(Math.max(probe.get('rudal')!, probe.get('korea')!));
     const postings: Posting[] = [
@@ -99,7 +158,9 @@ describe('assembleList', () => {
     ['the article itself is never listed', ['self'], [], 5, ['a', 'b', 'c']],
   ])('%s', (_name, pinned, excluded, max, expected) => {
     const available = new Set(['a', 'b', 'c', 'p', 'q', 'self']);
-    expect(assembleList('self', pinned, excluded, ranked, available, max).map((item) => item.documentId)).toEqual(expected);
+    expect(assembleList('self', pinned, excluded, ranked, available, max).map((item) => item.documentId)).toEqual(
+      expected
+    );
   });
   test('scores are rounded and pins are marked', () => {
     expect(assembleList('self', ['p'], [], ranked, new Set(['a', 'p']), 2)).toEqual([
@@ -162,11 +223,16 @@ describe('computeRelatedList over an in-memory index', () => {
   test('stored norms give the same list as vectors computed from every frequency', async () => {
     const exact = await computeRelatedList(corpus[0], reader, { now, max: 5 });
     const withNorms = corpus.map((doc) => ({ ...doc, norm: vectorFromStored(doc.terms, df, corpus.length).norm }));
-    expect(await computeRelatedList(withNorms[0], memoryReader(withNorms, df, corpus.length), { now, max: 5 })).toEqual(exact);
+    expect(await computeRelatedList(withNorms[0], memoryReader(withNorms, df, corpus.length), { now, max: 5 })).toEqual(
+      exact
+    );
   });
 
   test('pins first, exclusions out', async () => {
-    const list = await computeRelatedList({ ...corpus[0], pinned: ['bola'], excluded: ['k1'] }, reader, { now, max: 5 });
+    const list = await computeRelatedList({ ...corpus[0], pinned: ['bola'], excluded: ['k1'] }, reader, {
+      now,
+      max: 5,
+    });
     expect(list.map((item) => item.documentId)).toEqual(['bola', 'k2']);
   });
 });

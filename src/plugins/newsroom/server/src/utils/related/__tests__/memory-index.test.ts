@@ -9,7 +9,7 @@ const now = Date.UTC(2026, 10, 26);
 /** A deterministic archive: story clusters sharing words, categories with parents, tags, edge cases. */
 function archive(size: number, seed = 11): FeatureRecord[] {
   let state = seed;
-  const random = () => ((state = (state * 16807) % 2147483647) / 2147483647);
+  const random = () => (state = (state * 16807) % 2147483647) / 2147483647;
   const pick = <V>(values: V[]) => values[Math.floor(random() * values.length)];
   const common = Array.from({ length: 60 }, (_, i) => `umum${i}`);
   const topics = Array.from({ length: 12 }, (_, topic) => ({
@@ -46,7 +46,9 @@ function archive(size: number, seed = 11): FeatureRecord[] {
 /** Document frequencies as the rebuild counts them: one per posting (terms and tags). */
 function frequencies(records: FeatureRecord[]) {
   const df = new Map<string, number>();
-  for (const record of records) for (const term of [...record.terms.map(([term]) => term), ...record.tags.map(tagTerm)]) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const record of records)
+    for (const term of [...record.terms.map(([term]) => term), ...record.tags.map(tagTerm)])
+      df.set(term, (df.get(term) ?? 0) + 1);
   return df;
 }
 
@@ -61,12 +63,18 @@ describe('memoryIndex: the full rebuild computes what serving computes', () => {
     ['defaults', { now, max: 20 }],
     // Few candidates: which of many equal partial scores make the cut is decided by documentId.
     ['a short candidate list', { now, max: 5, candidates: 7, categoryCandidates: 3 }],
-    ['other weights', { now, max: 10, weights: { ...DEFAULT_RELATED_WEIGHTS, text: 2, tags: 3, maxAgeDays: 60, storyHalfLifeDays: 3 } }],
+    [
+      'other weights',
+      { now, max: 10, weights: { ...DEFAULT_RELATED_WEIGHTS, text: 2, tags: 3, maxAgeDays: 60, storyHalfLifeDays: 3 } },
+    ],
   ])('every list is identical to computeRelatedList (%s)', async (_name, options) => {
     let nonEmpty = 0;
     for (const record of records) {
       const expected = await computeRelatedList(record, reader, options);
-      expect({ documentId: record.documentId, list: index.listOf(record, options) }).toEqual({ documentId: record.documentId, list: expected });
+      expect({ documentId: record.documentId, list: index.listOf(record, options) }).toEqual({
+        documentId: record.documentId,
+        list: expected,
+      });
       if (expected.length) nonEmpty += 1;
     }
     // The comparison means something only if lists have content.

@@ -16,7 +16,11 @@ describe('tokenize', () => {
   test.each([
     ['Korea Utara dan Rusia yang tengah berkonflik', 'id', ['korea', 'utara', 'rusia', 'berkonflik']],
     // Weekdays, reporting verbs (ujar) and numbers carry no topic.
-    ["Jum'at ini, ujar juru bicara, banjir 1.000 cm di Kampung Melayu", 'id', ['juru', 'bicara', 'banjir', 'kampung', 'melayu']],
+    [
+      "Jum'at ini, ujar juru bicara, banjir 1.000 cm di Kampung Melayu",
+      'id',
+      ['juru', 'bicara', 'banjir', 'kampung', 'melayu'],
+    ],
     ['The minister said the floods were the worst', 'en', ['minister', 'floods', 'worst']],
     ['Café Ümit', 'id', ['cafe', 'umit']],
   ])('%p in %s gives %j', (text, locale, tokens) => {
@@ -27,9 +31,20 @@ describe('tokenize', () => {
 describe('termsOf', () => {
   test.each([
     // Title x3, lead x2, body x1.
-    [{ title: 'Banjir Jakarta', lead: 'Banjir', body: 'Jakarta banjir lagi' }, undefined, [['banjir', 6], ['jakarta', 4]]],
+    [
+      { title: 'Banjir Jakarta', lead: 'Banjir', body: 'Jakarta banjir lagi' },
+      undefined,
+      [
+        ['banjir', 6],
+        ['jakarta', 4],
+      ],
+    ],
     // A normalizer (the evaluation's stemmer) merges the forms it maps together.
-    [{ title: 'Penjualan', body: 'dijual menjual' }, (token: string) => token.replace(/^(pen|di|men)/, '').replace(/an$/, ''), [['jual', 5]]],
+    [
+      { title: 'Penjualan', body: 'dijual menjual' },
+      (token: string) => token.replace(/^(pen|di|men)/, '').replace(/an$/, ''),
+      [['jual', 5]],
+    ],
   ])('%j gives %j', (doc, normalize, expected) => {
     expect([...termsOf(doc, 'id', normalize)]).toEqual(expected);
   });
@@ -37,7 +52,9 @@ describe('termsOf', () => {
 
 const DAY = 86_400_000;
 type Doc = RelatedDoc & { vector: Vector };
-function docs(specs: { key: string; text: string; category: string; parent?: string; tags: string[]; day: number }[]): Doc[] {
+function docs(
+  specs: { key: string; text: string; category: string; parent?: string; tags: string[]; day: number }[]
+): Doc[] {
   const base = specs.map((spec) => ({
     key: spec.key,
     categoryId: spec.category,
@@ -63,7 +80,8 @@ describe('scoring parts', () => {
   });
 
   test('category closeness: same, parent/child and sibling, unrelated', () => {
-    const node = (categoryId: string, categoryParentId: string | null) => ({ categoryId, categoryParentId }) as RelatedDoc;
+    const node = (categoryId: string, categoryParentId: string | null) =>
+      ({ categoryId, categoryParentId }) as RelatedDoc;
     const w = DEFAULT_RELATED_WEIGHTS;
     expect(categoryCloseness(node('nasional', 'news'), node('nasional', 'news'), w)).toBe(w.sameCategory);
     expect(categoryCloseness(node('nasional', 'news'), node('news', null), w)).toBe(w.nearCategory);
@@ -84,11 +102,46 @@ describe('scoring parts', () => {
 
 describe('rankRelated', () => {
   const corpus = docs([
-    { key: 'flood-1', text: 'Banjir rendam permukiman Kampung Melayu Jakarta Timur', category: 'megapolitan', parent: 'news', tags: ['banjir-jakarta'], day: 10 },
-    { key: 'flood-2', text: 'Pengungsi banjir Kampung Melayu butuh air bersih', category: 'megapolitan', parent: 'news', tags: [], day: 11 },
-    { key: 'flood-3', text: 'Banjir Jakarta Timur surut, warga bersihkan lumpur', category: 'megapolitan', parent: 'news', tags: ['banjir-jakarta'], day: 13 },
-    { key: 'mrt', text: 'Tarif MRT Jakarta naik mulai bulan depan', category: 'megapolitan', parent: 'news', tags: ['jakarta'], day: 12 },
-    { key: 'old-flood', text: 'Banjir rendam permukiman Kampung Melayu Jakarta Timur', category: 'megapolitan', parent: 'news', tags: ['banjir-jakarta'], day: -400 },
+    {
+      key: 'flood-1',
+      text: 'Banjir rendam permukiman Kampung Melayu Jakarta Timur',
+      category: 'megapolitan',
+      parent: 'news',
+      tags: ['banjir-jakarta'],
+      day: 10,
+    },
+    {
+      key: 'flood-2',
+      text: 'Pengungsi banjir Kampung Melayu butuh air bersih',
+      category: 'megapolitan',
+      parent: 'news',
+      tags: [],
+      day: 11,
+    },
+    {
+      key: 'flood-3',
+      text: 'Banjir Jakarta Timur surut, warga bersihkan lumpur',
+      category: 'megapolitan',
+      parent: 'news',
+      tags: ['banjir-jakarta'],
+      day: 13,
+    },
+    {
+      key: 'mrt',
+      text: 'Tarif MRT Jakarta naik mulai bulan depan',
+      category: 'megapolitan',
+      parent: 'news',
+      tags: ['jakarta'],
+      day: 12,
+    },
+    {
+      key: 'old-flood',
+      text: 'Banjir rendam permukiman Kampung Melayu Jakarta Timur',
+      category: 'megapolitan',
+      parent: 'news',
+      tags: ['banjir-jakarta'],
+      day: -400,
+    },
     { key: 'football', text: 'Timnas Indonesia kalahkan Vietnam di Jakarta', category: 'bola', tags: [], day: 12 },
   ]);
   const source = corpus[0];

@@ -5,8 +5,14 @@ describe('relatedSettings', () => {
   test.each([
     [undefined, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200, reconcileMinutes: 10 }],
     [{}, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200, reconcileMinutes: 10 }],
-    [{ weights: { text: 5 }, candidates: 100 }, { weights: { ...DEFAULT_RELATED_WEIGHTS, text: 5 }, candidates: 100, reconcileMinutes: 10 }],
-    [{ weights: { tags: 0 } }, { weights: { ...DEFAULT_RELATED_WEIGHTS, tags: 0 }, candidates: 200, reconcileMinutes: 10 }],
+    [
+      { weights: { text: 5 }, candidates: 100 },
+      { weights: { ...DEFAULT_RELATED_WEIGHTS, text: 5 }, candidates: 100, reconcileMinutes: 10 },
+    ],
+    [
+      { weights: { tags: 0 } },
+      { weights: { ...DEFAULT_RELATED_WEIGHTS, tags: 0 }, candidates: 200, reconcileMinutes: 10 },
+    ],
     [{ reconcileMinutes: 0 }, { weights: DEFAULT_RELATED_WEIGHTS, candidates: 200, reconcileMinutes: 0 }],
   ])('%j gives %j', (input, expected) => {
     expect(relatedSettings(input)).toEqual(expected);

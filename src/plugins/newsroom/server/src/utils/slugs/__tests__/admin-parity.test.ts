@@ -10,7 +10,8 @@ import { SLUG_REPLACEMENTS, slugifyTitle } from '../slug';
 const API_DIR = path.join(__dirname, '..', '..', '..', '..', '..', '..', '..', 'api');
 const TYPES = ['article', 'author', 'category', 'tag'];
 const uidOptions = (type: string) =>
-  JSON.parse(fs.readFileSync(path.join(API_DIR, type, 'content-types', type, 'schema.json'), 'utf8')).attributes.slug.options;
+  JSON.parse(fs.readFileSync(path.join(API_DIR, type, 'content-types', type, 'schema.json'), 'utf8')).attributes.slug
+    .options;
 
 describe('slug replacements', () => {
   test.each(TYPES)('the %s uid uses the same replacements as the server', (type) => {
@@ -21,8 +22,11 @@ describe('slug replacements', () => {
 
   // Only the reordering of a currency and its number ($100 -> 100-dolar) needs Warta's generator; a
   // symbol on its own comes out the same from the content-manager's slugifier with the schema options.
-  test.each(SLUG_REPLACEMENTS.map(([symbol]) => symbol))('@sindresorhus/slugify spells %p as the server does', (symbol) => {
-    const title = `Kata ${symbol} Lain`;
-    expect(sindresorhusSlugify(title, uidOptions('article'))).toBe(slugifyTitle(title));
-  });
+  test.each(SLUG_REPLACEMENTS.map(([symbol]) => symbol))(
+    '@sindresorhus/slugify spells %p as the server does',
+    (symbol) => {
+      const title = `Kata ${symbol} Lain`;
+      expect(sindresorhusSlugify(title, uidOptions('article'))).toBe(slugifyTitle(title));
+    }
+  );
 });

@@ -152,8 +152,10 @@ describe('slugifyTitle', () => {
     ['Ma\u2019ruf Amin & Anies', 'maruf-amin-dan-anies'],
     ['TikTok Shop Naik 10%', 'tiktok-shop-naik-10-persen'],
     ['iPhone 15 Pro', 'iphone-15-pro'],
-    ['Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
-      'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia'],
+    [
+      'Update Perang Rusia Ukraina: AS, Korsel dan Jepang Kecam Pasokan Amunisi Korea Utara ke Rusia',
+      'update-perang-rusia-ukraina-as-korsel-dan-jepang-kecam-pasokan-amunisi-korea-utara-ke-rusia',
+    ],
     ['  Banjir   Jakarta!!  ', 'banjir-jakarta'],
     ['Harga BBM "Naik" Lagi?', 'harga-bbm-naik-lagi'],
     ['Timnas U-23 Menang 2-0', 'timnas-u-23-menang-2-0'],

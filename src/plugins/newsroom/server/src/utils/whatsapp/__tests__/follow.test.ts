@@ -90,21 +90,90 @@ describe('validateFields and validateSiteDefault', () => {
 describe('resolveWhatsappFollow', () => {
   const custom = (fields: Partial<Override>): Override => ({ mode: 'custom', ...fields });
 
-  test.each<[string, { categoryChain: (Override | null)[]; article: Override | null; site?: SiteDefault | null }, Partial<ReturnType<typeof resolveWhatsappFollow>> | null]>([
-    ['the site default when nothing overrides', { categoryChain: [null], article: null }, { url: SITE_URL, channelName: 'Okezone', headline: 'Ikuti Saluran WhatsApp Okezone untuk update berita terbaru setiap hari', buttonLabel: 'Ikuti', placement: 'end' }],
-    ['nothing when the site default is off', { categoryChain: [], article: null, site: { ...site, enabled: false } }, null],
-    ['the category override', { categoryChain: [custom({ channelUrl: SPORT_URL, channelName: 'Bola Okezone' })], article: null }, { url: SPORT_URL, channelName: 'Bola Okezone', headline: 'Ikuti Saluran WhatsApp Bola Okezone untuk update berita terbaru setiap hari' }],
-    ['a child category inheriting its parent', { categoryChain: [{ mode: 'inherit' }, custom({ channelUrl: SPORT_URL, channelName: 'Bola Okezone' })], article: null }, { url: SPORT_URL }],
-    ['the nearest category first', { categoryChain: [custom({ channelName: 'Liga 1' }), custom({ channelUrl: SPORT_URL, channelName: 'Bola' })], article: null }, { url: SPORT_URL, channelName: 'Liga 1' }],
+  test.each<
+    [
+      string,
+      { categoryChain: (Override | null)[]; article: Override | null; site?: SiteDefault | null },
+      Partial<ReturnType<typeof resolveWhatsappFollow>> | null,
+    ]
+  >([
+    [
+      'the site default when nothing overrides',
+      { categoryChain: [null], article: null },
+      {
+        url: SITE_URL,
+        channelName: 'Okezone',
+        headline: 'Ikuti Saluran WhatsApp Okezone untuk update berita terbaru setiap hari',
+        buttonLabel: 'Ikuti',
+        placement: 'end',
+      },
+    ],
+    [
+      'nothing when the site default is off',
+      { categoryChain: [], article: null, site: { ...site, enabled: false } },
+      null,
+    ],
+    [
+      'the category override',
+      { categoryChain: [custom({ channelUrl: SPORT_URL, channelName: 'Bola Okezone' })], article: null },
+      {
+        url: SPORT_URL,
+        channelName: 'Bola Okezone',
+        headline: 'Ikuti Saluran WhatsApp Bola Okezone untuk update berita terbaru setiap hari',
+      },
+    ],
+    [
+      'a child category inheriting its parent',
+      {
+        categoryChain: [{ mode: 'inherit' }, custom({ channelUrl: SPORT_URL, channelName: 'Bola Okezone' })],
+        article: null,
+      },
+      { url: SPORT_URL },
+    ],
+    [
+      'the nearest category first',
+      {
+        categoryChain: [custom({ channelName: 'Liga 1' }), custom({ channelUrl: SPORT_URL, channelName: 'Bola' })],
+        article: null,
+      },
+      { url: SPORT_URL, channelName: 'Liga 1' },
+    ],
     ['a category switch-off', { categoryChain: [{ mode: 'off' }], article: null }, null],
     ['a parent switch-off reaching its children', { categoryChain: [null, { mode: 'off' }], article: null }, null],
-    ['the article override over its category', { categoryChain: [custom({ channelUrl: SPORT_URL, channelName: 'Bola' })], article: custom({ headline: 'Dukung Timnas! Ikuti {channelName}' }) }, { url: SPORT_URL, headline: 'Dukung Timnas! Ikuti Bola' }],
-    ['an article switch-off over a category channel', { categoryChain: [custom({ channelUrl: SPORT_URL, channelName: 'Bola' })], article: { mode: 'off' } }, null],
-    ['an article channel where the site has none', { categoryChain: [], article: custom({ channelUrl: SPORT_URL, channelName: 'Khusus' }), site: { ...DEFAULT_SITE_SETTINGS.id } }, { url: SPORT_URL, channelName: 'Khusus', buttonLabel: 'Ikuti' }],
-    ['placement after a paragraph', { categoryChain: [], article: custom({ placement: 'after-paragraph', afterParagraph: 4 }) }, { placement: 'after-paragraph', afterParagraph: 4 }],
+    [
+      'the article override over its category',
+      {
+        categoryChain: [custom({ channelUrl: SPORT_URL, channelName: 'Bola' })],
+        article: custom({ headline: 'Dukung Timnas! Ikuti {channelName}' }),
+      },
+      { url: SPORT_URL, headline: 'Dukung Timnas! Ikuti Bola' },
+    ],
+    [
+      'an article switch-off over a category channel',
+      { categoryChain: [custom({ channelUrl: SPORT_URL, channelName: 'Bola' })], article: { mode: 'off' } },
+      null,
+    ],
+    [
+      'an article channel where the site has none',
+      {
+        categoryChain: [],
+        article: custom({ channelUrl: SPORT_URL, channelName: 'Khusus' }),
+        site: { ...DEFAULT_SITE_SETTINGS.id },
+      },
+      { url: SPORT_URL, channelName: 'Khusus', buttonLabel: 'Ikuti' },
+    ],
+    [
+      'placement after a paragraph',
+      { categoryChain: [], article: custom({ placement: 'after-paragraph', afterParagraph: 4 }) },
+      { placement: 'after-paragraph', afterParagraph: 4 },
+    ],
     ['no block when no channel is known anywhere', { categoryChain: [], article: null, site: null }, null],
   ])('gives %s', (_what, { categoryChain, article, site: siteOverride }, expected) => {
-    const result = resolveWhatsappFollow({ site: siteOverride === undefined ? site : siteOverride, categoryChain, article });
+    const result = resolveWhatsappFollow({
+      site: siteOverride === undefined ? site : siteOverride,
+      categoryChain,
+      article,
+    });
     if (expected === null) expect(result).toBeNull();
     else expect(result).toMatchObject(expected);
   });
@@ -124,8 +193,15 @@ describe('resolveWhatsappFollow', () => {
   });
 
   test('the English default reads in English', () => {
-    const result = resolveWhatsappFollow({ site: { ...DEFAULT_SITE_SETTINGS.en, enabled: true, channelUrl: SITE_URL, channelName: 'Okezone' }, categoryChain: [], article: null });
-    expect(result).toMatchObject({ headline: 'Follow Okezone on WhatsApp for the latest news every day', buttonLabel: 'Follow' });
+    const result = resolveWhatsappFollow({
+      site: { ...DEFAULT_SITE_SETTINGS.en, enabled: true, channelUrl: SITE_URL, channelName: 'Okezone' },
+      categoryChain: [],
+      article: null,
+    });
+    expect(result).toMatchObject({
+      headline: 'Follow Okezone on WhatsApp for the latest news every day',
+      buttonLabel: 'Follow',
+    });
   });
 });
 
