@@ -1,7 +1,7 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../constants';
-import { relatedChoicesProblem } from '../utils/related/inverted-index';
+import { relatedChoicesProblem } from '../utils/related/choices';
 import { getService } from '../get-service';
 import { articleMessages } from '../utils/messages';
 

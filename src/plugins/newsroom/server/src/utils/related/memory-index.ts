@@ -11,11 +11,11 @@ import {
   postingWeight,
   relatedQuery,
   tagTerm,
-  topBy,
   type ComputeOptions,
   type FeatureRecord,
   type ListItem,
 } from './inverted-index';
+import { topBy } from './candidates';
 
 export type MemoryIndex = {
   /** The related list of `source`, one of the indexed records. */

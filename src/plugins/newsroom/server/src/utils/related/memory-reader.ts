@@ -1,11 +1,5 @@
-import {
-  postingWeight,
-  tagTerm,
-  topCandidates,
-  type FeatureRecord,
-  type IndexReader,
-  type Posting,
-} from './inverted-index';
+import { topCandidates, type Posting } from './candidates';
+import { postingWeight, tagTerm, type FeatureRecord, type IndexReader } from './inverted-index';
 
 /**
  * The whole index of one locale in memory, for a full rebuild: the same reads as the SQL tables give,

@@ -1,17 +1,13 @@
 import { memoryReader } from '../memory-reader';
+import { probeTerms, probeWeights, topCandidates, topScored, type Posting } from '../candidates';
+import { relatedChoicesProblem } from '../choices';
 import {
   assembleList,
   computeRelatedList,
-  probeTerms,
-  probeWeights,
-  relatedChoicesProblem,
   storedTerms,
   tagTerm,
-  topCandidates,
-  topScored,
   vectorFromStored,
   type FeatureRecord,
-  type Posting,
 } from '../inverted-index';
 import { idfFrom, termsOf } from '../scoring';
 
