@@ -7,6 +7,7 @@ import { RELATED_MAX_LIMIT, RELATED_TABLES as T } from '../../constants';
 import { DOCUMENT_COUNT_TERM, vectorFromStored, type FeatureRecord } from '../../utils/related/inverted-index';
 import { memoryIndex } from '../../utils/related/memory-index';
 import { CHUNK, chunks, featureOf, frequenciesFrom, indexRowOf, type FeatureRow } from './rows';
+import { FEATURE_COLUMNS } from './sql-reader';
 import type { Knex, RelatedStore, StoredList } from './store';
 
 type Phase = 'index' | 'lists';
@@ -91,17 +92,8 @@ export function relatedRebuild(store: RelatedStore) {
     onProgress: RebuildProgress | undefined,
     checkpoint: Save
   ) {
-    const columns = [
-      'id',
-      'document_id',
-      'published_ms',
-      'category',
-      'category_parent',
-      'tags',
-      'terms',
-      'pinned',
-      'excluded',
-    ];
+    // The stored norms are stale until the frequencies are final; they are computed afresh below.
+    const columns = ['id', ...FEATURE_COLUMNS.filter((column) => column !== 'norm')];
     const rows = await store.allRows<FeatureRow & { id: number }>(T.features, columns, (query) =>
       query.where('locale', locale)
     );
