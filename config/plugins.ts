@@ -34,7 +34,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       previewTtlSeconds: env.int('WARTA_PREVIEW_TTL_SECONDS', 600),
       related: { reconcileMinutes: env.int('WARTA_RELATED_RECONCILE_MINUTES', 10) },
       redisUrl: env('REDIS_URL', ''),
-      // Below docker stop's 10 s and Kubernetes' 30 s before they SIGKILL; a news request takes well under 1 s.
+      // A news request takes well under a second; 10 s is below Kubernetes' 30 s before SIGKILL (.env.example).
       shutdownGraceSeconds: env.int('WARTA_SHUTDOWN_GRACE_SECONDS', 10),
     },
   },

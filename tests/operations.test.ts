@@ -1,14 +1,94 @@
-// Guards what an operator running several instances relies on (README "Operations"): `GET /_ready` reports
-// the database and Redis as a load balancer needs them (never cached, 503 only without the database; the
-// 503 itself is in database-outage.test.ts), and SIGTERM on `strapi start` stops accepting, lets a request
-// already running answer 200, closes the database pool and exits 0.
+// Guards what an operator running several instances relies on (README "Operations"): a request that meets
+// an unreachable database answers 503 with Retry-After over REST and GraphQL (a real outage is in
+// database-outage.test.ts), `GET /_ready` reports the database and Redis as a load balancer needs them
+// (never cached, 503 only without the database), and SIGTERM on `strapi start` stops accepting, lets a
+// request already running answer 200, closes the database pool and exits 0.
 import http from 'http';
 import { createTestDatabase, databaseKind, type TestDatabase } from './helpers/database';
 import { freePort, startInstance, type Instance } from './helpers/instance';
 import { useStrapi } from './helpers/strapi';
+import { ARTICLE_UID } from '../src/constants';
+
+const { app } = useStrapi();
+
+const BILINGUAL_503 = /basis data tidak dapat dihubungi.*\(Service unavailable: the database cannot be reached/;
+const cutByRestart = () =>
+  Object.assign(
+    new Error('select "t0".* from "articles" as "t0" - terminating connection due to administrator command'),
+    {
+      code: '57P01',
+    }
+  );
+
+describe('a request that meets an unreachable database', () => {
+  let articlesFail = false;
+  beforeAll(() => {
+    // The database goes away after authentication, while the article query runs (a restart's 57P01).
+    app.strapi.documents.use(async (context, next) => {
+      if (articlesFail && context.uid === ARTICLE_UID && context.action === 'findMany') throw cutByRestart();
+      return next();
+    });
+  });
+  afterEach(() => {
+    articlesFail = false;
+  });
+
+  test("REST answers 503 in Strapi's error shape, bilingual, with Retry-After, never to be cached", async () => {
+    articlesFail = true;
+    const res = await app.request().get('/api/articles?locale=id');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toEqual({
+      data: null,
+      error: {
+        status: 503,
+        name: 'ServiceUnavailableError',
+        message: expect.stringMatching(BILINGUAL_503),
+        details: {},
+      },
+    });
+    expect(res.text).not.toContain('select');
+  });
+
+  test('GraphQL answers 503 too, without the failed SQL', async () => {
+    articlesFail = true;
+    const res = await app.request().post('/graphql').send({ query: '{ articles(locale: "id") { documentId } }' });
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.body.errors).toEqual([
+      { message: expect.stringMatching(BILINGUAL_503), extensions: { code: 'SERVICE_UNAVAILABLE' } },
+    ]);
+    expect(res.text).not.toContain('select');
+  });
+
+  test("a public read whose permission lookup fails is a 503, not users-permissions' 401", async () => {
+    // Every connection refused, as while the server is down: the pool's acquire rejects like a refused connect.
+    const pool = (app.strapi.db.connection as any).client.pool;
+    const acquire = pool.acquire;
+    pool.acquire = () => ({
+      promise: Promise.reject(
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+      ),
+      abort: () => undefined,
+    });
+    try {
+      const res = await app.request().get('/api/articles?locale=id');
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toMatch(BILINGUAL_503);
+      expect((await app.request().get('/_ready')).body).toEqual({ database: 'down', redis: 'not-configured' });
+    } finally {
+      pool.acquire = acquire;
+    }
+    expect((await app.request().get('/api/articles?locale=id')).status).toBe(200);
+  });
+
+  test('reads answer 200 again as soon as the database does', async () => {
+    expect((await app.request().get('/api/articles?locale=id')).status).toBe(200);
+  });
+});
 
 describe('GET /_ready', () => {
-  const { app } = useStrapi();
   const useRedis = (url: string) => app.strapi.config.set('plugin::newsroom.redisUrl', url);
   afterEach(() => useRedis(''));
 

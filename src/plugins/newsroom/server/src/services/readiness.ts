@@ -14,9 +14,16 @@ type RedisProbe = { url: string; client: Redis; connecting: Promise<void> | null
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let probe: RedisProbe | null = null;
 
+  // ioredis' disconnect() arms a 2 s timer that only the socket's close clears: on a client whose
+  // connection already ended, it would keep the process (and jest) alive for nothing.
+  const dropProbe = () => {
+    if (probe && probe.client.status !== 'end') probe.client.disconnect();
+    probe = null;
+  };
+
   const redisProbe = (url: string): RedisProbe => {
     if (probe?.url === url) return probe;
-    probe?.client.disconnect();
+    dropProbe();
     const client = new Redis(url, {
       lazyConnect: true,
       connectTimeout: READINESS_REDIS_TIMEOUT_MS,
@@ -74,8 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The plugin's destroy: the probe's Redis connection must not keep the process (or jest) alive. */
     close() {
-      probe?.client.disconnect();
-      probe = null;
+      dropProbe();
     },
   };
 };
