@@ -20,7 +20,28 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
     cipher: env('DATABASE_SSL_CIPHER', undefined),
     rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
   };
-  const pool = { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) };
+  /**
+   * The knex/tarn pool of PostgreSQL and MariaDB, set so a database restart costs seconds of 503s and no
+   * process (README "Operations"). Knex takes `pool` and `acquireConnectionTimeout` from here as they are;
+   * Strapi only adds its own afterCreate.
+   */
+  const pool = {
+    // No idle connections kept for their own sake: after a restart each one is dead, and every instance
+    // holding two would spend max_connections on nothing. Connecting on demand takes about a millisecond.
+    min: env.int('DATABASE_POOL_MIN', 0),
+    max: env.int('DATABASE_POOL_MAX', 10),
+    // A connect that neither succeeds nor fails (a host gone without a reset) is abandoned after 3 s
+    // (tarn's default is 30 s), so a request waiting for it still fails within the acquire timeout.
+    createTimeoutMillis: env.int('DATABASE_CREATE_TIMEOUT', 3000),
+    // Knex's default, kept on purpose: a refused connect fails the waiting request at once (a 503 within
+    // milliseconds) instead of retrying until the acquire timeout.
+    propagateCreateError: true,
+    // Idle connections are closed after 30 s, so a burst does not pin max connections per instance.
+    idleTimeoutMillis: env.int('DATABASE_IDLE_TIMEOUT', 30000),
+  };
+  // A connection that goes quiet without a FIN (a dead host, a NAT dropping the flow) is found by TCP keepalive.
+  const keepAliveMs = 10000;
+  const connectTimeoutMs = pool.createTimeoutMillis;
 
   const connections: Record<Core.Config.Database.ClientKind, Core.Config.Database['connection']> = {
     mysql: {
@@ -34,6 +55,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         ssl,
         // Indonesian titles carry curly quotes and emoji: utf8mb4 or they are silently mangled.
         charset: 'utf8mb4',
+        connectTimeout: connectTimeoutMs,
+        enableKeepAlive: true,
+        keepAliveInitialDelay: keepAliveMs,
       },
       pool,
       log: {
@@ -55,6 +79,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         password: env('DATABASE_PASSWORD', ''),
         ssl,
         schema: env('DATABASE_SCHEMA', 'public'),
+        // pg's own connect timeout (none by default): the socket is closed, not left to tarn's timeout.
+        connectionTimeoutMillis: connectTimeoutMs,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: keepAliveMs,
       },
       pool,
     },
@@ -71,7 +99,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   return {
     connection: {
       ...connections[client],
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      // How long a query waits for a pool connection before it fails (a 503). 5 s on a server database,
+      // where waiting longer only piles requests up behind a database that is away; knex's 60 s on
+      // SQLite, whose one connection a long write (the seed import) may rightly hold.
+      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', client === 'sqlite' ? 60000 : 5000),
     },
   };
 };

@@ -33,6 +33,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       publisherLogoUrl: env('WARTA_PUBLISHER_LOGO_URL', ''),
       previewTtlSeconds: env.int('WARTA_PREVIEW_TTL_SECONDS', 600),
       related: { reconcileMinutes: env.int('WARTA_RELATED_RECONCILE_MINUTES', 10) },
+      redisUrl: env('REDIS_URL', ''),
+      // A news request takes well under a second; 10 s is below Kubernetes' 30 s before SIGKILL (.env.example).
+      shutdownGraceSeconds: env.int('WARTA_SHUTDOWN_GRACE_SECONDS', 10),
     },
   },
   'users-permissions': {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { graphQLDocumentGuard } from './graphql/public-surface';
 import { relatedSettings } from './utils/related/settings';
 import { newsroomConfig } from './config';
+import { databaseUnavailableAs503, watchDatabaseErrors } from './operations/database-unavailable';
 
 let reconciling: NodeJS.Timeout | null = null;
 let reconcileInFlight: Promise<unknown> | null = null;
@@ -14,6 +15,9 @@ export async function stopReconciling() {
 }
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // First of the plugin's Koa middlewares: it wraps the GraphQL guard and every route.
+  watchDatabaseErrors(strapi);
+  strapi.server.use(databaseUnavailableAs503(strapi));
   if (strapi.plugin('graphql')) strapi.server.use(graphQLDocumentGuard(strapi));
 
   // Super Admins hold every registered action; other roles get it in Settings → Roles.

@@ -66,3 +66,11 @@ export const DEFAULT_PUBLISHER_LOGO = { path: '/brand/warta-logo-512x512.png', w
 /** The upload plugin's file model, and its service that makes an image's formats (decorated for the crops). */
 export const UPLOAD_FILE_UID = 'plugin::upload.file' satisfies UID.Schema;
 export const UPLOAD_IMAGE_MANIPULATION_UID = 'plugin::upload.image-manipulation';
+/**
+ * Operations (README "Operations"). A request that met an unreachable database is answered 503 with this
+ * Retry-After: a PostgreSQL restart takes a few seconds, so a client's retry after 5 s usually succeeds.
+ */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** `GET /_ready` gives each dependency this long, so a probe with a 3-5 s timeout always gets an answer. */
+export const READINESS_DATABASE_TIMEOUT_MS = 2000;
+export const READINESS_REDIS_TIMEOUT_MS = 1000;

@@ -1,7 +1,9 @@
+import type { Core } from '@strapi/strapi';
 import bootstrap, { stopReconciling } from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import { getService } from './get-service';
 import policies from './policies';
 import register from './register';
 import routes from './routes';
@@ -10,7 +12,10 @@ import services from './services';
 export default {
   register,
   bootstrap,
-  destroy: stopReconciling,
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopReconciling();
+    getService('readiness', strapi).close();
+  },
   config,
   contentTypes,
   controllers,

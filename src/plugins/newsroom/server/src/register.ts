@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { extendGraphQL } from './graphql';
 import { hardenGraphQL } from './graphql/public-surface';
 import { registerDocumentPipeline } from './middlewares';
+import { surviveDatabaseRejections } from './operations/database-unavailable';
+import { drainBeforeDestroy } from './operations/graceful-shutdown';
 import { decorateUidGenerator } from './services/extensions/content-manager-uid';
 import { decorateImageManipulation } from './services/image-crops';
 
@@ -14,4 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   decorateUidGenerator(strapi);
   // Every uploaded image also gets 16:9, 4:3 and 1:1 crops for the NewsArticle JSON-LD.
   decorateImageManipulation(strapi);
+  // Several instances behind a load balancer: a database restart is survived, a SIGTERM drains (README "Operations").
+  surviveDatabaseRejections(strapi);
+  drainBeforeDestroy(strapi);
 };

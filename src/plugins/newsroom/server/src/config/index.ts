@@ -22,6 +22,10 @@ export type NewsroomConfig = {
   publisherLogoUrl: string;
   /** How long a Preview link stays valid, in seconds. */
   previewTtlSeconds: number;
+  /** Redis of the shared cache (REDIS_URL); empty when there is none. `GET /_ready` pings it. */
+  redisUrl: string;
+  /** On SIGTERM, how long requests already running may take to finish before Strapi cuts them. */
+  shutdownGraceSeconds: number;
 };
 
 export default {
@@ -34,6 +38,8 @@ export default {
     publicationName: 'Warta',
     publisherLogoUrl: '',
     previewTtlSeconds: 600,
+    redisUrl: '',
+    shutdownGraceSeconds: 10,
   } satisfies NewsroomConfig,
   validator(config: Partial<NewsroomConfig>) {
     relatedSettings(config.related);
@@ -64,6 +70,17 @@ export default {
     if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 30 || ttl > 86400)) {
       throw new Error(
         `"newsroom.previewTtlSeconds" (WARTA_PREVIEW_TTL_SECONDS) must be a whole number of seconds from 30 to 86400; got ${ttl}.`
+      );
+    }
+    if (config.redisUrl && !/^rediss?:\/\/\S+$/.test(config.redisUrl)) {
+      throw new Error(
+        `"newsroom.redisUrl" (REDIS_URL) must look like redis://host:6379 or rediss://host:6380; got "${config.redisUrl}".`
+      );
+    }
+    const grace = config.shutdownGraceSeconds;
+    if (grace !== undefined && (!Number.isInteger(grace) || grace < 0 || grace > 300)) {
+      throw new Error(
+        `"newsroom.shutdownGraceSeconds" (WARTA_SHUTDOWN_GRACE_SECONDS) must be a whole number of seconds from 0 to 300; got ${grace}.`
       );
     }
     const wpm = config.wordsPerMinute;

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { GraphQLError, parse } from 'graphql';
 import type { Context } from 'koa';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../constants';
 import { fragmentsAreSound } from '../utils/graphql/fragments';
-import { graphqlMessages } from '../utils/messages';
+import { graphqlMessages, operationsMessages } from '../utils/messages';
+import { isDatabaseUnavailable } from '../utils/operations/database-errors';
 
 // The body parser Strapi's GraphQL route itself uses (it skips a body already parsed); no types shipped.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,11 +23,11 @@ const AUTH_MUTATIONS: Record<string, string> = {
 
 const UNSOUND_FRAGMENTS = graphqlMessages.unsoundFragments;
 
-type ErrorLike = { extensions?: { code?: unknown } };
+type ErrorLike = { message?: string; extensions?: { code?: unknown } };
 /** What the plugin reads of Apollo's response: a single result's errors (incremental ones are left alone). */
 type ResponseLike = {
-  http: { status?: number };
-  body?: { kind?: string; singleResult?: { errors?: readonly ErrorLike[] } };
+  http: { status?: number; headers: { set(name: string, value: string): unknown } };
+  body?: { kind?: string; singleResult?: { data?: unknown; errors?: readonly ErrorLike[] } };
 };
 /** The GraphQL plugin's Apollo options: only `plugins` is read here, the rest is passed on untouched. */
 type ApolloServerOptions = { plugins?: unknown[]; [option: string]: unknown };
@@ -39,16 +41,41 @@ export function statusForErrors(errors: readonly ErrorLike[] | undefined): numbe
   return null;
 }
 
-const httpStatusPlugin = {
+/**
+ * A resolver that met an unreachable database answers as REST does (operations/database-unavailable.ts):
+ * 503 with Retry-After and the bilingual message, instead of 200 with "Internal Server Error" and the
+ * failed SQL in `extensions.error.message`. Partial data of such a response is dropped: it is arbitrary.
+ */
+function answerDatabaseUnavailable(http: ResponseLike['http'], body: NonNullable<ResponseLike['body']>) {
+  http.status = 503;
+  http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  http.headers.set('cache-control', 'no-store');
+  body.singleResult = {
+    errors: [
+      {
+        message: operationsMessages.databaseUnavailable(DATABASE_RETRY_AFTER_SECONDS),
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      },
+    ],
+  };
+}
+
+export const httpStatusPlugin = {
   async requestDidStart() {
+    let databaseUnavailable = false;
     return {
       async didResolveOperation({ operation }: { operation?: { operation?: string } | null }) {
         if (operation?.operation === 'subscription') {
           throw new GraphQLError(SUBSCRIPTIONS_REFUSED, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
         }
       },
+      // Before Strapi's formatError turns them into "Internal Server Error": the original errors are still here.
+      async didEncounterErrors({ errors }: { errors: readonly { originalError?: unknown }[] }) {
+        if (errors.some((error) => isDatabaseUnavailable(error.originalError))) databaseUnavailable = true;
+      },
       async willSendResponse({ response }: { response: ResponseLike }) {
         if (response.body?.kind !== 'single') return;
+        if (databaseUnavailable) return answerDatabaseUnavailable(response.http, response.body);
         const status = statusForErrors(response.body.singleResult?.errors);
         if (status && (!response.http.status || response.http.status === 200)) response.http.status = status;
       },

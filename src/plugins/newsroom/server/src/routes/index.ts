@@ -53,4 +53,14 @@ export default {
       { method: 'GET', path: '/rss/:locale/:file', handler: 'feeds.rssCategory', config: PUBLIC_ROUTE },
     ],
   },
+  /**
+   * Probes for load balancers and orchestrators, at the root beside Strapi's own `GET /_health` (which
+   * only says the process runs): `GET /_ready` says whether this instance can serve. Public like
+   * `/_health`: it tells nothing but "ok" or "down" per dependency.
+   */
+  operations: {
+    type: 'admin',
+    prefix: '',
+    routes: [{ method: 'GET', path: '/_ready', handler: 'readiness.show', config: PUBLIC_ROUTE }],
+  },
 };

@@ -5,6 +5,7 @@ import feeds from './feeds';
 import imageCrops from './image-crops';
 import locales from './locales';
 import preview from './preview';
+import readiness from './readiness';
 import relatedNews from './related-news';
 import whatsappFollow from './whatsapp-follow';
 
@@ -16,6 +17,7 @@ export default {
   'image-crops': imageCrops,
   locales,
   preview,
+  readiness,
   'related-news': relatedNews,
   'whatsapp-follow': whatsappFollow,
 };

@@ -132,3 +132,8 @@ export const whatsappMessages = {
     `Isi tautan saluran untuk mengaktifkan blok: ${hint}. (A channel link is required when the block is on.)`,
   channelNameRequired: 'Isi nama saluran untuk mengaktifkan blok. (A channel name is required when the block is on.)',
 };
+
+export const operationsMessages = {
+  databaseUnavailable: (retryAfterSeconds: number) =>
+    `Layanan sedang tidak tersedia karena basis data tidak dapat dihubungi; coba lagi dalam ${retryAfterSeconds} detik. (Service unavailable: the database cannot be reached; retry in ${retryAfterSeconds} seconds.)`,
+};
