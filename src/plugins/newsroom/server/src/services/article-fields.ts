@@ -7,9 +7,9 @@ import { uniqueIds } from '../utils/content/rows';
 import type { BylineAuthor } from './content-rows';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp/follow';
 import {
-  formatByline,
+  bylineOf,
+  dateInTextOf,
   formatDate,
-  formatDateInText,
   formatDateTime,
   formatRelative,
   HOUSE_STYLES,
@@ -124,6 +124,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     fieldsOf(row: FieldsRow, style: HouseStyle, wordsPerMinute: number, now: Date): ArticleNewsroomFields {
       const zone: ZoneLabel = isZoneLabel(row.timezone) ? row.timezone : 'WIB';
       const locale = row.locale;
+      // Each instant is formatted into local parts once; every printed form of it is built from those.
       const local = (value: string | Date | null): LocalDate | null => {
         if (!value) return null;
         const instant = new Date(value);
@@ -133,8 +134,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           time: `${parts.hour}:${parts.minute}`,
           zone,
           dateTime: formatDateTime(parts, style),
-          dateInText: formatDateInText(instant, zone, locale, style),
-          relative: formatRelative(instant, now, zone, locale),
+          dateInText: dateInTextOf(parts),
+          relative: formatRelative(instant, now, zone, locale, parts),
           iso: toZonedIso(instant, zone),
         };
       };
@@ -142,9 +143,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const updated = local(row.dateModified);
       const minutes = readingTimeMinutes(row.body, `${row.title ?? ''} ${row.lead ?? ''}`, wordsPerMinute);
       return {
-        byline: row.datePublished
-          ? formatByline(row.authors ?? [], new Date(row.datePublished), zone, locale, style)
-          : null,
+        // The byline prints the publication instant as `dateTime` does.
+        byline: published ? bylineOf(row.authors ?? [], published.dateTime, locale, style) : null,
         publishedAtLocal: published,
         updatedAtLocal: updated
           ? { ...updated, label: `${locale === 'en' ? 'Updated' : 'Diperbarui'} ${updated.dateTime}` }
