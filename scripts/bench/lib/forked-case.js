@@ -32,12 +32,17 @@ function stopOnSignals(onStop = async () => {}) {
 }
 
 /**
- * Forks `script` with `args` and resolves its result message: `{ ok: true, ... }`, or `{ ok: false, error }`
+ * Forks `script` with `args` (and `env` on top of this process's) and resolves its result message: `{ ok: true, ... }`, or `{ ok: false, error }`
  * when it failed, exited without one or was interrupted.
  */
-function runCase(script, args, label, { execArgv = [] } = {}) {
+function runCase(script, args, label, { execArgv = [], env } = {}) {
   return new Promise((resolve) => {
-    const child = fork(script, args, { cwd: root, stdio: 'inherit', execArgv });
+    const child = fork(script, args, {
+      cwd: root,
+      stdio: 'inherit',
+      execArgv,
+      env: env ? { ...process.env, ...env } : process.env,
+    });
     current = { child, label, database: null };
     let result = null;
     child.on('message', (message) => {

@@ -82,10 +82,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** `{ [prefix + name]: 'alias.column' }`: knex selects each column under the attribute's name. */
   const columns = (alias: string, of: Model, names: readonly string[], prefix = '') =>
     Object.fromEntries(names.map((name) => [`${prefix}${name}`, `${alias}.${column(of, name)}`]));
+  // The component's attributes never change once Strapi has loaded: listed once, not per row.
+  let componentNames: string[] | undefined;
   const overrideNames = (): string[] =>
-    Object.entries(model(WHATSAPP_OVERRIDE_COMPONENT).attributes)
+    (componentNames ??= Object.entries(model(WHATSAPP_OVERRIDE_COMPONENT).attributes)
       .filter(([, attribute]) => attribute.columnName)
-      .map(([name]) => name);
+      .map(([name]) => name));
 
   /** LEFT JOINs the owner's WhatsApp override component (`<alias>_o`), as Strapi's populate links it. */
   const withOverride = (query: Query, owner: Model, alias: string): Query => {
