@@ -5,28 +5,12 @@
  * the first boot on an empty database (schema, locales, roles) and a restart on it. BENCH_RUNS times
  * each (default 3); the figures are the median.
  */
-const { spawn } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const path = require('path');
-const { compile, root } = require('../lib/compile');
+const { compile } = require('../lib/compile');
 const { freshDatabase } = require('../lib/database');
-const { THROWAWAY_SECRETS: SECRETS } = require('../lib/secrets');
+const { startStrapi } = require('./lib/strapi-start');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-
-const health = (port) =>
-  new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/_health', timeout: 500 }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 204);
-    });
-    req.on('error', () => resolve(false));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(false);
-    });
-  });
 
 const rssMb = (pid) => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -35,34 +19,12 @@ const rssMb = (pid) => {
 
 async function bootOnce(databaseEnv) {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        STRAPI_TELEMETRY_DISABLED: 'true',
-        ...SECRETS,
-        ...databaseEnv,
-      },
-      stdio: 'ignore',
-    }
-  );
+  const app = startStrapi({ env: databaseEnv, port });
   try {
-    while (!(await health(port))) {
-      if (child.exitCode !== null) throw new Error(`strapi start exited with ${child.exitCode}`);
-      if (Date.now() - started > 120_000) throw new Error('no /_health within 120 s');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return { ms: Date.now() - started, rss: rssMb(child.pid) };
+    const { ms } = await app.ready;
+    return { ms, rss: rssMb(app.child.pid) };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await app.stop();
   }
 }
 

@@ -5,7 +5,7 @@
  * rounds so machine noise hits both alike). Prints latency and SQL statements per request.
  */
 const path = require('path');
-const { bootForBench, countingGet, summarize, root } = require('./boot');
+const { bootForBench, countingGet, summarize, root } = require('./lib/boot');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const PER_ROUND = 10;

@@ -23,6 +23,8 @@ export const TIMEZONES = ['WIB', 'WITA', 'WIT'] as const;
 export type ZoneLabel = (typeof TIMEZONES)[number];
 
 export const WHATSAPP_OVERRIDE_FIELD = 'whatsappFollowOverride';
+/** The component behind that field (src/components/newsroom/whatsapp-follow-override.json). */
+export const WHATSAPP_OVERRIDE_COMPONENT = 'newsroom.whatsapp-follow-override' satisfies UID.Component;
 /** Content types whose editors may override the WhatsApp follow block. */
 export const WHATSAPP_OVERRIDE_UIDS = [ARTICLE_UID, CATEGORY_UID] as const;
 

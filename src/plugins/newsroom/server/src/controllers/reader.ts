@@ -67,9 +67,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /read/:locale/:slug */
     async article(ctx: Context) {
       const { locale, slug } = ctx.params as PageParams;
-      const pages = getService('article-page', strapi);
-      if (!(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
-      const page = await pages.bySlug(slug, locale);
+      const page = await getService('article-page', strapi).bySlug(slug, locale);
+      // Whether the locale exists is asked only when no page is found: a page served costs no lookup.
+      if (!page && !(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
       if (!page) return notFound(ctx, locale);
       const nonce = newNonce();
       const html = renderArticlePage(page, { ...shellFor(ctx, locale, nonce), style: style() });

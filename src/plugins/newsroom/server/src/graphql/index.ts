@@ -39,7 +39,7 @@ const DRAFT_GUARD = { policies: ['plugin::newsroom.drafts-need-editor'] };
 const ARTICLE_LIST = { ...DRAFT_GUARD, middlewares: [newestFirst] };
 
 /**
- * One batch per GraphQL request and service: the computed fields of every Article in the response are
+ * One batch per GraphQL request and loader: the computed fields of every Article in the response are
  * loaded together on the next tick, so a list of 25 costs the same few queries as a single article.
  */
 function batchLoader<T>(context: GraphQLContext, key: string, loadMany: (ids: number[]) => Promise<Map<number, T>>) {
@@ -65,14 +65,16 @@ function batchLoader<T>(context: GraphQLContext, key: string, loadMany: (ids: nu
   return state[key] as (id: number) => Promise<T | null>;
 }
 
-const newsroomFieldsLoader = (strapi: Core.Strapi, context: GraphQLContext) =>
-  batchLoader<ArticleNewsroomFields>(context, 'newsroomFieldsLoader', (ids) =>
-    getService('article-fields', strapi).forRows(ids)
-  );
-const whatsappFollowLoader = (strapi: Core.Strapi, context: GraphQLContext) =>
-  batchLoader<ResolvedWhatsappFollow | null>(context, 'whatsappFollowLoader', (ids) =>
-    getService('whatsapp-follow', strapi).forRows(ids)
-  );
+type ComputedArticle = { newsroom: ArticleNewsroomFields | null; whatsappFollow: ResolvedWhatsappFollow | null };
+
+/** The computed fields and the WhatsApp block of every Article in the response: one batch for both. */
+const computedLoader = (strapi: Core.Strapi, context: GraphQLContext) =>
+  batchLoader<ComputedArticle>(context, 'newsroomComputedLoader', async (ids) => {
+    const { fields, whatsapp } = await getService('article-fields', strapi).computed(ids);
+    return new Map(
+      ids.map((id) => [id, { newsroom: fields.get(id) ?? null, whatsappFollow: whatsapp.get(id) ?? null }])
+    );
+  });
 
 /** GraphQL gets what REST gets: credit lines, the newsroom's computed article fields, drafts closed to the public. */
 export function extendGraphQL(strapi: Core.Strapi): void {
@@ -82,7 +84,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
   const computed =
     <K extends keyof ArticleNewsroomFields>(key: K) =>
     async (parent: ArticleParent, _args: unknown, context: GraphQLContext) =>
-      (await newsroomFieldsLoader(strapi, context)(parent.id))?.[key] ?? null;
+      (await computedLoader(strapi, context)(parent.id))?.newsroom?.[key] ?? null;
 
   extension.use(({ nexus }: { nexus: typeof Nexus }) => ({
     types: [
@@ -142,8 +144,8 @@ export function extendGraphQL(strapi: Core.Strapi): void {
           t.field('whatsappFollow', {
             type: 'NewsroomWhatsappFollow',
             description: 'null where the block is off for this article',
-            resolve: (parent: ArticleParent, _args: unknown, context: GraphQLContext) =>
-              whatsappFollowLoader(strapi, context)(parent.id),
+            resolve: async (parent: ArticleParent, _args: unknown, context: GraphQLContext) =>
+              (await computedLoader(strapi, context)(parent.id))?.whatsappFollow ?? null,
           });
         },
       }),
@@ -191,9 +193,10 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             ) => {
               const pages = getService('article-page', strapi);
               const locale = args.locale ?? (await getService('locales', strapi).defaultCode());
-              if (!(await getService('locales', strapi).isKnown(locale)))
-                throw new errors.ValidationError(unknownLocaleMessage(locale));
               const page = await pages.bySlug(args.slug, locale, { auth: context?.state?.auth });
+              // Whether the locale exists is asked only when nothing is found: a page served costs no lookup.
+              if (!page && !(await getService('locales', strapi).isKnown(locale)))
+                throw new errors.ValidationError(unknownLocaleMessage(locale));
               return page
                 ? {
                     documentId: page.documentId,

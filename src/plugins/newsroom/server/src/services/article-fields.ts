@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID } from '../constants';
 import { newsroomConfig } from '../config';
 import { formatCreditLine, withCreditLine } from '../utils/format/credit-line';
 import { paragraphsToBlocks } from '../utils/format/blocks';
 import { getService } from '../get-service';
+import { uniqueIds } from '../utils/content/rows';
+import type { BylineAuthor } from './content-rows';
 import type { ResolvedWhatsappFollow } from '../utils/whatsapp/follow';
 import {
-  formatByline,
+  bylineOf,
+  dateInTextOf,
   formatDate,
-  formatDateInText,
   formatDateTime,
   formatRelative,
   HOUSE_STYLES,
@@ -53,7 +54,8 @@ type DecoratedFields = {
   cover?: unknown;
 };
 
-type ArticleRow = {
+/** What the computed fields read of an article: its own columns, its authors and its cover's credit. */
+export type FieldsRow = {
   id: number;
   locale: string;
   timezone: string | null;
@@ -62,14 +64,22 @@ type ArticleRow = {
   title: string | null;
   lead: string | null;
   body: unknown;
-  authors?: { name: string; role: string | null }[];
+  authors?: BylineAuthor[];
   cover?: { credit: string | null; creditLabel: string | null } | null;
+};
+
+/** Both computed parts of each article of a batch. */
+export type ComputedArticles = {
+  fields: Map<number, ArticleNewsroomFields>;
+  whatsapp: Map<number, ResolvedWhatsappFollow | null>;
 };
 
 /**
  * The computed fields every article carries in REST (`newsroom`) and GraphQL: byline, local dates,
- * reading time and the cover's credit line. `forRows` loads what they need for a whole page of
- * articles in one batch (one query plus one per relation), never one query per article.
+ * reading time and the cover's credit line, and beside them the WhatsApp block. `computed` loads what
+ * both need for a whole page of articles in one batch: the rows (one statement), their authors (one),
+ * and, shared by the whole request, the category tree of the locale and the WhatsApp settings. However
+ * many articles, however many authors or tags each: the same statements.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
@@ -77,27 +87,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return HOUSE_STYLES[newsroomConfig(strapi).houseStyle] ?? HOUSE_STYLES.kbbi;
     },
 
+    /** The `newsroom` fields of each article. */
     async forRows(ids: number[], now: Date = new Date()): Promise<Map<number, ArticleNewsroomFields>> {
-      const result = new Map<number, ArticleNewsroomFields>();
-      const unique = [...new Set(ids.filter((id) => Number.isInteger(id)))];
-      if (unique.length === 0) return result;
-      const rows: ArticleRow[] = await strapi.db.query(ARTICLE_UID).findMany({
-        where: { id: { $in: unique } },
-        select: ['id', 'locale', 'timezone', 'datePublished', 'dateModified', 'title', 'lead', 'body'],
-        populate: {
-          authors: { select: ['name', 'role'] },
-          cover: { select: ['credit', 'creditLabel'] },
-        },
-      });
-      const style = service.houseStyle();
-      const { wordsPerMinute } = newsroomConfig(strapi);
-      for (const row of rows) result.set(row.id, service.fieldsOf(row, style, wordsPerMinute, now));
-      return result;
+      return (await service.computed(ids, now)).fields;
     },
 
-    fieldsOf(row: ArticleRow, style: HouseStyle, wordsPerMinute: number, now: Date): ArticleNewsroomFields {
+    /** The `newsroom` fields and the WhatsApp block of each article, in one batch. */
+    async computed(ids: number[], now: Date = new Date()): Promise<ComputedArticles> {
+      const unique = uniqueIds(ids);
+      if (unique.length === 0) return { fields: new Map(), whatsapp: new Map() };
+      const rowsService = getService('content-rows', strapi);
+      const whatsapp = getService('whatsapp-follow', strapi);
+      // Independent reads side by side; the category trees need the rows' locales, so they come after.
+      const [rows, authors, settings] = await Promise.all([
+        rowsService.articles(unique),
+        rowsService.authors(unique),
+        whatsapp.settingsOfRequest(),
+      ]);
+      const style = service.houseStyle();
+      const { wordsPerMinute } = newsroomConfig(strapi);
+      const fields = new Map<number, ArticleNewsroomFields>();
+      for (const row of rows) {
+        fields.set(
+          row.id,
+          service.fieldsOf({ ...row, authors: authors.get(row.id) ?? [] }, style, wordsPerMinute, now)
+        );
+      }
+      return { fields, whatsapp: await whatsapp.resolveRows(rows, settings) };
+    },
+
+    /** Whether articles carry the computed fields (config `computedFields`, NEWSROOM_COMPUTED_FIELDS); off is stock Strapi. */
+    enabled(): boolean {
+      return newsroomConfig(strapi).computedFields !== false;
+    },
+
+    fieldsOf(row: FieldsRow, style: HouseStyle, wordsPerMinute: number, now: Date): ArticleNewsroomFields {
       const zone: ZoneLabel = isZoneLabel(row.timezone) ? row.timezone : 'WIB';
       const locale = row.locale;
+      // Each instant is formatted into local parts once; every printed form of it is built from those.
       const local = (value: string | Date | null): LocalDate | null => {
         if (!value) return null;
         const instant = new Date(value);
@@ -107,8 +134,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           time: `${parts.hour}:${parts.minute}`,
           zone,
           dateTime: formatDateTime(parts, style),
-          dateInText: formatDateInText(instant, zone, locale, style),
-          relative: formatRelative(instant, now, zone, locale),
+          dateInText: dateInTextOf(parts),
+          relative: formatRelative(instant, now, zone, locale, parts),
           iso: toZonedIso(instant, zone),
         };
       };
@@ -116,9 +143,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const updated = local(row.dateModified);
       const minutes = readingTimeMinutes(row.body, `${row.title ?? ''} ${row.lead ?? ''}`, wordsPerMinute);
       return {
-        byline: row.datePublished
-          ? formatByline(row.authors ?? [], new Date(row.datePublished), zone, locale, style)
-          : null,
+        // The byline prints the publication instant as `dateTime` does.
+        byline: published ? bylineOf(row.authors ?? [], published.dateTime, locale, style) : null,
         publishedAtLocal: published,
         updatedAtLocal: updated
           ? { ...updated, label: `${locale === 'en' ? 'Updated' : 'Diperbarui'} ${updated.dateTime}` }
@@ -134,11 +160,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       articles: A[],
       requestedLocale: unknown
     ): Promise<(A & DecoratedFields)[]> {
-      const ids = articles.map((article) => article.id);
-      const computed = newsroomConfig(strapi).computedFields !== false;
-      const [fields, whatsapp] = computed
-        ? await Promise.all([service.forRows(ids), getService('whatsapp-follow', strapi).forRows(ids)])
-        : [new Map<number, ArticleNewsroomFields>(), new Map<number, ResolvedWhatsappFollow | null>()];
+      const computed = service.enabled();
+      const { fields, whatsapp } = computed
+        ? await service.computed(articles.map((article) => article.id))
+        : {
+            fields: new Map<number, ArticleNewsroomFields>(),
+            whatsapp: new Map<number, ResolvedWhatsappFollow | null>(),
+          };
       return articles.map((article) => {
         const decorated: A & DecoratedFields = computed
           ? { ...article, newsroom: fields.get(article.id) ?? null, whatsappFollow: whatsapp.get(article.id) ?? null }

@@ -1,6 +1,7 @@
 import articleFields from './article-fields';
 import articlePage from './article-page';
 import authorPage from './author-page';
+import contentRows from './content-rows';
 import feeds from './feeds';
 import imageCrops from './image-crops';
 import locales from './locales';
@@ -13,6 +14,7 @@ export default {
   'article-fields': articleFields,
   'article-page': articlePage,
   'author-page': authorPage,
+  'content-rows': contentRows,
   feeds,
   'image-crops': imageCrops,
   locales,

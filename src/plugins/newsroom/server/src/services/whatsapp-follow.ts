@@ -1,14 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID, CATEGORY_UID, WHATSAPP_OVERRIDE_FIELD } from '../constants';
+import { WHATSAPP_OVERRIDE_FIELD } from '../constants';
+import { getService } from '../get-service';
 import { categoryTree } from '../utils/content/category-tree';
+import { uniqueIds } from '../utils/content/rows';
+import { perRequest } from '../utils/http/per-request';
 import {
   DEFAULT_SITE_SETTINGS,
   resolveWhatsappFollow,
   validateSiteDefault,
   validateUtm,
   type FieldError,
-  type Override,
   type ResolvedWhatsappFollow,
   type SiteDefault,
   type Utm,
@@ -19,6 +21,7 @@ import {
   WHATSAPP_SETTINGS_LOCALES,
   whatsappSettingsShapeErrors,
 } from '../validation';
+import type { ArticleRow, CategoryRow } from './content-rows';
 
 export type WhatsappSettings = { id: SiteDefault; en: SiteDefault; utm: Utm };
 
@@ -43,18 +46,8 @@ export function toValidationError(fieldErrors: FieldError[]): errors.ValidationE
   });
 }
 
-type CategoryRow = {
-  id: number;
-  name: string;
-  parent?: { id: number } | null;
-  [WHATSAPP_OVERRIDE_FIELD]?: Override | null;
-};
-type ArticleRow = {
-  id: number;
-  locale: string;
-  category?: { id: number } | null;
-  [WHATSAPP_OVERRIDE_FIELD]?: Override | null;
-};
+/** What an article's block depends on: its locale, its category and its own override. */
+export type WhatsappArticle = Pick<ArticleRow, 'id' | 'locale' | 'category' | typeof WHATSAPP_OVERRIDE_FIELD>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async getSettings(): Promise<WhatsappSettings> {
@@ -109,45 +102,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return true;
   },
 
-  /**
-   * The resolved block of each article row, for a whole page at once: one query for the articles with
-   * their override and category, one for the categories of those locales (the tree is small), one for
-   * the settings. Never one query per article.
-   */
+  /** The settings as this request saw them first: a page of 25 blocks reads them once. */
+  settingsOfRequest(): Promise<WhatsappSettings> {
+    return perRequest(strapi.requestContext.get(), STORE_KEY, () => this.getSettings());
+  },
+
+  /** The resolved block of each article, for a whole page at once: its rows, then `resolveRows`. */
   async forRows(ids: number[]): Promise<Map<number, ResolvedWhatsappFollow | null>> {
+    const unique = uniqueIds(ids);
+    if (unique.length === 0) return new Map();
+    return this.resolveRows(await getService('content-rows', strapi).articles(unique));
+  },
+
+  /**
+   * The block of each article row: the tree of each locale among them (one statement each, shared with
+   * the rest of the request) and the settings (one read per request, or `known` when the caller read them
+   * alongside its own rows). Never a query per article.
+   */
+  async resolveRows(
+    rows: WhatsappArticle[],
+    known?: WhatsappSettings
+  ): Promise<Map<number, ResolvedWhatsappFollow | null>> {
     const result = new Map<number, ResolvedWhatsappFollow | null>();
-    const unique = [...new Set(ids.filter((id) => Number.isInteger(id)))];
-    if (unique.length === 0) return result;
-
-    const rows: ArticleRow[] = await strapi.db.query(ARTICLE_UID).findMany({
-      where: { id: { $in: unique } },
-      select: ['id', 'locale'],
-      populate: { [WHATSAPP_OVERRIDE_FIELD]: true, category: { select: ['id'] } },
-    });
+    if (rows.length === 0) return result;
     const locales = [...new Set(rows.map((row) => row.locale))];
-    const categories = await strapi.db.query(CATEGORY_UID).findMany({
-      where: { locale: { $in: locales } },
-      select: ['id', 'name'],
-      populate: { parent: { select: ['id'] }, [WHATSAPP_OVERRIDE_FIELD]: true },
-    });
-    const tree = categoryTree(categories as CategoryRow[]);
-    const settings = await this.getSettings();
-
-    for (const row of rows) {
-      const categories = row.category ? tree.selfAndAncestors(row.category.id) : [];
-      const chain = categories.map((category) => category[WHATSAPP_OVERRIDE_FIELD] ?? null);
-      const categoryName = categories[0]?.name ?? null;
-      result.set(
-        row.id,
-        resolveWhatsappFollow({
-          site: row.locale === 'en' ? settings.en : settings.id,
-          categoryChain: chain,
-          article: row[WHATSAPP_OVERRIDE_FIELD] ?? null,
-          categoryName,
-          utm: settings.utm,
-        })
-      );
-    }
+    const [settings, trees] = await Promise.all([
+      known ?? this.settingsOfRequest(),
+      Promise.all(locales.map((locale) => getService('content-rows', strapi).categoryTree(locale))),
+    ]);
+    const treeOf = new Map(locales.map((locale, index) => [locale, categoryTree(trees[index])]));
+    for (const row of rows) result.set(row.id, this.blockOf(row, treeOf.get(row.locale)!, settings));
     return result;
+  },
+
+  /** One article's block, from its locale's tree and the settings the caller read. */
+  blockOf(
+    row: WhatsappArticle,
+    tree: ReturnType<typeof categoryTree<CategoryRow>>,
+    settings: WhatsappSettings
+  ): ResolvedWhatsappFollow | null {
+    const categories = row.category ? tree.selfAndAncestors(row.category.id) : [];
+    return resolveWhatsappFollow({
+      site: row.locale === 'en' ? settings.en : settings.id,
+      categoryChain: categories.map((category) => category[WHATSAPP_OVERRIDE_FIELD] ?? null),
+      article: row[WHATSAPP_OVERRIDE_FIELD] ?? null,
+      categoryName: categories[0]?.name ?? null,
+      utm: settings.utm,
+    });
   },
 });

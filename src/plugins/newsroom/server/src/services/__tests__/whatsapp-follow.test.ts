@@ -1,11 +1,13 @@
 import whatsappFollowService from '../whatsapp-follow';
+import { mockPlugins } from '../../__tests__/mock-plugins';
 
 const CHANNEL = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
 const DESK = 'https://whatsapp.com/channel/0029VaNewsDesk9Bb5ypnHA';
 
 /**
  * The WhatsApp follow service with a hand-built `strapi`: a core store holding the settings (or
- * nothing), article rows and the category tree, and a count of the queries and store writes.
+ * nothing), article rows and the category tree (the `content-rows` reads), and a count of the queries
+ * and store writes.
  */
 function mockStrapi({ stored = null as unknown, articles = [] as any[], categories = [] as any[] } = {}) {
   const calls = { queries: 0, writes: 0 };
@@ -18,15 +20,19 @@ function mockStrapi({ stored = null as unknown, articles = [] as any[], categori
         value = next;
       },
     }),
-    db: {
-      query: (uid: string) => ({
-        findMany: async () => {
-          calls.queries += 1;
-          return uid === 'api::article.article' ? articles : categories;
-        },
-      }),
+    requestContext: { get: () => undefined },
+  };
+  const contentRows = {
+    articles: async () => {
+      calls.queries += 1;
+      return articles;
+    },
+    categoryTree: async () => {
+      calls.queries += 1;
+      return categories;
     },
   };
+  strapi.plugin = mockPlugins(strapi, { newsroom: { 'content-rows': contentRows } });
   return { service: whatsappFollowService({ strapi }), calls, stored: () => value };
 }
 

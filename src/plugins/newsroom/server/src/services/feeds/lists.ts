@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, NEWEST_FIRST, CATEGORY_UID, FEED_ITEMS, TAG_UID } from '../../constants';
+import { ARTICLE_UID, NEWEST_FIRST, FEED_ITEMS, TAG_UID } from '../../constants';
+import { getService } from '../../get-service';
 import { newsroomConfig } from '../../config';
 import { compareLocales } from '../../utils/locales/order';
 import { categoryTree } from '../../utils/content/category-tree';
@@ -24,13 +25,9 @@ import {
 export function feedLists(strapi: Core.Strapi) {
   const baseUrl = (): string => newsroomConfig(strapi).siteUrl;
   const lists = {
-    /** The category tree of one locale in one statement. */
+    /** The category tree of one locale in one statement, once per request. */
     async categoryTree(locale: string): Promise<TreeNode[]> {
-      return strapi.db.query(CATEGORY_UID).findMany({
-        where: { locale },
-        select: ['id', 'documentId', 'name', 'slug', 'description'],
-        populate: { parent: { select: ['id'] } },
-      });
+      return getService('content-rows', strapi).categoryTree(locale);
     },
 
     /** A category and all its subcategories: a desk's feed carries its sections' news too. */

@@ -93,9 +93,14 @@ function pick(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
   return part.value;
 }
 
+// Building an Intl formatter costs tens of microseconds, formatting with one about one: a page of 25
+// articles formats some 300 dates, so each formatter is built once per locale, zone and options.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const optionKeys = new WeakMap<Intl.DateTimeFormatOptions, string>();
 function formatter(intlLocale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${intlLocale}|${timeZone}|${JSON.stringify(options)}`;
+  let optionKey = optionKeys.get(options);
+  if (optionKey === undefined) optionKeys.set(options, (optionKey = JSON.stringify(options)));
+  const key = `${intlLocale}|${timeZone}|${optionKey}`;
   let cached = formatters.get(key);
   if (!cached) {
     cached = new Intl.DateTimeFormat(intlLocale, { ...options, timeZone });
@@ -103,6 +108,36 @@ function formatter(intlLocale: string, timeZone: string, options: Intl.DateTimeF
   }
   return cached;
 }
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormatter(intlLocale: string): Intl.RelativeTimeFormat {
+  let cached = relativeFormatters.get(intlLocale);
+  if (!cached)
+    relativeFormatters.set(intlLocale, (cached = new Intl.RelativeTimeFormat(intlLocale, { numeric: 'auto' })));
+  return cached;
+}
+
+const LONG_PARTS: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+const MONTH_SHORT: Intl.DateTimeFormatOptions = { month: 'short' };
+const MONTH_NUMERIC: Intl.DateTimeFormatOptions = { month: 'numeric' };
+const CALENDAR_DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
+const ISO_PARTS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
 
 export function localParts(
   instant: Date,
@@ -112,17 +147,9 @@ export function localParts(
 ): LocalParts {
   const intlLocale = INTL_LOCALES[toLocale(locale)];
   const timeZone = IANA_ZONES[zone];
-  const long = formatter(intlLocale, timeZone, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const short = formatter(intlLocale, timeZone, { month: 'short' }).formatToParts(instant);
-  const numeric = formatter('en-GB', timeZone, { month: 'numeric' }).formatToParts(instant);
+  const long = formatter(intlLocale, timeZone, LONG_PARTS).formatToParts(instant);
+  const short = formatter(intlLocale, timeZone, MONTH_SHORT).formatToParts(instant);
+  const numeric = formatter('en-GB', timeZone, MONTH_NUMERIC).formatToParts(instant);
   let weekday = pick(long, 'weekday');
   if (toLocale(locale) === 'id' && weekday === 'Jumat') weekday = style.fridaySpelling;
   return {
@@ -163,7 +190,11 @@ export function formatDateInText(
   locale: string | null | undefined,
   style: HouseStyle = HOUSE_STYLES.kbbi
 ): string {
-  const parts = localParts(instant, zone, locale, style);
+  return dateInTextOf(localParts(instant, zone, locale, style));
+}
+
+/** `formatDateInText` from the parts a caller already has (formatting them is most of a date's cost). */
+export function dateInTextOf(parts: LocalParts): string {
   return `${parts.weekday} (${parts.day}/${parts.monthNumber}/${parts.year})`;
 }
 
@@ -190,7 +221,16 @@ export function formatByline(
   locale: string | null | undefined,
   style: HouseStyle = HOUSE_STYLES.kbbi
 ): string {
-  const when = formatDateTime(localParts(instant, zone, locale, style), style);
+  return bylineOf(authors, formatDateTime(localParts(instant, zone, locale, style), style), locale, style);
+}
+
+/** `formatByline` with the date and time already printed (`formatDateTime` of the same instant and style). */
+export function bylineOf(
+  authors: BylineAuthor[],
+  when: string,
+  locale: string | null | undefined,
+  style: HouseStyle = HOUSE_STYLES.kbbi
+): string {
   const names = joinNames(
     authors.map((author) => author.name),
     locale
@@ -205,44 +245,41 @@ export function formatByline(
   return `${credit}${style.dateSeparator}${when}`;
 }
 
-/** "baru saja", "5 menit yang lalu", "2 jam yang lalu", "kemarin", "3 hari yang lalu", then the date. */
-export function formatRelative(instant: Date, now: Date, zone: ZoneLabel, locale: string | null | undefined): string {
+/**
+ * "baru saja", "5 menit yang lalu", "2 jam yang lalu", "kemarin", "3 hari yang lalu", then the date.
+ * `parts`: the instant's local parts in that zone and locale when the caller has them (any house style:
+ * only the day, month and year are read), saving their formatting.
+ */
+export function formatRelative(
+  instant: Date,
+  now: Date,
+  zone: ZoneLabel,
+  locale: string | null | undefined,
+  parts?: LocalParts
+): string {
   const lang = toLocale(locale);
-  const rtf = new Intl.RelativeTimeFormat(INTL_LOCALES[lang], { numeric: 'auto' });
+  const rtf = relativeFormatter(INTL_LOCALES[lang]);
   const seconds = Math.round((now.getTime() - instant.getTime()) / 1000);
   if (seconds < 60) return lang === 'en' ? 'just now' : 'baru saja';
   if (seconds < 3600) return rtf.format(-Math.floor(seconds / 60), 'minute');
-  const days = calendarDaysBetween(instant, now, zone);
+  const local = parts ?? localParts(instant, zone, lang);
+  const days = dayNumber(now, zone) - calendarDay(local);
   if (days === 0) return rtf.format(-Math.floor(seconds / 3600), 'hour');
   if (days < 7) return rtf.format(-days, 'day');
-  const parts = localParts(instant, zone, lang);
-  return `${parts.day} ${parts.month} ${parts.year}`;
+  return `${local.day} ${local.month} ${local.year}`;
 }
 
-function calendarDaysBetween(earlier: Date, later: Date, zone: ZoneLabel): number {
-  const dayNumber = (instant: Date) => {
-    const parts = formatter('en-GB', IANA_ZONES[zone], {
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    }).formatToParts(instant);
-    return (
-      Date.UTC(Number(pick(parts, 'year')), Number(pick(parts, 'month')) - 1, Number(pick(parts, 'day'))) / 86_400_000
-    );
-  };
-  return dayNumber(later) - dayNumber(earlier);
+/** Days since the epoch of a local calendar date: whole days between two of them subtract. */
+const calendarDay = (parts: Pick<LocalParts, 'year' | 'monthNumber' | 'day'>): number =>
+  Date.UTC(Number(parts.year), Number(parts.monthNumber) - 1, Number(parts.day)) / 86_400_000;
+
+function dayNumber(instant: Date, zone: ZoneLabel): number {
+  const parts = formatter('en-GB', IANA_ZONES[zone], CALENDAR_DAY).formatToParts(instant);
+  return calendarDay({ year: pick(parts, 'year'), monthNumber: pick(parts, 'month'), day: pick(parts, 'day') });
 }
 
 /** ISO 8601 in the article's zone, e.g. 2023-10-27T17:33:00+07:00 (what JSON-LD and feeds want). */
 export function toZonedIso(instant: Date, zone: ZoneLabel): string {
-  const parts = formatter('en-GB', IANA_ZONES[zone], {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  const parts = formatter('en-GB', IANA_ZONES[zone], ISO_PARTS).formatToParts(instant);
   return `${pick(parts, 'year')}-${pick(parts, 'month')}-${pick(parts, 'day')}T${pick(parts, 'hour')}:${pick(parts, 'minute')}:${pick(parts, 'second')}${UTC_OFFSETS[zone]}`;
 }

@@ -1,4 +1,6 @@
 import {
+  bylineOf,
+  dateInTextOf,
   formatByline,
   formatDateInText,
   formatDateTime,
@@ -89,6 +91,19 @@ describe('formatByline', () => {
   });
 });
 
+describe('bylineOf', () => {
+  test.each([
+    ['id', [SALSABILA], HOUSE_STYLES.kbbi],
+    ['en', [SALSABILA, { name: 'Susi Susanti', role: 'Jurnalis' }], HOUSE_STYLES.okezone],
+    ['id', [], HOUSE_STYLES.detik],
+  ] as const)('prints what formatByline prints (%s, %j)', (locale, authors, style) => {
+    const when = formatDateTime(localParts(SEED_INSTANT, 'WITA', locale, style), style);
+    expect(bylineOf([...authors], when, locale, style)).toBe(
+      formatByline([...authors], SEED_INSTANT, 'WITA', locale, style)
+    );
+  });
+});
+
 describe('formatDateTime', () => {
   // 2024-01-01 (Monday) to 2024-01-07 (Sunday), 03:05 UTC = 10:05 WIB.
   test.each([
@@ -151,6 +166,7 @@ describe('formatDateInText', () => {
     ['2024-03-05T03:00:00Z', 'WIT', 'en', HOUSE_STYLES.kbbi, 'Tuesday (5/3/2024)'],
   ] as const)('cites %s in %s (%s)', (iso, zone, locale, style, expected) => {
     expect(formatDateInText(new Date(iso), zone, locale, style)).toBe(expected);
+    expect(dateInTextOf(localParts(new Date(iso), zone, locale, style))).toBe(expected);
   });
 });
 
@@ -169,6 +185,19 @@ describe('formatRelative', () => {
     ['2024-03-10T04:59:30Z', 'en', 'just now'],
   ])('%s in %s reads %p', (iso, locale, expected) => {
     expect(formatRelative(new Date(iso), now, 'WIB', locale)).toBe(expected);
+  });
+
+  test.each([
+    ['2024-03-09T10:00:00Z', 'id', HOUSE_STYLES.kbbi, 'kemarin'],
+    ['2024-03-07T10:00:00Z', 'en', HOUSE_STYLES.kbbi, '3 days ago'],
+    ['2024-02-23T10:00:00Z', 'id', HOUSE_STYLES.okezone, '23 Februari 2024'],
+    ['2024-02-20T10:00:00Z', 'en', HOUSE_STYLES.kompas, '20 February 2024'],
+  ] as const)('%s in %s reads %p from parts already formatted (any house style)', (iso, locale, style, expected) => {
+    const instant = new Date(iso);
+    expect(formatRelative(instant, now, 'WIT', locale, localParts(instant, 'WIT', locale, style))).toBe(
+      formatRelative(instant, now, 'WIT', locale)
+    );
+    expect(formatRelative(instant, now, 'WIB', locale, localParts(instant, 'WIB', locale, style))).toBe(expected);
   });
 
   test('counts calendar days in the article zone, not in UTC', () => {

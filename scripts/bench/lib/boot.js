@@ -4,9 +4,10 @@
  * listens on a free loopback port.
  */
 const path = require('path');
-const { compile, root } = require('../lib/compile');
-const { freshDatabase } = require('../lib/database');
-const { THROWAWAY_SECRETS } = require('../lib/secrets');
+const { compile, root } = require('../../lib/compile');
+const { freshDatabase } = require('../../lib/database');
+const { THROWAWAY_SECRETS } = require('../../lib/secrets');
+const { percentile } = require('./figures');
 
 /** Boots the compiled app on `databaseEnv` with the throw-away secrets, listening on a free local port. */
 async function bootListening(databaseEnv) {
@@ -58,10 +59,6 @@ function countingGet(strapi) {
         })
         .on('error', reject);
     });
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function summarize(samples) {
