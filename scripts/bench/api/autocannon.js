@@ -8,7 +8,7 @@ const { root } = require('../../lib/compile');
 
 const AUTOCANNON = path.join(root, 'node_modules', 'autocannon', 'autocannon.js');
 
-/** `{ rps, p50, p99, requests, non2xx, errors }`: mean requests per second, latency percentiles in ms. */
+/** `{ rps, p50, p99, requests, seconds, non2xx, errors }`: mean requests per second, latency percentiles in ms. */
 function autocannon(url, { connections, seconds }) {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -30,6 +30,7 @@ function autocannon(url, { connections, seconds }) {
           p50: result.latency.p50,
           p99: result.latency.p99,
           requests: result.requests.total,
+          seconds: result.duration,
           non2xx: result.non2xx,
           errors: result.errors + result.timeouts,
         });

@@ -25,7 +25,7 @@ function printTable({ options, load, cells, startedAt, endpoints }) {
     `- command: \`${['node', path.relative(root, process.argv[1]), ...process.argv.slice(2)].join(' ')}\``,
     `- machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; \`strapi start\` (NODE_ENV=production) and autocannon each in a process of its own`,
     `- data: ${options.db}, ${int(options.articles)} generated articles (two locales; ${int(load.total)} published in id) with authors, a category, tags and a cover; related lists rebuilt`,
-    `- ${options.duration} s per cell${options.rounds > 1 ? `, best of ${options.rounds} rounds (the modes in turn, each round)` : ''}, started ${startedAt.toISOString()}; page endpoints read \`${load.slug}\` (${load.sample.authors} authors, ${load.sample.tags} tags, ${load.sample.related} related)`,
+    `- ${options.duration} s per cell in ${options.bursts} bursts, the modes taking turns (p50/p99: median of the bursts'), started ${startedAt.toISOString()}; page endpoints read \`${load.slug}\` (${load.sample.authors} authors, ${load.sample.tags} tags, ${load.sample.related} related)`,
     '',
   ];
   for (const [key, endpoint] of Object.entries(endpoints)) lines.push(`- ${key}: \`${endpoint.path}\``);
