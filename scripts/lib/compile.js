@@ -3,6 +3,7 @@
  * stale dist/ silently runs old code, so each of them compiles first (tsc is incremental: ~2 s when
  * nothing changed).
  */
+const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
@@ -21,9 +22,32 @@ function run(command, args, env = {}) {
  */
 function compile({ throwOnError = false } = {}) {
   const result = spawnSync(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (result.status === 0) return;
+  if (result.status === 0) return removeStaleOutputs();
   if (throwOnError) throw new Error(`tsc -p tsconfig.json failed (exit ${result.status}): dist/ would be stale.`);
   process.exit(result.status ?? 1);
+}
+
+/**
+ * tsc never deletes what it wrote for a file that has since moved or gone, and Node prefers `x.js` over
+ * `x/index.js`: a module turned into a folder would keep running its old single-file build. Outputs
+ * without a source are removed.
+ */
+function removeStaleOutputs() {
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js')) {
+        const source = path.join(root, path.relative(path.join(root, 'dist'), full)).slice(0, -'.js'.length);
+        if (!['.ts', '.tsx', '.js'].some((ext) => fs.existsSync(source + ext))) {
+          for (const output of [full, `${full}.map`, `${full.slice(0, -3)}.d.ts`]) fs.rmSync(output, { force: true });
+        }
+      }
+    }
+  };
+  walk(path.join(root, 'dist', 'src'));
+  walk(path.join(root, 'dist', 'config'));
 }
 
 module.exports = { root, bin, run, compile };
