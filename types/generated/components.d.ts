@@ -48,16 +48,7 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
   };
   attributes: {
     platform: Schema.Attribute.Enumeration<
-      [
-        'x',
-        'instagram',
-        'facebook',
-        'tiktok',
-        'youtube',
-        'linkedin',
-        'threads',
-        'website',
-      ]
+      ['x', 'instagram', 'facebook', 'tiktok', 'youtube', 'linkedin', 'threads', 'website']
     > &
       Schema.Attribute.Required;
     url: Schema.Attribute.String &
