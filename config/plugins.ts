@@ -15,6 +15,16 @@ const deniedTypes = [
   'application/x-mach-binary',
 ];
 
+/**
+ * WARTA_CACHE=off turns the response cache off; otherwise REDIS_URL makes it one Redis cache shared by
+ * every instance, and without it each process keeps its own LRU. An explicit WARTA_CACHE=memory or
+ * redis wins over that choice (memory while REDIS_URL serves something else; redis fails without a URL).
+ */
+function cacheMode(explicit: string, redisUrl: string): string {
+  if (explicit) return explicit;
+  return redisUrl ? 'redis' : 'memory';
+}
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   newsroom: {
     enabled: true,
@@ -33,9 +43,41 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       publisherLogoUrl: env('WARTA_PUBLISHER_LOGO_URL', ''),
       previewTtlSeconds: env.int('WARTA_PREVIEW_TTL_SECONDS', 600),
       related: { reconcileMinutes: env.int('WARTA_RELATED_RECONCILE_MINUTES', 10) },
-      redisUrl: env('REDIS_URL', ''),
       // A news request takes well under a second; 10 s is below Kubernetes' 30 s before SIGKILL (.env.example).
       shutdownGraceSeconds: env.int('WARTA_SHUTDOWN_GRACE_SECONDS', 10),
+      cache: {
+        mode: cacheMode(env('WARTA_CACHE', '').trim().toLowerCase(), env('REDIS_URL', '')),
+        maxBytes: env.int('WARTA_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+        ttlSeconds: env.int('WARTA_CACHE_TTL_SECONDS', 3600),
+        redisUrl: env('REDIS_URL', ''),
+        keyPrefix: env('WARTA_CACHE_PREFIX', ''),
+        // WARTA_CACHE_TAG_HEADERS= (empty) sends no tag header at all.
+        tagHeaders: (env.array('WARTA_CACHE_TAG_HEADERS', ['Surrogate-Key', 'Cache-Tag', 'xkey']) ?? [])
+          .map((name) => name.trim())
+          .filter(Boolean),
+      },
+      // The newsroom workflow: stages and roles keep their defaults (utils/workflow/rules.ts) unless listed here.
+      workflow: {
+        lockTtlSeconds: env.int('WARTA_LOCK_TTL_SECONDS', 120),
+        revisionRetentionDays: env.int('WARTA_REVISION_RETENTION_DAYS', 0),
+      },
+      // The CDN or Varnish in front, purged by surrogate key on every write: off until a URL is set.
+      cdn: {
+        url: env('WARTA_CDN_PURGE_URL', ''),
+        method: env('WARTA_CDN_PURGE_METHOD', 'PURGE'),
+        keysIn: env('WARTA_CDN_PURGE_KEYS_IN', 'header'),
+        keysHeader: env('WARTA_CDN_PURGE_KEYS_HEADER', 'xkey-purge'),
+        jsonField: env('WARTA_CDN_PURGE_JSON_FIELD', 'tags'),
+        headers: env.json('WARTA_CDN_PURGE_HEADERS', {}),
+      },
+      // Scheduled publishes and related-news recomputation: a worker on each instance, the queue in the database.
+      jobs: {
+        worker: env.bool('WARTA_JOBS_WORKER', true),
+        pollSeconds: env.int('WARTA_JOBS_POLL_SECONDS', 5),
+        leaseSeconds: env.int('WARTA_JOBS_LEASE_SECONDS', 60),
+        maxAttempts: env.int('WARTA_JOBS_MAX_ATTEMPTS', 5),
+        retrySeconds: env.int('WARTA_JOBS_RETRY_SECONDS', 10),
+      },
     },
   },
   'users-permissions': {

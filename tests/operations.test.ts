@@ -89,7 +89,7 @@ describe('a request that meets an unreachable database', () => {
 });
 
 describe('GET /_ready', () => {
-  const useRedis = (url: string) => app.strapi.config.set('plugin::newsroom.redisUrl', url);
+  const useRedis = (url: string) => app.strapi.config.set('plugin::newsroom.cache.redisUrl', url);
   afterEach(() => useRedis(''));
 
   test('answers 200 with the database ok and Redis not configured, never to be cached', async () => {

@@ -1,7 +1,7 @@
 // Guards what the read path costs in SQL statements, against stock Strapi measured in this same file
 // (issue 13): the list of the latest articles at most two statements above Strapi's own find (the same
-// request with the computed fields off), the article page payload at most 15; both the same at 5 and at
-// 25 articles and for plain and rich articles (more authors, tags, an override). Also that the page
+// request with the computed fields off), the article page payload at most 19 (issue 16 added four);
+// both the same at 5 and at 25 articles and for plain and rich articles (more authors, tags, an override). Also that the page
 // reads its article exactly as the Document Service would, published or draft.
 import { countQueries, useStrapi } from './helpers/strapi';
 import { createNewsFixture, paragraph, type NewsFixture } from './helpers/fixtures';
@@ -9,7 +9,9 @@ import { ARTICLE_UID as ARTICLE, AUTHOR_UID, TAG_UID } from '../src/constants';
 import { PAGE_FIELDS, PAGE_POPULATE } from '../src/plugins/newsroom/server/src/services/article-page/query';
 
 const STOCK_PLUS = 2;
-const PAGE_BUDGET = 15;
+// 15 before issue 16, which reads the notices, the sponsor logo, the articles the page links (one statement
+// while it links none) and the ad settings: one each.
+const PAGE_BUDGET = 19;
 const PER_KIND = 26;
 const CHANNEL = 'https://whatsapp.com/channel/0029VaFh4bQ9Bb5ypnHA5G1v';
 
@@ -119,7 +121,7 @@ describe('read path statements', () => {
   });
 
   describe('GET /api/articles/by-slug/:slug (the page payload)', () => {
-    test('costs at most 15 statements, the same for a plain and a rich article', async () => {
+    test('costs at most 19 statements, the same for a plain and a rich article', async () => {
       const page = (slug: string) => statements(`/api/articles/by-slug/${encodeURIComponent(slug)}?locale=id`);
       const plain = await page(fixture.slugs.plain[0]);
       const rich = await page(fixture.slugs.rich[0]);

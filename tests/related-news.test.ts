@@ -388,10 +388,10 @@ describe('the index and npm run related:rebuild', () => {
     await service().idle();
     expect(await service().reconcile()).toEqual({ scheduled: 0, drifted: 0, skipped: false });
 
-    // As if the process stopped between the commit and its in-memory queue.
+    // As if the jobs were lost (parked after repeated failure, an index restored from an older backup).
     const football = await publish('Timnas Indonesia Tiba di Doha', FOOTBALL);
     await service().idle();
-    const schedule = jest.spyOn(service(), 'schedule').mockImplementation(() => undefined);
+    const schedule = jest.spyOn(service(), 'scheduleMany').mockImplementation(async () => undefined);
     let lost: string;
     try {
       lost = await publish('Kapal Korea Utara Bawa Amunisi Artileri ke Rusia', KOREA, {

@@ -18,8 +18,9 @@ export type Instance = {
   log: () => string;
   /** Resolves with the exit code (or the signal's name) once it has exited. */
   exited: Promise<number | string>;
-  /** SIGTERM and wait for the exit (no-op when it already exited). */
-  stop: () => Promise<number | string>;
+  pid: number;
+  /** Signals it (SIGTERM lets it finish the job in hand; SIGKILL is a crash) and waits for the exit; no-op once exited. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | string>;
 };
 
 export async function freePort(): Promise<number> {
@@ -67,8 +68,9 @@ export async function startInstance(env: Record<string, string>, timeoutMs = 90_
     child,
     log: () => output,
     exited,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    pid: child.pid!,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };

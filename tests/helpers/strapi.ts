@@ -2,6 +2,7 @@ import path from 'path';
 import supertest from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './database';
+import { JOB_TABLES } from '../../src/constants';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 // The same throw-away secrets as the benches (scripts/lib/secrets.js).
@@ -145,19 +146,51 @@ export async function createReadOnlyToken(strapi: Core.Strapi, name = 'test read
   return token.accessKey;
 }
 
-/** Runs `work` and counts the SQL statements it causes on the app's connection. */
-export async function countQueries<T>(app: TestApp, work: () => Promise<T>): Promise<{ result: T; queries: number }> {
-  let queries = 0;
-  const onQuery = () => {
-    queries += 1;
-  };
+/**
+ * Runs `work` and counts the SQL statements it causes on the app's connection. The counts are budgets of
+ * the computation, which a response-cache hit would hide: the cache is off meanwhile (purges still reach
+ * it), unless `{ cache: true }` asks to count what a request costs with it.
+ */
+export async function countQueries<T>(
+  app: TestApp,
+  work: () => Promise<T>,
+  { cache = false }: { cache?: boolean } = {}
+): Promise<{ result: T; queries: number }> {
+  const counter = startQueryCounter(app);
+  const modeKey = 'plugin::newsroom.cache.mode';
+  const mode = app.strapi.config.get(modeKey);
+  if (!cache) app.strapi.config.set(modeKey, 'off');
+  try {
+    const result = await work();
+    return { result, queries: counter.count() };
+  } finally {
+    counter.stop();
+    app.strapi.config.set(modeKey, mode);
+  }
+}
+
+const JOB_QUEUE_SQL = new RegExp(Object.values(JOB_TABLES).join('|'));
+
+/**
+ * Counts the SQL statements sent from now on, leaving out the job worker's: its polls and claims (every
+ * instance looks at the queue every few seconds) say nothing about what a request costs. A claim's BEGIN
+ * and COMMIT go with it, by their transaction id.
+ */
+export function startQueryCounter(app: TestApp) {
+  const seen: { sql: string; txId?: string }[] = [];
+  const onQuery = (query: { sql?: string; __knexTxId?: string }) =>
+    seen.push({ sql: query.sql ?? '', txId: query.__knexTxId });
   const knex = (app.strapi.db as any).connection;
   knex.on('query', onQuery);
-  try {
-    return { result: await work(), queries };
-  } finally {
-    knex.off('query', onQuery);
-  }
+  return {
+    count(): number {
+      const workerTransactions = new Set(seen.filter((q) => JOB_QUEUE_SQL.test(q.sql) && q.txId).map((q) => q.txId));
+      return seen.filter((q) => !JOB_QUEUE_SQL.test(q.sql) && !(q.txId && workerTransactions.has(q.txId))).length;
+    },
+    stop(): void {
+      knex.off('query', onQuery);
+    },
+  };
 }
 
 /** Polls `check` until it holds (background work such as related-news recomputation), or fails. */

@@ -1,5 +1,38 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface NewsroomNotice extends Struct.ComponentSchema {
+  collectionName: 'components_newsroom_notices';
+  info: {
+    description: 'A notice the Pedoman Pemberitaan Media Siber asks for: Ralat, Koreksi, Hak Jawab, Klarifikasi or "Berita ini masih memerlukan verifikasi". Removing a notice is done by setting removedAt, so the record stays.';
+    displayName: 'Editorial notice';
+    icon: 'information';
+  };
+  attributes: {
+    kind: Schema.Attribute.Enumeration<['ralat', 'koreksi', 'hak-jawab', 'klarifikasi', 'belum-terverifikasi']> &
+      Schema.Attribute.Required;
+    madeAt: Schema.Attribute.DateTime;
+    madeBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    removedAt: Schema.Attribute.DateTime;
+    removedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    replyArticle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
 export interface NewsroomWhatsappFollowOverride extends Struct.ComponentSchema {
   collectionName: 'components_newsroom_whatsapp_follow_overrides';
   info: {
@@ -62,6 +95,7 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'newsroom.notice': NewsroomNotice;
       'newsroom.whatsapp-follow-override': NewsroomWhatsappFollowOverride;
       'shared.social-link': SharedSocialLink;
     }

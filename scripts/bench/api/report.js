@@ -55,8 +55,8 @@ function printTable({ options, load, cells, startedAt, endpoints }) {
   lines.push(
     '',
     "Modes: stock = the same app with NEWSROOM_COMPUTED_FIELDS=false (Strapi's own find, where there is an equivalent); " +
-      'uncached = Warta with WARTA_CACHE=off; memory and redis = Warta started with WARTA_CACHE=memory or WARTA_CACHE=redis ' +
-      '(they measure the uncached path until the response cache exists); bare = a Node http server returning the bytes Warta returned.'
+      'uncached = Warta with WARTA_CACHE=off; memory and redis = Warta with its response cache in process or in Redis ' +
+      '(after the warm-up every request is a hit); bare = a Node http server returning the bytes Warta returned.'
   );
   console.log(lines.join('\n'));
 }

@@ -16,6 +16,8 @@ async function bootListening(databaseEnv) {
     STRAPI_TELEMETRY_DISABLED: 'true',
     STARTUP_MESSAGE: 'false',
     BROWSER: 'false',
+    // The benches measure computation: the response cache would answer every repeat from memory.
+    WARTA_CACHE: databaseEnv.WARTA_CACHE ?? process.env.WARTA_CACHE ?? 'off',
     ...THROWAWAY_SECRETS,
   });
   const { createStrapi } = require('@strapi/strapi');

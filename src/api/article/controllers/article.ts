@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, NEWEST_FIRST } from '../../../constants';
 import { getService } from '../../../plugins/newsroom/server/src/get-service';
+import { editorialMessages } from '../../../plugins/newsroom/server/src/utils/messages';
 import {
   articleMessages,
   pageQuery,
@@ -75,7 +76,24 @@ export default factories.createCoreController(ARTICLE_UID, ({ strapi }) => {
       const page = await getService('article-page', strapi).bySlug(slug, locale, { auth: ctx.state.auth });
       // Whether the locale exists is asked only when no page is found: a page served costs no lookup.
       if (!page && !(await locales().isKnown(locale))) throw new errors.ValidationError(unknownLocaleMessage(locale));
-      if (!page) throw new errors.NotFoundError(articleMessages.slugNotFound(slug, locale));
+      if (!page) {
+        // A withdrawn story is gone with a public reason (410); an unpublished one leaves no trace (404).
+        const takedown = await getService('takedowns', strapi).ofSlug(slug, locale);
+        if (!takedown) throw new errors.NotFoundError(articleMessages.slugNotFound(slug, locale));
+        ctx.status = 410;
+        ctx.body = {
+          data: null,
+          error: {
+            status: 410,
+            name: 'GoneError',
+            message: editorialMessages.withdrawn(takedown.title, takedown.reason),
+            details: {
+              withdrawal: { title: takedown.title, reason: takedown.reason, withdrawnAt: takedown.withdrawnAt },
+            },
+          },
+        };
+        return;
+      }
       return { data: page, meta: { locale } };
     },
     async update(ctx) {

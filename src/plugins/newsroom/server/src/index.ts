@@ -1,9 +1,8 @@
-import type { Core } from '@strapi/strapi';
-import bootstrap, { stopReconciling } from './bootstrap';
+import bootstrap, { destroy } from './bootstrap';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
-import { getService } from './get-service';
+import httpMiddlewares from './http-middlewares';
 import policies from './policies';
 import register from './register';
 import routes from './routes';
@@ -12,13 +11,12 @@ import services from './services';
 export default {
   register,
   bootstrap,
-  async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await stopReconciling();
-    getService('readiness', strapi).close();
-  },
+  destroy,
   config,
   contentTypes,
   controllers,
+  // Koa middlewares (`plugin::newsroom.response-cache`); the Document Service pipeline is ./middlewares.
+  middlewares: httpMiddlewares,
   policies,
   routes,
   services,

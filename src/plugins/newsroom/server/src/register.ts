@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ZONED_DATETIME_FIELD } from './constants';
 import { extendGraphQL } from './graphql';
 import { hardenGraphQL } from './graphql/public-surface';
 import { registerDocumentPipeline } from './middlewares';
@@ -8,6 +9,9 @@ import { decorateUidGenerator } from './services/extensions/content-manager-uid'
 import { decorateImageManipulation } from './services/image-crops';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // "Terbitkan pada", "Tarik pada", "Embargo hingga": a datetime the edit view reads and writes in the
+  // article's own zone (WIB, WITA, WIT), whatever the browser's zone (admin/src/components/ZonedDateTimeInput).
+  strapi.customFields.register({ name: ZONED_DATETIME_FIELD, plugin: 'newsroom', type: 'datetime' });
   // What happens on every read and write: the ordered list in middlewares/index.ts.
   registerDocumentPipeline(strapi);
   extendGraphQL(strapi);

@@ -7,7 +7,9 @@ import { latestDate, newNonce, readerCsp, send } from '../utils/http/response';
 import { renderAuthorPage } from '../utils/reader/author-page';
 import { PAGE_NUMBER_MESSAGE, parseListPage } from '../validation';
 import { READER_LABELS, renderArticlePage, renderListPage, renderMessagePage } from '../utils/reader/page';
-import type { ShellOptions } from '../utils/reader/shell';
+import { shell, type ShellOptions } from '../utils/reader/shell';
+import { renderWithdrawn } from '../utils/reader/editorial';
+import { escapeHtml } from '../utils/reader/html';
 import { homePath } from '../utils/reader/urls';
 import { getService } from '../get-service';
 import { articleMessages, localeMessages, readerMessages } from '../utils/messages';
@@ -70,7 +72,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const page = await getService('article-page', strapi).bySlug(slug, locale);
       // Whether the locale exists is asked only when no page is found: a page served costs no lookup.
       if (!page && !(await isKnownLocale(locale))) return unknownLocale(ctx, locale);
-      if (!page) return notFound(ctx, locale);
+      if (!page) {
+        // A withdrawn story answers 410 with its title, date and reason; an unpublished one is just gone (404).
+        const takedown = await getService('takedowns', strapi).ofSlug(slug, locale);
+        if (!takedown) return notFound(ctx, locale);
+        const parts = localParts(new Date(takedown.withdrawnAt), 'WIB', locale, style());
+        const view = { ...takedown, withdrawnAtLabel: formatDateTime(parts, style()) };
+        const head = `<title>${escapeHtml(takedown.title)} | ${escapeHtml(config().publicationName)}</title>\n<meta name="robots" content="noindex">`;
+        send(ctx, shell(head, renderWithdrawn(locale, view), shellFor(ctx, locale, newNonce())), HTML, PUBLIC);
+        ctx.status = 410;
+        return;
+      }
       const nonce = newNonce();
       const html = renderArticlePage(page, { ...shellFor(ctx, locale, nonce), style: style() });
       send(ctx, html, HTML, PUBLIC, latestDate([page.updatedAt]));

@@ -173,10 +173,30 @@ export function extendGraphQL(strapi: Core.Strapi): void {
             type: 'JSON',
             description: 'schema.org NewsArticle, ready for <script type="application/ld+json">',
           });
+          t.nonNull.field('notices', {
+            type: 'JSON',
+            description:
+              'Ralat, Koreksi, Hak Jawab, Klarifikasi, belum terverifikasi: what the page shows, oldest first',
+          });
+          t.nonNull.field('inserts', {
+            type: 'JSON',
+            description:
+              'Baca Juga, ad slots and the WhatsApp block at their positions: { type, position, afterBlock?, afterParagraph?, ... }',
+          });
+          t.field('sponsored', { type: 'JSON', description: 'Label and sponsor of sponsored content; null otherwise' });
           t.nonNull.field('data', {
             type: 'JSON',
             description: 'The whole page payload, exactly as REST returns it in `data`',
           });
+        },
+      }),
+      nexus.objectType({
+        name: 'ArticleWithdrawal',
+        description: 'A story withdrawn by the newsroom ("Dicabut"): what its 410 page shows, never the body.',
+        definition(t) {
+          t.nonNull.string('title');
+          t.nonNull.string('reason');
+          t.nonNull.string('withdrawnAt', { description: 'ISO 8601' });
         },
       }),
       nexus.extendType({
@@ -206,8 +226,28 @@ export function extendGraphQL(strapi: Core.Strapi): void {
                     url: page.url,
                     alternates: page.alternates,
                     jsonLd: page.jsonLd,
+                    notices: page.notices,
+                    inserts: page.inserts,
+                    sponsored: page.sponsored,
                     data: page,
                   }
+                : null;
+            },
+          });
+        },
+      }),
+      nexus.extendType({
+        type: 'Query',
+        definition(t) {
+          t.field('articleWithdrawal', {
+            type: 'ArticleWithdrawal',
+            description: 'The takedown at a slug of a locale, when articleBySlug is null because it was withdrawn.',
+            args: { slug: nexus.nonNull(nexus.stringArg()), locale: nexus.stringArg() },
+            resolve: async (_parent: unknown, args: { slug: string; locale?: string | null }) => {
+              const locale = args.locale ?? (await getService('locales', strapi).defaultCode());
+              const takedown = await getService('takedowns', strapi).ofSlug(args.slug, locale);
+              return takedown
+                ? { title: takedown.title, reason: takedown.reason, withdrawnAt: takedown.withdrawnAt }
                 : null;
             },
           });
@@ -226,6 +266,7 @@ export function extendGraphQL(strapi: Core.Strapi): void {
     resolversConfig: {
       // Governed like REST by-slug: whoever may findOne an article.
       'Query.articleBySlug': { auth: { scope: [`${ARTICLE_UID}.findOne`] } },
+      'Query.articleWithdrawal': { auth: { scope: [`${ARTICLE_UID}.findOne`] } },
       'Query.articles': ARTICLE_LIST,
       'Query.articles_connection': ARTICLE_LIST,
       'Query.article': DRAFT_GUARD,

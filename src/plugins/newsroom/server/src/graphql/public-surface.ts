@@ -23,6 +23,15 @@ const AUTH_MUTATIONS: Record<string, string> = {
 
 const UNSOUND_FRAGMENTS = graphqlMessages.unsoundFragments;
 
+/**
+ * A body that the response cache (first in the stack, before Strapi's error handling) could not parse:
+ * the stream is read, so the guard below throws the parser's error where Strapi formats it as always.
+ */
+const bodyErrors = new WeakMap<object, unknown>();
+export function deferBodyError(ctx: object, error: unknown): void {
+  bodyErrors.set(ctx, error);
+}
+
 type ErrorLike = { message?: string; extensions?: { code?: unknown } };
 /** What the plugin reads of Apollo's response: a single result's errors (incremental ones are left alone). */
 type ResponseLike = {
@@ -124,6 +133,7 @@ export function graphQLDocumentGuard(strapi: Core.Strapi) {
   const parseBody = bodyParser();
   return async (ctx: Context, next: () => Promise<unknown>) => {
     if (ctx.path !== endpoint) return next();
+    if (bodyErrors.has(ctx)) throw bodyErrors.get(ctx);
     if (ctx.method === 'POST') await parseBody(ctx, async () => {});
     const source =
       ctx.method === 'GET' ? ctx.query?.query : (ctx.request?.body as { query?: unknown } | undefined)?.query;

@@ -1,8 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, RELATED_EXCLUDED_FIELD, RELATED_PINNED_FIELD } from '../constants';
+import { localeWhere } from '../utils/locales/lookup';
 import { relatedChoicesProblem } from '../utils/related/choices';
 import { getService } from '../get-service';
+import { publicationInstant } from '../services/schedule/as-of';
 import { articleMessages } from '../utils/messages';
 
 export const CATEGORY_REQUIRED_MESSAGE = articleMessages.categoryRequired;
@@ -21,13 +23,6 @@ type DraftRow = {
   datePublished: string | Date | null;
   category: { id: number } | null;
 } & Partial<Record<RelatedChoiceField, { documentId: string }[] | null>>;
-
-function localeWhere(locale: unknown, fallback: string | undefined): Record<string, unknown> {
-  if (locale === '*') return {};
-  if (Array.isArray(locale)) return { locale: { $in: locale } };
-  const code = (locale as string | undefined) ?? fallback;
-  return code ? { locale: code } : {};
-}
 
 /**
  * Publishing an article is where the newsroom's rules apply:
@@ -108,7 +103,8 @@ const articlePublicationMiddleware =
       });
       const republishedLocales = new Set(livePublished.map((row) => row.locale));
 
-      const now = new Date();
+      // A scheduled publish stands for its scheduled time, also when it runs late (catch-up).
+      const now = publicationInstant();
       for (const draft of drafts) {
         const stamp: Record<string, Date> = {};
         if (!draft.datePublished) stamp.datePublished = now;

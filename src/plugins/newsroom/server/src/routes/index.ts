@@ -1,9 +1,30 @@
+import { ARTICLE_UID } from '../constants';
+
 const PUBLIC_ROUTE = { auth: false as const };
+
+/** The background jobs (parked ones and their errors): an administrator's view, a permission of its own. */
+const JOBS_PERMISSION = { name: 'admin::hasPermissions', config: { actions: ['plugin::newsroom.jobs.read'] } };
+/** What goes out in the next hours: whoever may read articles in the content manager. */
+const READ_ARTICLES = {
+  name: 'admin::hasPermissions',
+  config: { actions: [['plugin::content-manager.explorer.read', ARTICLE_UID]] },
+};
+/** The workflow's routes: any admin who may read articles in the content manager. */
+const ARTICLE_READERS = ['admin::isAuthenticatedAdmin', 'plugin::newsroom.may-read-articles'];
+const workflowRoute = (method: string, path: string, handler: string) => ({
+  method,
+  path,
+  handler: `workflow.${handler}`,
+  config: { policies: ARTICLE_READERS },
+});
 
 const SETTINGS_PERMISSION = {
   name: 'admin::hasPermissions',
   config: { actions: ['plugin::newsroom.settings.whatsapp-follow'] },
 };
+
+const ADS_PERMISSION = { name: 'admin::hasPermissions', config: { actions: ['plugin::newsroom.settings.ads'] } };
+const TAKEDOWN_PERMISSION = { name: 'admin::hasPermissions', config: { actions: ['plugin::newsroom.takedown'] } };
 
 export default {
   admin: {
@@ -22,11 +43,66 @@ export default {
         config: { policies: ['admin::isAuthenticatedAdmin', SETTINGS_PERMISSION] },
       },
       {
+        method: 'GET',
+        path: '/schedule/upcoming',
+        handler: 'schedule.upcoming',
+        config: { policies: ['admin::isAuthenticatedAdmin', READ_ARTICLES] },
+      },
+      {
+        method: 'GET',
+        path: '/jobs',
+        handler: 'jobs.find',
+        config: { policies: ['admin::isAuthenticatedAdmin', JOBS_PERMISSION] },
+      },
+      {
+        method: 'POST',
+        path: '/jobs/:id/retry',
+        handler: 'jobs.retry',
+        config: { policies: ['admin::isAuthenticatedAdmin', JOBS_PERMISSION] },
+      },
+      {
+        method: 'GET',
+        path: '/ad-slots',
+        handler: 'editorial.showAds',
+        config: { policies: ['admin::isAuthenticatedAdmin', ADS_PERMISSION] },
+      },
+      {
+        method: 'PUT',
+        path: '/ad-slots',
+        handler: 'editorial.updateAds',
+        config: { policies: ['admin::isAuthenticatedAdmin', ADS_PERMISSION] },
+      },
+      {
+        method: 'GET',
+        path: '/takedowns',
+        handler: 'editorial.listTakedowns',
+        config: { policies: ['admin::isAuthenticatedAdmin', TAKEDOWN_PERMISSION] },
+      },
+      {
+        method: 'POST',
+        path: '/takedowns',
+        handler: 'editorial.withdraw',
+        config: { policies: ['admin::isAuthenticatedAdmin', TAKEDOWN_PERMISSION] },
+      },
+      {
         method: 'PUT',
         path: '/whatsapp-follow',
         handler: 'whatsapp-follow.update',
         config: { policies: ['admin::isAuthenticatedAdmin', SETTINGS_PERMISSION] },
       },
+      workflowRoute('GET', '/workflow', 'state'),
+      workflowRoute('GET', '/workflow/stages', 'stages'),
+      workflowRoute('POST', '/workflow/transition', 'transition'),
+      workflowRoute('PUT', '/workflow/assignee', 'assign'),
+      workflowRoute('GET', '/revisions', 'revisions'),
+      workflowRoute('GET', '/revisions/compare', 'compare'),
+      workflowRoute('GET', '/revisions/:id', 'revision'),
+      workflowRoute('POST', '/revisions/:id/restore', 'restore'),
+      workflowRoute('GET', '/activity', 'activity'),
+      workflowRoute('GET', '/locks', 'lockStatus'),
+      workflowRoute('POST', '/locks', 'lockTake'),
+      workflowRoute('PUT', '/locks', 'lockHeartbeat'),
+      workflowRoute('DELETE', '/locks', 'lockRelease'),
     ],
   },
   /**

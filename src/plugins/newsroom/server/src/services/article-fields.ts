@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
 import { newsroomConfig } from '../config';
 import { formatCreditLine, withCreditLine } from '../utils/format/credit-line';
 import { paragraphsToBlocks } from '../utils/format/blocks';
@@ -15,6 +16,7 @@ import {
   HOUSE_STYLES,
   isZoneLabel,
   localParts,
+  relativeLabelValidFor,
   toZonedIso,
   type HouseStyle,
   type ZoneLabel,
@@ -61,6 +63,7 @@ export type FieldsRow = {
   timezone: string | null;
   datePublished: string | Date | null;
   dateModified: string | Date | null;
+  updatedAt?: string | Date | null;
   title: string | null;
   lead: string | null;
   body: unknown;
@@ -82,6 +85,18 @@ export type ComputedArticles = {
  * many articles, however many authors or tags each: the same statements.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Counting a body's words is the dearest part of the fields; a row's count holds until its next write
+  // (updatedAt), so each instance counts a version once. Bounded, and only ever a pure function's result.
+  const readingTimes = new LRUCache<string, number>({ max: 20_000 });
+  const readingTimeOf = (row: FieldsRow, wordsPerMinute: number): number => {
+    const key = row.updatedAt ? `${row.id}|${new Date(row.updatedAt).getTime()}|${wordsPerMinute}` : null;
+    const known = key ? readingTimes.get(key) : undefined;
+    if (known !== undefined) return known;
+    const minutes = readingTimeMinutes(row.body, `${row.title ?? ''} ${row.lead ?? ''}`, wordsPerMinute);
+    if (key) readingTimes.set(key, minutes);
+    return minutes;
+  };
+
   const service = {
     houseStyle(): HouseStyle {
       return HOUSE_STYLES[newsroomConfig(strapi).houseStyle] ?? HOUSE_STYLES.kbbi;
@@ -113,7 +128,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           service.fieldsOf({ ...row, authors: authors.get(row.id) ?? [] }, style, wordsPerMinute, now)
         );
       }
+      service.limitToRelativeLabels(rows, now);
       return { fields, whatsapp: await whatsapp.resolveRows(rows, settings) };
+    },
+
+    /** "2 jam yang lalu" is relative to this response: a cached copy lives no longer than the label holds. */
+    limitToRelativeLabels(rows: Pick<FieldsRow, 'timezone' | 'datePublished' | 'dateModified'>[], now: Date): void {
+      const validFor = rows
+        .flatMap((row) => {
+          const zone: ZoneLabel = isZoneLabel(row.timezone) ? row.timezone : 'WIB';
+          return [row.datePublished, row.dateModified].map((value) =>
+            value ? relativeLabelValidFor(new Date(value), now, zone) : null
+          );
+        })
+        .filter((seconds): seconds is number => seconds !== null);
+      if (validFor.length) getService('response-cache', strapi).validFor(Math.min(...validFor));
     },
 
     /** Whether articles carry the computed fields (config `computedFields`, NEWSROOM_COMPUTED_FIELDS); off is stock Strapi. */
@@ -141,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const published = local(row.datePublished);
       const updated = local(row.dateModified);
-      const minutes = readingTimeMinutes(row.body, `${row.title ?? ''} ${row.lead ?? ''}`, wordsPerMinute);
+      const minutes = readingTimeOf(row, wordsPerMinute);
       return {
         // The byline prints the publication instant as `dateTime` does.
         byline: published ? bylineOf(row.authors ?? [], published.dateTime, locale, style) : null,

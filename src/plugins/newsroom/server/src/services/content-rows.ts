@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
+  AD_SLOTS_FIELD,
   ARTICLE_UID,
   AUTHOR_UID,
   CATEGORY_UID,
@@ -7,6 +8,8 @@ import {
   WHATSAPP_OVERRIDE_COMPONENT,
   WHATSAPP_OVERRIDE_FIELD,
 } from '../constants';
+import { getService } from '../get-service';
+import { listTag } from '../utils/cache/tags';
 import { firstPerId, groupBy, isoValue, jsonValue, nested, type RawRow } from '../utils/content/rows';
 import { perRequest } from '../utils/http/per-request';
 import type { Override } from '../utils/whatsapp/follow';
@@ -31,6 +34,8 @@ export type ArticleRow = {
   timezone: string | null;
   datePublished: string | null;
   dateModified: string | null;
+  /** Changes with every write of the row: what a computation from the row's own columns may be kept by. */
+  updatedAt: string | null;
   title: string | null;
   lead: string | null;
   body: unknown;
@@ -39,6 +44,8 @@ export type ArticleRow = {
   [WHATSAPP_OVERRIDE_FIELD]: Override | null;
 };
 export type BylineAuthor = { name: string; role: string | null };
+/** What the joins read beyond the rows they hand back: the documents they show, for the response cache. */
+type Shown = { documentId?: unknown; coverDocumentId?: unknown };
 /** A category of a locale's tree, with its parent's id and its WhatsApp override. */
 export type CategoryRow = {
   id: number;
@@ -48,6 +55,8 @@ export type CategoryRow = {
   description: string | null;
   parent: { id: number } | null;
   [WHATSAPP_OVERRIDE_FIELD]: Override | null;
+  /** The desk's own ad slots (issue 16), inherited by subcategories; null inherits. */
+  [AD_SLOTS_FIELD]?: unknown;
 };
 /** A row (a locale, published or draft) of one article document. */
 export type DocumentRow = {
@@ -69,9 +78,18 @@ const COVER = 'cover__';
  * three): these are joins instead, built from Strapi's own metadata (table, column and link names) and
  * handed back in the shapes the query engine returns. Reads only, published or not as the caller asks:
  * every caller passes ids or a document it already read under the public rules.
+ *
+ * Raw knex is invisible to the response cache's collector (it listens to the query engine), so each read
+ * here tags the documents its rows show itself: editing an author's name, a caption's credit, a category's
+ * override or the article then purges every cached response that printed them.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection;
+  const depend = (tags: Iterable<unknown>, coarse?: string): void =>
+    getService('response-cache', strapi).depend(
+      [...tags].filter((tag): tag is string => typeof tag === 'string' && tag !== ''),
+      coarse
+    );
   const model = (uid: string): Model => strapi.db.metadata.get(uid) as unknown as Model;
   const column = (of: Model, name: string): string => of.attributes[name]?.columnName ?? name;
   const link = (of: Model, name: string): JoinTable => {
@@ -113,12 +131,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows: RawRow[] = await withOverride(knex()({ c: category.tableName }), category, 'c')
       .leftJoin({ p: parent.name }, `p.${parent.joinColumn.name}`, 'c.id')
       .select({
-        ...columns('c', category, ['id', 'documentId', 'name', 'slug', 'description']),
+        ...columns('c', category, ['id', 'documentId', 'name', 'slug', 'description', AD_SLOTS_FIELD]),
         parentId: `p.${parent.inverseJoinColumn.name}`,
         ...overrideColumns('c'),
       })
       .where(`c.${column(category, 'locale')}`, locale)
       .orderBy('c.id');
+    // An open read of the locale's categories: a new or moved category changes the tree as well.
+    depend([listTag('category', locale)]);
+    depend(
+      rows.map((row) => row.documentId),
+      listTag('category', locale)
+    );
     return firstPerId(
       rows.map((row) => ({
         id: Number(row.id),
@@ -128,6 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         description: (row.description as string | null) ?? null,
         parent: row.parentId === null || row.parentId === undefined ? null : { id: Number(row.parentId) },
         [WHATSAPP_OVERRIDE_FIELD]: overrideOf(row),
+        [AD_SLOTS_FIELD]: jsonValue(row[AD_SLOTS_FIELD]),
       }))
     );
   };
@@ -140,19 +165,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const category = link(article, 'category');
       const cover = link(article, 'cover');
       const caption = model(MEDIA_CAPTION_UID);
-      const own = ['id', 'locale', 'timezone', 'datePublished', 'dateModified', 'title', 'lead', 'body'];
+      const own = ['id', 'locale', 'timezone', 'datePublished', 'dateModified', 'updatedAt', 'title', 'lead', 'body'];
       const rows: RawRow[] = await withOverride(knex()({ a: article.tableName }), article, 'a')
         .leftJoin({ c: category.name }, `c.${category.joinColumn.name}`, 'a.id')
         .leftJoin({ l: cover.name }, `l.${cover.joinColumn.name}`, 'a.id')
         .leftJoin({ m: caption.tableName }, 'm.id', `l.${cover.inverseJoinColumn.name}`)
         .select({
           ...columns('a', article, own),
+          documentId: `a.${column(article, 'documentId')}`,
+          coverDocumentId: `m.${column(caption, 'documentId')}`,
           categoryId: `c.${category.inverseJoinColumn.name}`,
           ...columns('m', caption, ['id', 'credit', 'creditLabel'], COVER),
           ...overrideColumns('a'),
         })
         .whereIn('a.id', ids)
         .orderBy('a.id');
+      depend(
+        rows.map((row: RawRow & Shown) => row.documentId),
+        listTag('article')
+      );
+      depend(
+        rows.map((row: RawRow & Shown) => row.coverDocumentId),
+        listTag('media-caption')
+      );
       return firstPerId(
         rows.map((row) => ({
           id: Number(row.id),
@@ -160,6 +195,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           timezone: (row.timezone as string | null) ?? null,
           datePublished: isoValue(row.datePublished),
           dateModified: isoValue(row.dateModified),
+          updatedAt: isoValue(row.updatedAt),
           title: (row.title as string | null) ?? null,
           lead: (row.lead as string | null) ?? null,
           body: jsonValue(row.body),
@@ -178,9 +214,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const articleColumn = `l.${authors.joinColumn.name}`;
       const rows: RawRow[] = await knex()({ l: authors.name })
         .join({ p: author.tableName }, 'p.id', `l.${authors.inverseJoinColumn.name}`)
-        .select({ articleId: articleColumn, ...columns('p', author, ['name', 'role']) })
+        .select({ articleId: articleColumn, ...columns('p', author, ['documentId', 'name', 'role']) })
         .whereIn(articleColumn, ids)
         .orderBy([articleColumn, `l.${authors.orderColumnName ?? 'id'}`, 'l.id']);
+      depend(
+        rows.map((row) => row.documentId),
+        listTag('author')
+      );
       const byArticle = groupBy(rows, (row) => Number(row.articleId));
       return new Map(
         [...byArticle].map(([id, group]) => [
@@ -215,6 +255,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .where(`a.${column(article, 'documentId')}`, documentId)
         .andWhere((where) => where.whereNotNull(publishedAt).orWhere('a.id', id))
         .orderBy('a.id')) as RawRow[];
+      depend([documentId], listTag('article'));
       return firstPerId(
         rows.map((row) => ({
           id: Number(row.id),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { currentBulk } from '../middlewares/bulk-writes';
 import { compareLocales } from '../utils/locales/order';
 
 type Locale = { code: string };
@@ -11,7 +12,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const i18n = () => strapi.plugin('i18n').service('locales');
   const service = {
     async defaultCode(): Promise<string> {
-      return i18n().getDefaultLocale();
+      const bulk = currentBulk();
+      if (!bulk) return i18n().getDefaultLocale();
+      bulk.defaultLocale ??= i18n().getDefaultLocale();
+      return bulk.defaultLocale as Promise<string>;
     },
 
     /** Every content locale code, alphabetical: the rebuild's checkpoint and the sitemaps rely on the order. */

@@ -61,7 +61,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const redis = async (): Promise<ReadinessReport['redis']> => {
-    const { redisUrl } = newsroomConfig(strapi);
+    // The cache's Redis is the only one the app uses: readiness pings what the cache would use.
+    const { redisUrl } = newsroomConfig(strapi).cache;
     if (!redisUrl) return 'not-configured';
     const current = redisProbe(redisUrl);
     try {

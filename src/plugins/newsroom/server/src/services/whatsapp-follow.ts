@@ -5,6 +5,7 @@ import { getService } from '../get-service';
 import { categoryTree } from '../utils/content/category-tree';
 import { uniqueIds } from '../utils/content/rows';
 import { perRequest } from '../utils/http/per-request';
+import { WHATSAPP_SETTINGS_TAG } from '../utils/cache/tags';
 import {
   DEFAULT_SITE_SETTINGS,
   resolveWhatsappFollow,
@@ -104,6 +105,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The settings as this request saw them first: a page of 25 blocks reads them once. */
   settingsOfRequest(): Promise<WhatsappSettings> {
+    // Tagged here too: after the first call of a request the store is not read again, yet the block shows it.
+    getService('response-cache', strapi).depend([WHATSAPP_SETTINGS_TAG]);
     return perRequest(strapi.requestContext.get(), STORE_KEY, () => this.getSettings());
   },
 

@@ -67,6 +67,12 @@ export const requestMessages = {
   unknownParameters: (keys: string[], allowed: string) =>
     `Parameter tidak dikenal: ${keys.join(', ')}. Yang boleh: ${allowed}. (Unknown query parameter.)`,
   relatedLimit: `limit harus bilangan bulat 1 sampai ${RELATED_MAX_LIMIT}. (limit must be a whole number from 1 to ${RELATED_MAX_LIMIT}.)`,
+  upcomingHours: (max: number) =>
+    `hours harus bilangan bulat 1 sampai ${max}. (hours must be a whole number from 1 to ${max}.)`,
+  jobState: 'state harus "pending" atau "parked". (state must be "pending" or "parked".)',
+  jobId: 'Nomor pekerjaan harus bilangan bulat positif. (The job id must be a positive whole number.)',
+  jobNotParked: (id: number) =>
+    `Pekerjaan ${id} tidak ada atau tidak sedang diparkir. (Job ${id} does not exist or is not parked.)`,
   pageNumber: (max: number) =>
     `Nomor halaman harus bilangan bulat 1 sampai ${max}. (Invalid page number: use a whole number from 1 to ${max}.)`,
 };
@@ -84,6 +90,35 @@ export const articleMessages = {
     `Paling banyak ${RELATED_MAX_LIMIT} berita terkait yang disematkan; ada ${count}. (At most ${RELATED_MAX_LIMIT} pinned related articles.)`,
   pinnedAndExcluded:
     'Artikel yang sama tidak bisa disematkan sekaligus dikecualikan dari berita terkait. (An article cannot be both pinned and excluded.)',
+};
+
+/** The schedule fields as the edit view names them, in both languages. */
+export const SCHEDULE_FIELD_LABELS = {
+  publishAt: ['Terbitkan pada', 'Publish at'],
+  unpublishAt: ['Tarik pada', 'Unpublish at'],
+  embargoUntil: ['Embargo hingga', 'Embargo until'],
+} as const;
+type ScheduleLabel = keyof typeof SCHEDULE_FIELD_LABELS;
+/** A time as both languages print it, in the article's zone: ["Jumat, 27 Oktober 2023 05:00 WIB", "Friday, …"]. */
+type When = readonly [id: string, en: string];
+
+export const scheduleMessages = {
+  malformed: (field: ScheduleLabel) => {
+    const [id, en] = SCHEDULE_FIELD_LABELS[field];
+    return `${id} bukan tanggal dan jam yang sah; tulis lengkap dengan zonanya, misalnya 2024-10-27T05:00:00+07:00. (${en} is not a valid date and time: give it with its offset, e.g. 2024-10-27T05:00:00+07:00.)`;
+  },
+  inThePast: (field: ScheduleLabel, when: When) => {
+    const [id, en] = SCHEDULE_FIELD_LABELS[field];
+    return `${id} ${when[0]} sudah lewat; pilih waktu yang akan datang. (${en} ${when[1]} is in the past: choose a time to come.)`;
+  },
+  unpublishBeforePublish: (unpublish: When, publish: When) =>
+    `Tarik pada ${unpublish[0]} harus setelah Terbitkan pada ${publish[0]}. (Unpublish at ${unpublish[1]} must come after publish at ${publish[1]}.)`,
+  publishBeforeEmbargo: (publish: When, embargo: When) =>
+    `Terbitkan pada ${publish[0]} jatuh sebelum embargo berakhir (${embargo[0]}); paling cepat tepat saat embargo berakhir. (Publish at ${publish[1]} is before the embargo ends at ${embargo[1]}: the earliest is the embargo's end.)`,
+  embargoed: (until: When) =>
+    `Artikel ini diembargo hingga ${until[0]}; belum boleh diterbitkan. (This article is embargoed until ${until[1]}: it cannot be published yet.)`,
+  publishNeedsPermission:
+    'Hanya yang boleh menerbitkan artikel yang dapat mengisi Terbitkan pada atau Tarik pada. (Only someone allowed to publish articles can set publish at or unpublish at.)',
 };
 
 export const readerMessages = {
@@ -136,4 +171,90 @@ export const whatsappMessages = {
 export const operationsMessages = {
   databaseUnavailable: (retryAfterSeconds: number) =>
     `Layanan sedang tidak tersedia karena basis data tidak dapat dihubungi; coba lagi dalam ${retryAfterSeconds} detik. (Service unavailable: the database cannot be reached; retry in ${retryAfterSeconds} seconds.)`,
+};
+
+/** Editorial notices, takedowns, sponsored content, Baca Juga and ad slots (issue 16). */
+export const editorialMessages = {
+  notAList: (field: string) => `"${field}" harus berupa daftar. ("${field}" must be a list.)`,
+  notAnObject: (path: string) => `"${path}" harus berupa objek. ("${path}" must be an object.)`,
+  unknownKind: (path: string, kind: unknown, kinds: readonly string[]) =>
+    `Jenis pemberitahuan "${String(kind)}" di "${path}" tidak dikenal; yang boleh: ${kinds.join(', ')}. (Unknown notice kind.)`,
+  textRequired: (path: string) =>
+    `Isi teks pemberitahuan di "${path}": apa yang salah dan apa yang benar. (The notice at "${path}" needs a text.)`,
+  tooLong: (path: string, max: number) =>
+    `"${path}" paling banyak ${max} karakter. ("${path}" must be at most ${max} characters.)`,
+  notADate: (path: string) =>
+    `"${path}" harus berupa tanggal dan waktu ISO 8601. ("${path}" must be an ISO 8601 date and time.)`,
+  replyArticleShape: (path: string) =>
+    `"${path}" harus berupa URL artikel Warta (/read/<bahasa>/<slug>) atau warta://article/<documentId>. ("${path}" must be a Warta article URL or warta://article/<documentId>.)`,
+  replyArticleNotPublished: (path: string, locale: string) =>
+    `Hak jawab di "${path}" menaut ke artikel yang tidak terbit dalam bahasa "${locale}"; terbitkan dulu artikel jawabannya. (The right-of-reply link points at an article not published in "${locale}".)`,
+  replyArticleOnlyForHakJawab: (path: string) =>
+    `"${path}" hanya untuk pemberitahuan hak-jawab. ("${path}" is only for a hak-jawab notice.)`,
+  hakJawabNeedsContent: (path: string) =>
+    `Hak jawab di "${path}" perlu teks jawaban atau tautan ke artikel jawaban. (A right of reply needs a text or a link to the reply article.)`,
+  removalOnlyUnverified: (path: string) =>
+    `Hanya pemberitahuan belum-terverifikasi yang dapat dihapus dengan removedAt ("${path}"). (Only a belum-terverifikasi notice can be removed.)`,
+  tooMany: (field: string, max: number) =>
+    `"${field}" paling banyak ${max} butir. ("${field}" holds at most ${max} items.)`,
+  takedownReasonRequired: 'Cantumkan alasan pencabutan yang akan dibaca publik. (A takedown needs a public reason.)',
+  takedownReasonTooLong: (max: number) =>
+    `Alasan pencabutan paling banyak ${max} karakter. (The takedown reason must be at most ${max} characters.)`,
+  takedownNotPublished: (documentId: string, locale: string) =>
+    `Artikel ${documentId} tidak terbit dalam bahasa "${locale}", jadi tidak dapat dicabut. (No published article to take down.)`,
+  takedownBody:
+    'Kirim { documentId atau article (URL artikel), locale, reason } sebagai objek. (Send { documentId or article, locale, reason } as an object.)',
+  withdrawn: (title: string, reason: string) =>
+    `Artikel "${title}" telah dicabut: ${reason} (This article was withdrawn.)`,
+  sponsoredLabel: (labels: readonly string[]) =>
+    `Label konten sponsor harus salah satu dari: ${labels.join(', ')}. (Unknown sponsored label.)`,
+  sponsorUrl:
+    'Tautan sponsor harus berupa alamat https:// yang lengkap. (The sponsor link must be a full https:// address.)',
+  sponsorNameRequired: "Isi nama sponsor untuk konten bersponsor. (Sponsored content needs the sponsor's name.)",
+  sponsorWithoutLabel:
+    'Sponsor hanya boleh diisi bila artikel diberi label konten sponsor. (A sponsor needs a sponsored label.)',
+  unknownSlot: (path: string, slot: unknown) =>
+    `Slot iklan "${String(slot)}" di "${path}" tidak dikenal; gunakan top, after-paragraph-N (N 1 sampai 50), before-related atau sidebar. (Unknown ad slot name.)`,
+  slotParagraph: (path: string, paragraph: number) =>
+    `Slot iklan di "${path}" setelah paragraf ${paragraph} tidak sah: nomor paragraf harus 1 sampai 50. (An ad slot must follow paragraph 1 to 50.)`,
+  adUnit: (path: string) =>
+    `ID unit iklan di "${path}" harus 1 sampai 200 karakter huruf, angka, / . _ - (misalnya /1234567/warta/berita). (Invalid ad unit id.)`,
+  duplicateSlot: (path: string, slot: string) =>
+    `Slot iklan "${slot}" muncul lebih dari sekali di "${path}". (Duplicate ad slot.)`,
+  adSettingsBody:
+    'Kirim pengaturan iklan sebagai objek { id: { slots }, en: { slots } }. (Send the ad settings as { id: { slots }, en: { slots } }.)',
+  noAds: 'noAds harus true atau false. (noAds must be true or false.)',
+};
+
+/** The newsroom workflow: stages, locks, revisions (issue 15). `label` is a stage's Indonesian and English names. */
+type StageNames = { id: string; en: string };
+export const workflowMessages = {
+  unknownStage: (stage: string, known: string[]) =>
+    `Tahap "${stage}" tidak dikenal; pilih salah satu dari ${known.join(', ')}. (Unknown stage "${stage}": use one of ${known.join(', ')}.)`,
+  transitionNotAllowed: (from: StageNames, to: StageNames) =>
+    `Peran Anda tidak boleh memindahkan artikel dari "${from.id}" ke "${to.id}". (Your role may not move the article from "${from.en}" to "${to.en}".)`,
+  noteRequired: (to: StageNames) =>
+    `Tulis catatan untuk penulis sebelum mengembalikan artikel ke "${to.id}". (Write a note for the writer before returning the article to "${to.en}".)`,
+  needsApproval: (stage: StageNames, ready: StageNames) =>
+    `Artikel masih "${stage.id}"; peran Anda hanya boleh menerbitkan artikel yang "${ready.id}". (The article is still "${stage.en}"; your role may only publish articles that are "${ready.en}".)`,
+  returnedNote: (note: string) => `Dikembalikan ke penulis: ${note}`,
+  documentNotFound: (documentId: string, locale: string) =>
+    `Artikel ${documentId} tidak ada dalam bahasa "${locale}". (No article ${documentId} in locale "${locale}".)`,
+  unknownAssignee: (id: unknown) => `Pengguna admin ${String(id)} tidak ada. (No admin user ${String(id)}.)`,
+  lockedBy: (name: string, since: string) =>
+    `Sedang disunting oleh ${name} sejak ${since}; simpan ditolak. Ambil alih dulu bila perlu. (Being edited by ${name} since ${since}; the save was refused. Take over first if needed.)`,
+  wholeLogForbidden:
+    'Log aktivitas lengkap hanya untuk peran dengan izin "Activity log". (The whole activity log needs the "Activity log" permission.)',
+  lockNotHeld: 'Kunci suntingan ini bukan milik Anda lagi. (You no longer hold the edit lock.)',
+  revisionNotFound: (id: unknown) => `Revisi ${String(id)} tidak ada. (No revision ${String(id)}.)`,
+  revisionOfAnotherArticle: (id: unknown) =>
+    `Revisi ${String(id)} milik artikel atau bahasa lain. (Revision ${String(id)} belongs to another article or locale.)`,
+};
+
+/** Redirects: `GET /api/redirects/resolve`. */
+export const redirectMessages = {
+  badPath: () =>
+    `"path" wajib diisi dengan satu path, misalnya "/2023/10/27/judul/". ("path" is required: one path, such as "/2023/10/27/title/".)`,
+  notFound: (path: string) =>
+    `Tidak ada pengalihan untuk "${path.slice(0, 200)}". (No redirect for "${path.slice(0, 200)}".)`,
 };

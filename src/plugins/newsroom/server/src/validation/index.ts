@@ -4,6 +4,7 @@
  * controllers and GraphQL resolvers call them through validate.ts, and nothing parses a query by hand.
  * The app imports this folder's index, never its files.
  */
+export * from './admin-jobs';
 export * from './article-queries';
 export * from './responses';
 export * from './reader-queries';
@@ -11,3 +12,4 @@ export * from './whatsapp-settings';
 export * from './validate';
 // The bilingual messages the app's controllers answer with (the plugin's one messages module).
 export { articleMessages, localeMessages } from '../utils/messages';
+export * from './workflow';

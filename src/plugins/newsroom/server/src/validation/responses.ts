@@ -101,6 +101,11 @@ export const relatedCard = z
     publishedAt: z.string(),
     timezone: nullableString.optional(),
     locale: z.string(),
+    sponsoredLabel: z
+      .enum(['advertorial', 'konten-sponsor', 'iklan'])
+      .nullable()
+      .optional()
+      .describe('Sponsored content; a list never mixes sponsored and ordinary stories'),
     cover: coverCaption.nullable(),
   })
   .meta({ id: 'NewsroomRelatedCard', description: 'A "Berita Terkait" card: a published article of the same locale' });
@@ -127,6 +132,51 @@ const person = z.looseObject({
   url: z.string().optional().describe('The author page on the reader site'),
 });
 
+const editorialCard = z
+  .looseObject({
+    documentId: z.string(),
+    title: z.string(),
+    slug: z.string(),
+    url: z.string(),
+    sponsoredLabelText: nullableString.optional(),
+  })
+  .meta({ id: 'NewsroomEditorialCard', description: 'A published article of the same locale' });
+const notice = z
+  .object({
+    kind: z.enum(['ralat', 'koreksi', 'hak-jawab', 'klarifikasi', 'belum-terverifikasi']),
+    label: z.string().describe('"Ralat", "Hak Jawab", "Berita ini masih memerlukan verifikasi", ...'),
+    text: nullableString,
+    madeAt: nullableString.describe("ISO 8601 in the article's zone"),
+    madeAtLabel: nullableString.describe('"Jumat, 27 Oktober 2023 | 18:05 WIB"'),
+    display: z.string().describe('"Ralat: … (diperbarui Jumat, 27 Oktober 2023 | 18:05 WIB)"'),
+    article: editorialCard.nullable().describe('Hak Jawab: the published article that answers'),
+  })
+  .meta({ id: 'NewsroomNotice' });
+const sponsored = z
+  .object({
+    label: z.enum(['advertorial', 'konten-sponsor', 'iklan']),
+    labelText: z.string(),
+    sponsor: z.object({
+      name: nullableString,
+      url: nullableString,
+      logo: z.looseObject({ url: z.string() }).nullable(),
+    }),
+  })
+  .meta({ id: 'NewsroomSponsored' });
+const insert = z
+  .looseObject({
+    type: z.enum(['baca-juga', 'ad', 'whatsapp-follow']),
+    position: z.enum(['top', 'body', 'end', 'before-related', 'sidebar']),
+    afterBlock: z.number().int().optional().describe('position body: after body[afterBlock]'),
+    afterParagraph: z.number().int().optional().describe('position body: after the Nth paragraph (1-based)'),
+    source: z.enum(['editor', 'auto']).optional().describe('baca-juga'),
+    card: editorialCard.optional().describe('baca-juga'),
+    slot: z.string().optional().describe('ad: top, after-paragraph-N, before-related, sidebar'),
+    adUnit: z.string().optional().describe('ad'),
+    label: z.string().optional().describe('ad: "Advertisement"'),
+  })
+  .meta({ id: 'NewsroomInsert' });
+
 export const articlePage = z
   .looseObject({
     id: z.number(),
@@ -152,13 +202,28 @@ export const articlePage = z
     cover: coverCaption.nullable(),
     newsroom: newsroomFields.nullable(),
     whatsappFollow: whatsappFollow.nullable(),
-    related: z.array(relatedCard.extend({ url: z.string() })),
+    related: z.array(
+      relatedCard.extend({
+        url: z.string(),
+        sponsoredLabelText: nullableString.optional().describe('"Advertorial", ...'),
+      })
+    ),
     alternates: z
       .array(z.object({ locale: z.string(), slug: z.string(), title: z.string(), url: z.string() }))
       .describe('Published translations'),
     jsonLd: z
       .record(z.string(), z.unknown())
       .describe('schema.org NewsArticle, ready for <script type="application/ld+json">'),
+    notices: z.array(notice).describe('What the page shows, oldest first; removed notices are left out'),
+    noticePlacement: z.enum(['top', 'bottom']),
+    unverified: z.boolean().describe('A "Berita ini masih memerlukan verifikasi" notice is shown'),
+    hakJawabFor: z.array(editorialCard).describe('Articles this one is the right of reply (Hak Jawab) to'),
+    sponsored: sponsored.nullable(),
+    inserts: z
+      .array(insert)
+      .describe(
+        "What goes between and around `body` blocks, one per paragraph at most: the editor's Baca Juga, then the WhatsApp block, then ad slots, then automatic Baca Juga"
+      ),
   })
   .meta({ id: 'NewsroomArticlePage', description: 'Everything an article page needs, published only' });
 

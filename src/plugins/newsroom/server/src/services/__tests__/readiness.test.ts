@@ -4,7 +4,7 @@ import readinessService from '../readiness';
 function mockStrapi(raw: () => Promise<unknown>) {
   const strapi: any = {
     db: { connection: { raw } },
-    config: { get: () => ({ redisUrl: '' }) },
+    config: { get: () => ({ cache: { redisUrl: '' } }) },
   };
   return readinessService({ strapi });
 }

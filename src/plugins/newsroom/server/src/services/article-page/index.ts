@@ -16,6 +16,8 @@ import { categoryTree } from '../../utils/content/category-tree';
 import { countWords } from '../../utils/format/reading-time';
 import { absoluteUrl, articlePath, authorPath, categoryPath, homePath, tagPath } from '../../utils/reader/urls';
 import { getService } from '../../get-service';
+import { editorialPart } from './editorial';
+import { sponsoredLabelText } from '../../utils/editorial/sponsored';
 import type { CategoryRow, DocumentRow } from '../content-rows';
 import {
   PAGE_FIELDS,
@@ -37,9 +39,11 @@ type QueryParams = { transform: (uid: string, params: Record<string, unknown>) =
 /**
  * The article page payload, shared by REST (`/api/articles/by-slug/:slug`), GraphQL (`articleBySlug`)
  * and Warta's reader page so the three always agree. A fixed number of SQL statements whatever the
- * article (15 on SQLite and PostgreSQL with a stored related list, counted in tests/read-path.test.ts):
- * the article with its relations (nine), the related list (two), the document's rows (translations and
- * the WhatsApp override, one), the category tree of the locale (one) and the WhatsApp settings (one).
+ * article (19 on SQLite and PostgreSQL with a stored related list, counted in tests/read-path.test.ts):
+ * the article with its relations (eleven: with the notices and the sponsor logo), the related list (two),
+ * the document's rows (translations and the WhatsApp override, one), the category tree of the locale (one),
+ * the WhatsApp and the ad settings (one each) and the articles the page links (one; three more, their
+ * covers and notices, when it links any: Baca Juga, Hak Jawab).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Published article of that slug in that locale, or null. */
@@ -97,6 +101,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     // The page's own row holds everything the computed fields read (authors, cover credit, dates): no batch.
     const fieldsService = getService('article-fields', strapi);
     const computed = fieldsService.fieldsOf(raw, fieldsService.houseStyle(), wordsPerMinute, now);
+    fieldsService.limitToRelativeLabels([raw], now);
     const own = documentRows.find((row) => row.id === raw.id);
     const whatsapp = whatsappFollow.blockOf(
       {
@@ -148,8 +153,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           ...card,
           url: `${siteUrl}${articlePath(card.locale ?? locale, card.slug)}`,
           cover: card.cover ? withCreditLine(this.withAbsoluteImage(card.cover, siteUrl), locale) : null,
+          sponsoredLabelText: sponsoredLabelText(card.sponsoredLabel, locale),
         }))
       : [];
+    const editorial = await editorialPart(strapi, raw, {
+      tree,
+      related: (related?.pinned ?? []).map((documentId: string) => ({ documentId, pinned: true })),
+      relatedCards,
+      whatsapp,
+    });
 
     const jsonLd = buildNewsArticleJsonLd({
       url,
@@ -179,7 +191,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       keywords: tags.map((tag) => tag.name),
       inLanguage: locale,
       dateline: raw.dateline,
-      wordCount: countWords(blocksToText(raw.body)) || null,
+      wordCount: countWords(blocksToText(editorial.body)) || null,
+      corrections: editorial.corrections,
+      sponsor: editorial.sponsored?.sponsor.name
+        ? { name: editorial.sponsored.sponsor.name, url: editorial.sponsored.sponsor.url }
+        : null,
     });
 
     return {
@@ -196,6 +212,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       related: relatedCards,
       alternates,
       jsonLd,
+      body: editorial.body,
+      inserts: editorial.inserts,
+      notices: editorial.notices,
+      noticePlacement: editorial.noticePlacement,
+      unverified: editorial.unverified,
+      hakJawabFor: editorial.hakJawabFor,
+      sponsored: editorial.sponsored,
     };
   },
 

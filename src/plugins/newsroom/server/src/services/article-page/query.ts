@@ -4,6 +4,7 @@ import type { ARTICLE_UID, AUTHOR_UID } from '../../constants';
 import { COVER_FIELDS, IMAGE_FIELDS_WITH_TYPE } from '../../utils/content/fields';
 import type { ImageCrop } from '../../utils/media/image-crops';
 import type { Card } from '../related-news/rows';
+import type { StoredNotice } from '../../utils/editorial/notices';
 
 const PERSON_FIELDS = ['name', 'slug', 'role', 'bio'] satisfies Modules.Documents.Params.Fields.ArrayNotation<
   typeof AUTHOR_UID
@@ -23,6 +24,11 @@ export const PAGE_FIELDS = [
   'publishedAt',
   'updatedAt',
   'locale',
+  'sponsoredLabel',
+  'sponsorName',
+  'sponsorUrl',
+  'noAds',
+  'adSlots',
 ] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof ARTICLE_UID>;
 export const PAGE_POPULATE = {
   authors: { fields: PERSON_FIELDS, populate: { avatar: { fields: IMAGE_FIELDS_WITH_TYPE }, socialLinks: true } },
@@ -30,6 +36,9 @@ export const PAGE_POPULATE = {
   category: { fields: ['name', 'slug'] },
   tags: { fields: ['name', 'slug'] },
   cover: { fields: COVER_FIELDS, populate: { image: { fields: IMAGE_FIELDS_WITH_TYPE } } },
+  // Who made or removed a notice (madeBy, removedBy) is private: the editor's record, not the reader's.
+  notices: { fields: ['kind', 'text', 'replyArticle', 'madeAt', 'removedAt'] },
+  sponsorLogo: { fields: ['url', 'width', 'height', 'alternativeText'] },
 } satisfies Modules.Documents.Params.Populate.ObjectNotation<typeof ARTICLE_UID>;
 
 export type PageStatus = 'published' | 'draft';
@@ -98,6 +107,13 @@ export type PageArticle = {
   category?: PageRelation | null;
   tags?: PageRelation[];
   cover?: PageCover | null;
+  notices?: StoredNotice[] | null;
+  sponsoredLabel?: string | null;
+  sponsorName?: string | null;
+  sponsorUrl?: string | null;
+  sponsorLogo?: { url: string; width: number | null; height: number | null; alternativeText: string | null } | null;
+  noAds?: boolean | null;
+  adSlots?: unknown;
 };
 /** A related card as the output sanitizer leaves it (`cardOf`: CARD_FIELDS and the cover). */
 export type RelatedCard = Card & {
@@ -109,6 +125,7 @@ export type RelatedCard = Card & {
   timezone?: string | null;
   locale?: string;
   cover?: PageCover | null;
+  sponsoredLabel?: string | null;
 };
 /** A caption whose image the page completes. */
 export type Captioned = { image?: Pick<PageImage, 'url' | 'width' | 'height' | 'formats'> | null };

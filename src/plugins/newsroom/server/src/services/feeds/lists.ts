@@ -6,6 +6,7 @@ import { compareLocales } from '../../utils/locales/order';
 import { categoryTree } from '../../utils/content/category-tree';
 import { absoluteUrl, articlePath } from '../../utils/reader/urls';
 import type { RssItem } from '../../utils/feeds/xml';
+import { sponsoredLabelText } from '../../utils/editorial/sponsored';
 
 import {
   KIND_UIDS,
@@ -94,6 +95,8 @@ export function feedLists(strapi: Core.Strapi) {
         imageUrl: absoluteUrl(siteUrl, row.cover?.image?.url),
         imageAlt: row.cover?.altText ?? row.cover?.image?.alternativeText ?? null,
         image: row.cover?.image ?? null,
+        sponsoredLabelText: sponsoredLabelText(row.sponsoredLabel, locale),
+        sponsorName: row.sponsoredLabel ? (row.sponsorName ?? null) : null,
       }));
     },
 
@@ -103,13 +106,17 @@ export function feedLists(strapi: Core.Strapi) {
     },
 
     toRssItems(items: ListedArticle[]): RssItem[] {
+      // A sponsored item says so in its title and as a category, as readers of the page see it above the title.
       return items.map((item) => ({
-        title: item.title,
+        title: item.sponsoredLabelText ? `[${item.sponsoredLabelText}] ${item.title}` : item.title,
         link: item.url,
         description: item.lead,
         pubDate: new Date(item.datePublished ?? item.updatedAt ?? Date.now()),
         creators: item.authors,
-        categories: item.category ? [item.category] : [],
+        categories: [
+          ...(item.category ? [item.category] : []),
+          ...(item.sponsoredLabelText ? [item.sponsoredLabelText] : []),
+        ],
         image: item.imageUrl
           ? { url: item.imageUrl, type: item.image?.mime, width: item.image?.width, height: item.image?.height }
           : null,

@@ -29,6 +29,8 @@ export const LIST_FIELDS = [
   'updatedAt',
   'timezone',
   'locale',
+  'sponsoredLabel',
+  'sponsorName',
 ] satisfies Modules.Documents.Params.Fields.ArrayNotation<typeof ARTICLE_UID>;
 export const LIST_POPULATE = {
   authors: { fields: ['name'] },
@@ -59,6 +61,8 @@ export type ListRow = {
   updatedAt: string;
   timezone: string | null;
   locale: string;
+  sponsoredLabel?: string | null;
+  sponsorName?: string | null;
   authors?: { name: string }[] | null;
   category?: { name: string; slug: string } | null;
   cover?: {
@@ -102,6 +106,9 @@ export type ListedArticle = {
   imageUrl: string | null;
   imageAlt: string | null;
   image: { mime?: string; width?: number | null; height?: number | null } | null;
+  /** "Advertorial", "Konten Sponsor", "Iklan" (or in English) for sponsored content, else null. */
+  sponsoredLabelText: string | null;
+  sponsorName: string | null;
 };
 
 export type ArticleScope = { categoryIds?: number[]; tagDocumentId?: string; authorDocumentId?: string };

@@ -4,8 +4,10 @@ import {
   NEWEST_FIRST,
   NEWS_SITEMAP_MAX_URLS,
   NEWS_SITEMAP_WINDOW_HOURS,
+  PUBLIC_CACHE_SECONDS,
   SITEMAP_MAX_URLS,
 } from '../../constants';
+import { getService } from '../../get-service';
 import { newsroomConfig } from '../../config';
 import { isZoneLabel, toZonedIso } from '../../utils/format/dates';
 import { articlePath, homePath } from '../../utils/reader/urls';
@@ -25,6 +27,8 @@ export function feedSitemaps(strapi: Core.Strapi) {
     /** Articles published in the last 48 hours, newest first, at most 1,000 (Google News' limits). */
     async news(locales: string[], now: Date = new Date()): Promise<NewsSitemapEntry[]> {
       const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_HOURS * 3600 * 1000).toISOString();
+      // The 48-hour window moves with the clock, not with writes: a cached copy lives a minute at most.
+      getService('response-cache', strapi).validFor(PUBLIC_CACHE_SECONDS);
       const { publicationName } = newsroomConfig(strapi);
       const perLocale = await Promise.all(
         locales.map(
@@ -32,7 +36,8 @@ export function feedSitemaps(strapi: Core.Strapi) {
             (await strapi.documents(ARTICLE_UID).findMany({
               locale,
               status: 'published',
-              filters: { datePublished: { $gte: since, $lte: now.toISOString() } },
+              // Google News asks for sponsored content to be left out of the news sitemap.
+              filters: { datePublished: { $gte: since, $lte: now.toISOString() }, sponsoredLabel: { $null: true } },
               fields: ['title', 'slug', 'datePublished', 'updatedAt', 'timezone', 'locale'],
               sort: [...NEWEST_FIRST],
               limit: NEWS_SITEMAP_MAX_URLS,

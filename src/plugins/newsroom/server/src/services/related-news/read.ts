@@ -3,36 +3,52 @@
  * which of its articles are published in this locale right now, with the card indexed at their last
  * publish), so an unpublished or deleted article vanishes from every list at once.
  */
+import { listTag } from '../../utils/cache/tags';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, RELATED_TABLES as T } from '../../constants';
 import { CARD_FIELDS, CARD_POPULATE, cardOf, json, ms, type Card } from './rows';
 import type { RelatedIndexer } from './indexer';
 import type { RelatedQueue } from './queue';
 import type { RelatedStore } from './store';
+import { getService } from '../../get-service';
+import { editorialConfig } from '../../config';
 
-type Live = Map<string, { current: boolean; card: string | null }>;
-type LiveRow = { document_id: string; published_at: unknown; version: unknown; card: string | null };
+type Live = Map<string, { current: boolean; card: string | null; sponsored: boolean }>;
+type LiveRow = {
+  document_id: string;
+  published_at: unknown;
+  version: unknown;
+  card: string | null;
+  sponsored_label: string | null;
+};
 type PublishedArticle = { documentId: string; id: number } & Record<string, unknown>;
 
-export type RelatedResult<A> = { articles: A[]; computedAt: string };
+/** `pinned`: the documentIds among `articles` the editor pinned (automatic Baca Juga skips them). */
+export type RelatedResult<A> = { articles: A[]; computedAt: string; pinned: string[] };
 
 export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer: RelatedIndexer, queue: RelatedQueue) {
   const { knex, articleTable } = store;
 
   /** Which of these are published in this locale right now, with the card indexed at their last publish. */
   async function live(ids: string[], locale: string): Promise<Live> {
+    // A cached page depends on each of them, shown or not: one published again reappears in the list.
+    getService('response-cache', strapi).depend(ids, listTag('article'));
     const rows: LiveRow[] = await knex()({ a: articleTable() })
       .leftJoin({ f: T.features }, (join) =>
         join.on('f.document_id', '=', 'a.document_id').andOn('f.locale', '=', 'a.locale')
       )
-      .select('a.document_id', 'a.published_at', 'f.version', 'f.card')
+      .select('a.document_id', 'a.published_at', 'f.version', 'f.card', 'a.sponsored_label')
       .where('a.locale', locale)
       .whereNotNull('a.published_at')
       .whereIn('a.document_id', ids);
     return new Map(
       rows.map((row) => [
         row.document_id,
-        { current: row.card !== null && Number(row.version) === ms(row.published_at), card: row.card },
+        {
+          current: row.card !== null && Number(row.version) === ms(row.published_at),
+          card: row.card,
+          sponsored: Boolean(row.sponsored_label),
+        },
       ])
     );
   }
@@ -73,8 +89,16 @@ export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer:
     // Published only, this locale only, checked now: whatever was unpublished or deleted since is dropped.
     const published = await live([documentId, ...list.items.map((item) => item.documentId)], locale);
     if (!published.has(documentId)) return null;
-    const items = list.items.filter((item) => published.has(item.documentId)).slice(0, limit);
+    // Sponsored stories and ordinary ones are never each other's related news (editorial.separateSponsored),
+    // checked against the labels as published now.
+    const separate = editorialConfig(strapi).separateSponsored;
+    const sponsored = published.get(documentId)!.sponsored;
+    const items = list.items
+      .filter((item) => published.has(item.documentId))
+      .filter((item) => !separate || published.get(item.documentId)!.sponsored === sponsored)
+      .slice(0, limit);
     const computedAt = new Date(list.computedMs).toISOString();
+    const pinned = items.filter((item) => item.pinned).map((item) => item.documentId);
     if (!cards) {
       const rows = await publishedArticles(
         items.map((item) => item.documentId),
@@ -84,7 +108,7 @@ export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer:
       const articles = items
         .map((item) => byId.get(item.documentId))
         .filter((row): row is PublishedArticle => Boolean(row));
-      return { articles, computedAt };
+      return { articles, computedAt, pinned };
     }
     // An article published again a moment ago may not be re-indexed yet: its card is read afresh.
     const stale = items.filter((item) => !published.get(item.documentId)!.current).map((item) => item.documentId);
@@ -92,12 +116,18 @@ export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer:
     if (stale.length) {
       const rows = await publishedArticles(stale, locale, { fields: CARD_FIELDS, populate: CARD_POPULATE });
       for (const row of rows) fresh.set(row.documentId, cardOf(row));
-      for (const id of stale) queue.schedule(id, locale, { neighbours: false, reindex: true });
+      // Not awaited: the reader gets the fresh cards now; the index catches up in the background.
+      queue
+        .scheduleMany(
+          stale.map((id) => ({ documentId: id, locale })),
+          { neighbours: false, reindex: true }
+        )
+        .catch((error: Error) => strapi.log.warn(`[newsroom] "Berita Terkait" re-index not queued: ${error.message}`));
     }
     const articles = items
       .map((item) => fresh.get(item.documentId) ?? json<Card | null>(published.get(item.documentId)!.card, null))
       .filter((card): card is Card => Boolean(card));
-    return { articles, computedAt };
+    return { articles, computedAt, pinned };
   }
 
   return { find };

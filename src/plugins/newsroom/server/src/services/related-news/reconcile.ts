@@ -1,6 +1,6 @@
 /**
- * What the index is missing: a publish whose indexing was lost (the process stopped between commit and
- * its in-memory queue, a deploy restarted it mid-import) is indexed, and an article no longer published
+ * What the index is missing: a publish whose indexing was lost (its job parked after repeated failure,
+ * an index restored from an older backup, rows written behind the Document Service's back) is indexed, and an article no longer published
  * leaves the index, with its neighbours refreshed either way. Each instance runs it at boot and every
  * `reconcileMinutes`; when nothing drifted it is two reads per locale.
  */
@@ -48,7 +48,7 @@ export function relatedReconcile(strapi: Core.Strapi, store: RelatedStore, queue
         );
         return { scheduled: 0, drifted: drift.length, skipped: true };
       }
-      for (const { documentId, locale } of drift) queue.schedule(documentId, locale);
+      await queue.scheduleMany(drift);
       if (drift.length)
         strapi.log.info(
           `[newsroom] "Berita Terkait": ${drift.length} articles were out of step with the index; queued.`

@@ -53,7 +53,16 @@ export type FeatureRow = {
 };
 
 /** What a related card shows; everything else stays out of the list. */
-export const CARD_FIELDS = ['title', 'slug', 'lead', 'datePublished', 'publishedAt', 'timezone', 'locale'];
+export const CARD_FIELDS = [
+  'title',
+  'slug',
+  'lead',
+  'datePublished',
+  'publishedAt',
+  'timezone',
+  'locale',
+  'sponsoredLabel',
+];
 export const CARD_POPULATE = { cover: { fields: COVER_FIELDS, populate: { image: { fields: IMAGE_FIELDS } } } };
 
 /** Rows per statement for IN lists and bulk inserts: well under every database's parameter limit. */

@@ -10,6 +10,7 @@ import { getService } from '../../get-service';
 import { COVER_FIELDS, IMAGE_FIELDS } from '../../utils/content/fields';
 import { chunks, json, type IndexedArticleRow } from './rows';
 import { newsroomConfig } from '../../config';
+import { relatedTag } from '../../utils/cache/tags';
 
 /** Strapi's query builder (knex); a transaction is one too. */
 export type Knex = Core.Strapi['db']['connection'];
@@ -69,6 +70,8 @@ export function relatedStore(strapi: Core.Strapi) {
     },
 
     async readList(documentId: string, locale: string): Promise<{ items: ListItem[]; computedMs: number } | null> {
+      // A cached page that shows this list is purged when writeLists changes it.
+      getService('response-cache', strapi).depend([relatedTag(documentId, locale)]);
       const row = await knex()(T.lists)
         .select('items', 'computed_ms')
         .where({ document_id: documentId, locale })
@@ -76,9 +79,28 @@ export function relatedStore(strapi: Core.Strapi) {
       return row ? { items: json<ListItem[]>(row.items, []), computedMs: Number(row.computed_ms) } : null;
     },
 
+    /**
+     * Upserts the lists. Those whose articles or order changed purge the cached responses that show them,
+     * once the caller's transaction commits: the recompute runs after the publish that caused it, so this
+     * is how "Berita Terkait" on a cached page follows a publish elsewhere.
+     */
     async writeLists(trx: Knex, lists: StoredList[]): Promise<void> {
       const now = Date.now();
+      const changed: string[] = [];
       for (const part of chunks(lists, 200)) {
+        const before = new Map<string, string>();
+        const stored: { document_id: string; locale: string; items: unknown }[] = await trx(T.lists)
+          .select('document_id', 'locale', 'items')
+          .whereIn(
+            'document_id',
+            part.map((list) => list.documentId)
+          );
+        const order = (items: ListItem[]) => items.map((item) => item.documentId).join(' ');
+        for (const row of stored)
+          before.set(`${row.document_id} ${row.locale}`, order(json<ListItem[]>(row.items, [])));
+        for (const list of part)
+          if (before.get(`${list.documentId} ${list.locale}`) !== order(list.items))
+            changed.push(relatedTag(list.documentId, list.locale));
         const rows = part.map((list) => ({
           document_id: list.documentId,
           locale: list.locale,
@@ -87,6 +109,7 @@ export function relatedStore(strapi: Core.Strapi) {
         }));
         await trx(T.lists).insert(rows).onConflict(['document_id', 'locale']).merge(['items', 'computed_ms']);
       }
+      if (changed.length) await getService('response-cache', strapi).purgeAfterCommit(changed);
     },
 
     /**

@@ -128,22 +128,32 @@ const LONG_PARTS: Intl.DateTimeFormatOptions = {
 };
 const MONTH_SHORT: Intl.DateTimeFormatOptions = { month: 'short' };
 const MONTH_NUMERIC: Intl.DateTimeFormatOptions = { month: 'numeric' };
-const CALENDAR_DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'numeric', day: 'numeric' };
-const ISO_PARTS: Intl.DateTimeFormatOptions = {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-};
+
+// The same instants come back on every list and page: their parts are kept (a pure function's results,
+// bounded), so a warm read path formats nothing.
+const partsMemo = new Map<string, LocalParts>();
+const PARTS_MEMO_LIMIT = 20_000;
 
 export function localParts(
   instant: Date,
   zone: ZoneLabel,
   locale: string | null | undefined,
   style: HouseStyle = HOUSE_STYLES.kbbi
+): LocalParts {
+  const key = `${instant.getTime()}|${zone}|${toLocale(locale)}|${style.fridaySpelling}`;
+  const known = partsMemo.get(key);
+  if (known) return { ...known };
+  const parts = computeLocalParts(instant, zone, locale, style);
+  if (partsMemo.size >= PARTS_MEMO_LIMIT) partsMemo.delete(partsMemo.keys().next().value as string);
+  partsMemo.set(key, parts);
+  return { ...parts };
+}
+
+function computeLocalParts(
+  instant: Date,
+  zone: ZoneLabel,
+  locale: string | null | undefined,
+  style: HouseStyle
 ): LocalParts {
   const intlLocale = INTL_LOCALES[toLocale(locale)];
   const timeZone = IANA_ZONES[zone];
@@ -273,13 +283,29 @@ export function formatRelative(
 const calendarDay = (parts: Pick<LocalParts, 'year' | 'monthNumber' | 'day'>): number =>
   Date.UTC(Number(parts.year), Number(parts.monthNumber) - 1, Number(parts.day)) / 86_400_000;
 
+// WIB, WITA and WIT are fixed offsets (Indonesia keeps no summer time), so the local calendar day and the
+// zoned ISO string are plain arithmetic: no Intl call on the read path (a list formats 50 instants).
+const offsetMs = (zone: ZoneLabel): number => Number(UTC_OFFSETS[zone].slice(1, 3)) * 3_600_000;
+
 function dayNumber(instant: Date, zone: ZoneLabel): number {
-  const parts = formatter('en-GB', IANA_ZONES[zone], CALENDAR_DAY).formatToParts(instant);
-  return calendarDay({ year: pick(parts, 'year'), monthNumber: pick(parts, 'month'), day: pick(parts, 'day') });
+  return Math.floor((instant.getTime() + offsetMs(zone)) / 86_400_000);
+}
+
+// How long a cache may keep a response showing `formatRelative(instant, now)`: seconds until the label reads
+// otherwise (half a second in hand for its rounding), or null once it never changes (a week on, a plain date).
+export function relativeLabelValidFor(instant: Date, now: Date, zone: ZoneLabel): number | null {
+  const elapsed = now.getTime() - instant.getTime();
+  if (elapsed < 3_600_000)
+    return Math.max(0, Math.floor((60_000 - (((elapsed % 60_000) + 60_000) % 60_000) - 500) / 1000));
+  const days = dayNumber(now, zone) - dayNumber(instant, zone);
+  if (days >= 7) return null;
+  const untilMidnight = Math.floor((86_400_000 - ((now.getTime() + offsetMs(zone)) % 86_400_000)) / 1000);
+  return days > 0 ? untilMidnight : Math.min(untilMidnight, Math.floor((3_600_000 - (elapsed % 3_600_000)) / 1000));
 }
 
 /** ISO 8601 in the article's zone, e.g. 2023-10-27T17:33:00+07:00 (what JSON-LD and feeds want). */
 export function toZonedIso(instant: Date, zone: ZoneLabel): string {
-  const parts = formatter('en-GB', IANA_ZONES[zone], ISO_PARTS).formatToParts(instant);
-  return `${pick(parts, 'year')}-${pick(parts, 'month')}-${pick(parts, 'day')}T${pick(parts, 'hour')}:${pick(parts, 'minute')}:${pick(parts, 'second')}${UTC_OFFSETS[zone]}`;
+  // Whole seconds, as the formatter printed them; years 0-9999 keep toISOString's four-digit form.
+  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMs(zone));
+  return `${local.toISOString().slice(0, 19)}${UTC_OFFSETS[zone]}`;
 }

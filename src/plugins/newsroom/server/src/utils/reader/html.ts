@@ -64,18 +64,21 @@ type TextNode = {
   code?: boolean;
 };
 
-function inlineToHtml(nodes: unknown): string {
+/** How a body's links are marked: a sponsored story's outbound links get rel="sponsored". */
+export type BlockOptions = { linkRel?: (href: string) => string | null };
+
+function inlineToHtml(nodes: unknown, options: BlockOptions = {}): string {
   if (!Array.isArray(nodes)) return '';
   return nodes
     .map((node: BlockNode) => {
       if (node?.type === 'link') {
         const href = safeUrl(node.url);
-        const inner = inlineToHtml(node.children);
+        const inner = inlineToHtml(node.children, options);
         if (!href) return inner;
-        const external = /^https?:/i.test(href);
-        return `<a href="${escapeHtml(href)}"${external ? ' rel="noopener"' : ''}>${inner}</a>`;
+        const rel = options.linkRel?.(href) ?? (/^https?:/i.test(href) ? 'noopener' : null);
+        return `<a href="${escapeHtml(href)}"${rel ? ` rel="${escapeHtml(rel)}"` : ''}>${inner}</a>`;
       }
-      if (typeof node?.text !== 'string') return inlineToHtml(node?.children);
+      if (typeof node?.text !== 'string') return inlineToHtml(node?.children, options);
       const text = node as TextNode;
       // Soft line breaks typed with Shift+Enter arrive as "\n" inside a text node.
       let html = escapeHtml(text.text).replace(/\n/g, '<br>');
@@ -96,23 +99,25 @@ export function inlineText(nodes: unknown): string {
     .join('');
 }
 
-export type RenderedBlock = { html: string; isParagraph: boolean };
+/** `index`: the block's place in the stored body, which the page's `inserts` (afterBlock) refer to. */
+export type RenderedBlock = { html: string; isParagraph: boolean; index: number };
 
 /** Strapi's rich text blocks (paragraph, heading, list, quote, code, image) to HTML, one entry per block. */
-export function blocksToHtml(blocks: unknown): RenderedBlock[] {
+export function blocksToHtml(blocks: unknown, options: BlockOptions = {}): RenderedBlock[] {
   if (!Array.isArray(blocks)) return [];
   const out: RenderedBlock[] = [];
-  for (const block of blocks as BlockNode[]) {
+  const inline = (nodes: unknown) => inlineToHtml(nodes, options);
+  for (const [index, block] of (blocks as BlockNode[]).entries()) {
     switch (block?.type) {
       case 'paragraph': {
-        const html = inlineToHtml(block.children);
-        if (inlineText(block.children).trim()) out.push({ html: `<p>${html}</p>`, isParagraph: true });
+        const html = inline(block.children);
+        if (inlineText(block.children).trim()) out.push({ html: `<p>${html}</p>`, isParagraph: true, index });
         break;
       }
       case 'heading': {
         // The page title is the only h1; an editor's "Heading 1" becomes h2.
         const level = Math.min(6, Math.max(2, Number(block.level) || 2));
-        out.push({ html: `<h${level}>${inlineToHtml(block.children)}</h${level}>`, isParagraph: false });
+        out.push({ html: `<h${level}>${inline(block.children)}</h${level}>`, isParagraph: false, index });
         break;
       }
       case 'list': {
@@ -122,21 +127,25 @@ export function blocksToHtml(blocks: unknown): RenderedBlock[] {
             (item: BlockNode) =>
               `<li>${
                 item?.type === 'list'
-                  ? blocksToHtml([item])
+                  ? blocksToHtml([item], options)
                       .map((b) => b.html)
                       .join('')
-                  : inlineToHtml(item?.children)
+                  : inline(item?.children)
               }</li>`
           )
           .join('');
-        out.push({ html: `<${tag}>${items}</${tag}>`, isParagraph: false });
+        out.push({ html: `<${tag}>${items}</${tag}>`, isParagraph: false, index });
         break;
       }
       case 'quote':
-        out.push({ html: `<blockquote><p>${inlineToHtml(block.children)}</p></blockquote>`, isParagraph: false });
+        out.push({ html: `<blockquote><p>${inline(block.children)}</p></blockquote>`, isParagraph: false, index });
         break;
       case 'code':
-        out.push({ html: `<pre><code>${escapeHtml(inlineText(block.children))}</code></pre>`, isParagraph: false });
+        out.push({
+          html: `<pre><code>${escapeHtml(inlineText(block.children))}</code></pre>`,
+          isParagraph: false,
+          index,
+        });
         break;
       case 'image': {
         const src = safeUrl(block.image?.url);
@@ -148,6 +157,7 @@ export function blocksToHtml(blocks: unknown): RenderedBlock[] {
         out.push({
           html: `<figure><img src="${escapeHtml(src)}" alt="${escapeHtml(block.image?.alternativeText ?? '')}"${size} loading="lazy"></figure>`,
           isParagraph: false,
+          index,
         });
         break;
       }

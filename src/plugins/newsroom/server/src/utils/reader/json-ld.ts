@@ -27,6 +27,10 @@ export type NewsArticleInput = {
   inLanguage: string;
   dateline?: string | null;
   wordCount?: number | null;
+  /** Ralat and Koreksi: schema.org `correction`, each a CorrectionComment with its text and when it was made. */
+  corrections?: { text: string; datePublished: string | null }[];
+  /** A sponsored story's sponsor (schema.org `sponsor`). */
+  sponsor?: { name: string; url?: string | null } | null;
 };
 
 const person = (who: JsonLdPerson) => ({
@@ -74,6 +78,18 @@ export function buildNewsArticleJsonLd(input: NewsArticleInput): Record<string, 
   if (input.keywords?.length) jsonLd.keywords = input.keywords;
   if (input.dateline) jsonLd.dateline = input.dateline;
   if (input.wordCount) jsonLd.wordCount = input.wordCount;
+  if (input.corrections?.length)
+    jsonLd.correction = input.corrections.map((correction) => ({
+      '@type': 'CorrectionComment',
+      text: correction.text,
+      ...(correction.datePublished ? { datePublished: correction.datePublished } : {}),
+    }));
+  if (input.sponsor)
+    jsonLd.sponsor = {
+      '@type': 'Organization',
+      name: input.sponsor.name,
+      ...(input.sponsor.url ? { url: input.sponsor.url } : {}),
+    };
   jsonLd.inLanguage = input.inLanguage;
   jsonLd.isAccessibleForFree = true;
   return jsonLd;

@@ -5,6 +5,16 @@
  */
 import { blocksToHtml, escapeHtml, inlineText, linkNames, type BlockNode } from './html';
 import { serializeJsonLd } from './json-ld';
+import {
+  insertsAt,
+  renderInsert,
+  renderNotices,
+  renderSponsored,
+  type InsertView,
+  type NoticeView,
+  type SponsoredView,
+} from './editorial';
+import { outboundRel } from '../editorial/sponsored';
 import type { HouseStyle } from '../format/dates';
 import { cardDate, LABELS, labelsOf, OG_LOCALES, shell, type ShellOptions } from './shell';
 
@@ -55,9 +65,16 @@ export type ArticlePageView = {
     datePublished?: string | null;
     timezone?: string | null;
     lead?: string | null;
+    sponsoredLabelText?: string | null;
   }[];
   alternates?: { locale: string; url: string; title?: string }[];
   jsonLd?: unknown;
+  /** Issue 16: what goes between and around the body's blocks, the notices, the sponsor. */
+  inserts?: InsertView[];
+  notices?: NoticeView[];
+  noticePlacement?: string;
+  hakJawabFor?: { title: string; url: string }[];
+  sponsored?: SponsoredView;
 };
 
 export type ArticlePageOptions = ShellOptions & {
@@ -172,7 +189,11 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
     ? `<aside class="whatsapp" aria-label="WhatsApp"><p>${escapeHtml(page.whatsappFollow.headline)}</p><a href="${escapeHtml(page.whatsappFollow.url)}" rel="noopener" target="_blank">${escapeHtml(page.whatsappFollow.buttonLabel)}</a></aside>`
     : '';
 
-  const blocks = blocksToHtml(page.body);
+  // A sponsored story's outbound links are paid links: rel="sponsored" (links to the site itself stay as they are).
+  const siteUrl = page.url.includes('/read/') ? page.url.slice(0, page.url.indexOf('/read/')) : page.url;
+  const blocks = blocksToHtml(page.body, {
+    linkRel: page.sponsored ? (href) => outboundRel(href, siteUrl, true) : undefined,
+  });
   // The dateline opens the first paragraph ("MOSKOW - ..."), unless the editor already typed it there.
   const firstParagraph = blocks.findIndex((block) => block.isParagraph);
   if (page.dateline && firstParagraph >= 0) {
@@ -190,21 +211,26 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
       };
     }
   }
-  const bodyParts: string[] = [];
-  let paragraphs = 0;
-  let whatsappPlaced = !whatsapp;
+  // Inserts come resolved with the payload (Baca Juga, ad slots, WhatsApp): each after the body block it
+  // names. A payload without them (an older frontend's cache) still places its WhatsApp block as before.
+  const inserts: InsertView[] =
+    page.inserts ??
+    (page.whatsappFollow ? [{ type: 'whatsapp-follow', position: legacyWhatsappPosition(page, blocks) }] : []);
+  if (!page.inserts && page.whatsappFollow && inserts[0].position === 'body')
+    inserts[0].afterBlock = blocks.filter((block) => block.isParagraph)[(page.whatsappFollow.afterParagraph ?? 1) - 1]
+      ?.index;
+  const insertHtml = (list: InsertView[]) =>
+    list.map((insert) => renderInsert(page.locale, insert, whatsapp)).join('\n');
+  const bodyParts: string[] = [insertHtml(insertsAt(inserts, 'top'))];
   for (const block of blocks) {
     bodyParts.push(block.html);
-    if (block.isParagraph) paragraphs += 1;
-    if (
-      !whatsappPlaced &&
-      page.whatsappFollow?.placement === 'after-paragraph' &&
-      paragraphs === (page.whatsappFollow.afterParagraph ?? 0)
-    ) {
-      bodyParts.push(whatsapp);
-      whatsappPlaced = true;
-    }
+    bodyParts.push(insertHtml(insertsAt(inserts, 'body').filter((insert) => insert.afterBlock === block.index)));
   }
+  // An insert after a block the reader does not print (an empty paragraph) still shows, at the end of the body.
+  const printed = new Set(blocks.map((block) => block.index));
+  const orphans = insertsAt(inserts, 'body').filter((insert) => !printed.has(insert.afterBlock ?? -1));
+  const notices = renderNotices(page.locale, page.notices, page.hakJawabFor);
+  const sponsored = renderSponsored(page.locale, page.sponsored ?? null);
 
   const tags = page.tags?.length
     ? `<nav class="tags" aria-label="${escapeHtml(labels.tags)}"><ul>${page.tags.map((tag) => `<li><a href="${escapeHtml(tag.url)}" rel="tag">${escapeHtml(tag.name)}</a></li>`).join('')}</ul></nav>`
@@ -214,7 +240,10 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
         .map((card) => {
           // Each related story in its own newsroom's zone (WIB, WITA or WIT).
           const date = cardDate(card.datePublished, page.locale, card.timezone ?? 'WIB', options.style);
-          return `<li><a href="${escapeHtml(card.url)}">${escapeHtml(card.title)}</a>${date ? ` <p class="meta"><time datetime="${escapeHtml(card.datePublished)}">${escapeHtml(date)}</time></p>` : ''}</li>`;
+          const label = card.sponsoredLabelText
+            ? ` <span class="sponsored-label">${escapeHtml(card.sponsoredLabelText)}</span>`
+            : '';
+          return `<li><a href="${escapeHtml(card.url)}">${escapeHtml(card.title)}</a>${label}${date ? ` <p class="meta"><time datetime="${escapeHtml(card.datePublished)}">${escapeHtml(date)}</time></p>` : ''}</li>`;
         })
         .join('')}</ul></section>`
     : '';
@@ -226,84 +255,39 @@ export function renderArticlePage(page: ArticlePageView, options: ArticlePageOpt
   const main = `${previewBanner}
 <article>
 ${crumbs}
+${sponsored.label}
 <h1>${escapeHtml(page.title)}</h1>
 ${byline ? `<p class="meta byline">${byline}</p>` : ''}
+${sponsored.sponsor}
 ${updated ? `<p class="meta updated"><time datetime="${escapeHtml(updated.iso)}">${escapeHtml(updated.label)}</time></p>` : ''}
 ${page.newsroom?.readingTimeLabel ? `<p class="meta reading-time">${escapeHtml(page.newsroom.readingTimeLabel)}</p>` : ''}
 ${cover}
 ${fontControls}
+${page.noticePlacement === 'bottom' ? '' : notices}
 <div class="body" id="isi">
-${bodyParts.join('\n')}
+${bodyParts.filter(Boolean).join('\n')}
+${insertHtml(orphans)}
 ${page.editor?.name ? `<p class="editor">${escapeHtml(labels.editor)}: ${escapeHtml(page.editor.name)}</p>` : ''}
 </div>
-${whatsappPlaced ? '' : whatsapp}
+${page.noticePlacement === 'bottom' ? notices : ''}${insertHtml(insertsAt(inserts, 'end'))}
 ${tags}
+${insertHtml(insertsAt(inserts, 'before-related'))}
 ${related}
-</article>`;
+</article>
+${insertsAt(inserts, 'sidebar').length ? `<aside class="sidebar">${insertHtml(insertsAt(inserts, 'sidebar'))}</aside>` : ''}`;
 
   return shell(head, main, { ...options, languageLinks: options.languageLinks ?? alternates }, { script: true });
 }
 
-export type ListItem = {
-  title: string;
-  url: string;
-  lead?: string | null;
-  datePublished?: string | null;
-  timezone?: string | null;
-  imageUrl?: string | null;
-  imageAlt?: string | null;
-};
-
-export type ListPageView = {
-  locale: string;
-  heading: string;
-  description?: string | null;
-  url: string;
-  items: ListItem[];
-  alternates?: { locale: string; url: string }[];
-};
-
-/** A category, tag or home page: the latest published stories, newest first. */
-export function renderListPage(view: ListPageView, options: ShellOptions & { style?: HouseStyle }): string {
-  const labels = labelsOf(view.locale);
-  const head = [
-    `<title>${escapeHtml(view.heading)} | ${escapeHtml(options.publicationName)}</title>`,
-    view.description ? `<meta name="description" content="${escapeHtml(view.description)}">` : '',
-    `<link rel="canonical" href="${escapeHtml(view.url)}">`,
-    ...(view.alternates ?? []).map(
-      (alt) => `<link rel="alternate" hreflang="${escapeHtml(alt.locale)}" href="${escapeHtml(alt.url)}">`
-    ),
-    `<meta property="og:type" content="website">`,
-    `<meta property="og:site_name" content="${escapeHtml(options.publicationName)}">`,
-    `<meta property="og:title" content="${escapeHtml(view.heading)}">`,
-    `<meta property="og:url" content="${escapeHtml(view.url)}">`,
-    `<meta property="og:locale" content="${escapeHtml(OG_LOCALES[view.locale] ?? view.locale)}">`,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const items = view.items.length
-    ? `<ul>${view.items
-        .map((item) => {
-          const date = cardDate(item.datePublished, view.locale, item.timezone, options.style);
-          return `<li>${item.imageUrl ? `<img src="${escapeHtml(item.imageUrl)}" alt="${escapeHtml(item.imageAlt ?? '')}" loading="lazy">` : ''}<h2><a href="${escapeHtml(item.url)}">${escapeHtml(item.title)}</a></h2>${
-            date
-              ? `<p class="meta"><time datetime="${escapeHtml(item.datePublished)}">${escapeHtml(date)}</time></p>`
-              : ''
-          }${item.lead ? `<p>${escapeHtml(item.lead)}</p>` : ''}</li>`;
-        })
-        .join('')}</ul>`
-    : `<p>${escapeHtml(labels.empty)}</p>`;
-  const main = `<section class="list"><h1>${escapeHtml(view.heading)}</h1>${view.description ? `<p>${escapeHtml(view.description)}</p>` : ''}${items}</section>`;
-  return shell(head, main, { ...options, languageLinks: options.languageLinks ?? view.alternates });
+function legacyWhatsappPosition(page: ArticlePageView, blocks: { isParagraph: boolean }[]): string {
+  const after = page.whatsappFollow?.afterParagraph ?? 0;
+  return page.whatsappFollow?.placement === 'after-paragraph' &&
+    after >= 1 &&
+    after <= blocks.filter((block) => block.isParagraph).length
+    ? 'body'
+    : 'end';
 }
 
-/** 404 and 401 pages in the reader's language, so a broken link is not a JSON error in a browser. */
-export function renderMessagePage(locale: string, heading: string, text: string, options: ShellOptions): string {
-  const head = `<title>${escapeHtml(heading)} | ${escapeHtml(options.publicationName)}</title>\n<meta name="robots" content="noindex">`;
-  return shell(head, `<section class="list"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(text)}</p></section>`, {
-    ...options,
-    locale,
-  });
-}
+export { renderListPage, renderMessagePage, type ListItem, type ListPageView } from './list-page';
 
 export const READER_LABELS = LABELS;

@@ -28,6 +28,14 @@ export const LABELS = {
     latest: 'Berita Terbaru',
     notFound: 'Berita tidak ditemukan',
     notFoundText: 'Halaman yang Anda cari tidak ada atau belum terbit.',
+    notices: 'Pemberitahuan redaksi',
+    readReply: 'Baca hak jawab',
+    replyTo: 'Artikel ini adalah hak jawab atas',
+    bacaJuga: 'Baca Juga',
+    sponsoredBy: 'Dipersembahkan oleh',
+    withdrawn: 'Berita ini telah dicabut',
+    withdrawnOn: 'Dicabut pada',
+    withdrawnReason: 'Alasan',
     languageName: { id: 'Bahasa Indonesia', en: 'English' } as Record<string, string>,
   },
   en: {
@@ -50,6 +58,14 @@ export const LABELS = {
     latest: 'Latest News',
     notFound: 'Story not found',
     notFoundText: 'The page you are looking for does not exist or is not published.',
+    notices: 'Editorial notices',
+    readReply: 'Read the right of reply',
+    replyTo: 'This article is the right of reply to',
+    bacaJuga: 'Read also',
+    sponsoredBy: 'Presented by',
+    withdrawn: 'This story has been withdrawn',
+    withdrawnOn: 'Withdrawn on',
+    withdrawnReason: 'Reason',
     languageName: { id: 'Bahasa Indonesia', en: 'English' } as Record<string, string>,
   },
 } as const;
@@ -87,6 +103,13 @@ h1{font-size:2rem;line-height:1.25;margin:.25rem 0 .75rem}
 .tags ul{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}.tags a{border:1px solid var(--line);padding:.25rem .5rem;text-decoration:none;font-family:Arial,sans-serif;font-size:.875rem}
 .related ul,.list ul{list-style:none;padding:0}.related li,.list li{border-top:1px solid var(--line);padding:.75rem 0}
 .list img{max-width:8rem;height:auto;float:right;margin-left:1rem}.list li::after{content:'';display:block;clear:both}
+.notices{margin:1rem 0;font-family:Arial,sans-serif;font-size:.95rem}.notice{border-left:4px solid var(--accent);background:#fbf3f4;padding:.5rem .75rem;margin:.5rem 0}
+.notice-belum-terverifikasi{border-color:#c9a300;background:#fff8dc}
+.sponsored-label{display:inline-block;font-family:Arial,sans-serif;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.05em;background:#5b4a00;color:#fff;padding:.15rem .5rem;margin:.25rem 0}
+.sponsor{font-family:Arial,sans-serif;font-size:.875rem;color:var(--muted)}.sponsor img{height:2rem;width:auto;vertical-align:middle;margin-left:.5rem}
+.baca-juga{font-family:Arial,sans-serif;border-top:1px solid var(--line);border-bottom:1px solid var(--line);padding:.5rem 0}
+.ad-slot{min-height:90px;margin:1rem 0;background:#f3f3f3;border:1px dashed #bbb;display:flex;align-items:center;justify-content:center;font-family:Arial,sans-serif;font-size:.75rem;color:#767676}
+.withdrawn{border:1px solid var(--line);padding:1rem;font-family:Arial,sans-serif}
 footer{max-width:46rem;margin:2rem auto;padding:1rem;border-top:1px solid var(--line);font-family:Arial,sans-serif;font-size:.875rem;color:var(--muted)}
 `;
 

@@ -5,6 +5,7 @@ import {
   formatDateInText,
   formatDateTime,
   formatRelative,
+  relativeLabelValidFor,
   HOUSE_STYLES,
   joinNames,
   localParts,
@@ -205,6 +206,33 @@ describe('formatRelative', () => {
     expect(formatRelative(new Date('2024-03-09T16:30:00Z'), new Date('2024-03-09T17:30:00Z'), 'WIB', 'id')).toBe(
       'kemarin'
     );
+  });
+});
+
+describe('relativeLabelValidFor', () => {
+  const now = new Date('2024-03-10T05:00:00Z'); // Minggu 10 Maret 2024 12:00 WIB
+  test.each([
+    ['2024-03-10T04:59:30Z', 29], // "baru saja" until a minute has passed
+    ['2024-03-10T04:55:10Z', 9], // "4 menit" becomes "5 menit" at 04:55:10 + 5 min
+    ['2024-03-10T03:00:00Z', 3600], // "2 jam" until the next full hour
+    ['2024-03-09T10:00:00Z', 43200], // "kemarin" until midnight WIB
+    ['2024-02-20T10:00:00Z', null], // a plain date never changes
+  ])('%s: %p seconds', (iso, expected) => {
+    expect(relativeLabelValidFor(new Date(iso), now, 'WIB')).toBe(expected);
+  });
+
+  test('the label still reads the same when that time has passed but one second', () => {
+    for (const iso of [
+      '2024-03-10T04:59:30Z',
+      '2024-03-10T04:55:10Z',
+      '2024-03-10T03:00:00Z',
+      '2024-03-09T10:00:00Z',
+    ]) {
+      const instant = new Date(iso);
+      const seconds = relativeLabelValidFor(instant, now, 'WIB')!;
+      const later = new Date(now.getTime() + Math.max(0, seconds - 1) * 1000);
+      expect(formatRelative(instant, later, 'WIB', 'id')).toBe(formatRelative(instant, now, 'WIB', 'id'));
+    }
   });
 });
 

@@ -131,3 +131,20 @@ describe('buildProfilePageJsonLd', () => {
     });
   });
 });
+
+describe('buildNewsArticleJsonLd corrections and sponsor (issue 16)', () => {
+  test('each Ralat or Koreksi is a CorrectionComment; a sponsor an Organization; none leaves both out', () => {
+    const jsonLd = buildNewsArticleJsonLd({
+      ...base,
+      corrections: [{ text: 'Yang benar 1 juta butir.', datePublished: '2023-10-27T18:05:00+07:00' }],
+      sponsor: { name: 'Bank Sejahtera', url: 'https://bank.example' },
+    });
+    expect(jsonLd.correction).toEqual([
+      { '@type': 'CorrectionComment', text: 'Yang benar 1 juta butir.', datePublished: '2023-10-27T18:05:00+07:00' },
+    ]);
+    expect(jsonLd.sponsor).toEqual({ '@type': 'Organization', name: 'Bank Sejahtera', url: 'https://bank.example' });
+    const plain = buildNewsArticleJsonLd({ ...base, corrections: [], sponsor: null });
+    expect(plain).not.toHaveProperty('correction');
+    expect(plain).not.toHaveProperty('sponsor');
+  });
+});

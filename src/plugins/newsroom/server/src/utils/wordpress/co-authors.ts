@@ -1,0 +1,46 @@
+/**
+ * Co-Authors Plus, the plugin most WordPress newsrooms use for shared bylines. It exports its bylines as
+ * `author` terms on each post (in byline order; the term's name is the login, its slug `cap-<nicename>`)
+ * and its guest authors (bylines with no WordPress account: a stringer, a news agency) as items of type
+ * `guest-author` whose profile is in `cap-*` post meta. Pure: no Strapi import.
+ */
+import type { WxrItem } from './wxr';
+
+export type GuestAuthor = {
+  login: string;
+  displayName: string;
+  email: string;
+  bio: string;
+  /** The WordPress user this byline belongs to, when it is linked to one: the same Warta author. */
+  linkedLogin: string;
+};
+
+export const GUEST_AUTHOR_TYPE = 'guest-author';
+
+/** The guest author an item describes, or null when it is not one (or has no login to key it by). */
+export function guestAuthorOf(item: Pick<WxrItem, 'type' | 'meta' | 'title' | 'slug'>): GuestAuthor | null {
+  if (item.type !== GUEST_AUTHOR_TYPE) return null;
+  const meta = item.meta;
+  const login = (meta['cap-user_login'] || item.slug.replace(/^cap-/, '')).trim();
+  if (!login) return null;
+  const fullName = [meta['cap-first_name'], meta['cap-last_name']].filter(Boolean).join(' ').trim();
+  return {
+    login,
+    displayName: (meta['cap-display_name'] || fullName || item.title || login).trim(),
+    email: (meta['cap-user_email'] ?? '').trim(),
+    bio: (meta['cap-description'] ?? '').trim(),
+    linkedLogin: (meta['cap-linked_account'] ?? '').trim(),
+  };
+}
+
+/**
+ * A post's bylines in order: its Co-Authors Plus terms when it has any (they replace WordPress' single
+ * author, as on the site), else its `dc:creator`. Each login once.
+ */
+export function bylineLogins(item: Pick<WxrItem, 'terms' | 'creators'>): string[] {
+  const coAuthors = item.terms
+    .filter((term) => term.domain === 'author')
+    .map((term) => (term.name || term.slug.replace(/^cap-/, '')).trim())
+    .filter(Boolean);
+  return [...new Set(coAuthors.length ? coAuthors : item.creators.filter(Boolean))];
+}
