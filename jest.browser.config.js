@@ -5,5 +5,7 @@ module.exports = {
   displayName: 'browser',
   testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
+  globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+  globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/', '<rootDir>/build/'],
 };

@@ -20,6 +20,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/*.test.ts'],
       // Booting Strapi and migrating a fresh PostgreSQL or MariaDB database takes a while.
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
     },
   ],
 };

@@ -62,15 +62,19 @@ async function dropDatabase(info) {
 
 /**
  * `{ kind, env, info, drop }`: `env` is what config/database.ts reads. `prefix` names the database
- * (warta_test_..., warta_bench_...) so a leftover one says where it came from.
+ * (warta_test_..., warta_bench_...) so a leftover one says where it came from. With `template` (what
+ * database-template's makeTemplate returned, of the same kind) the database starts as a copy of it.
  */
-async function freshDatabase({ kind = databaseKind(), prefix = 'warta_test' } = {}) {
+async function freshDatabase({ kind = databaseKind(), prefix = 'warta_test', template } = {}) {
   kind = databaseKind(kind);
+  if (template && template.kind !== kind) throw new Error(`a ${template.kind} template for a ${kind} database`);
+  const { copyInto, createStatement } = require('./database-template');
   const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
 
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix.replace(/_/g, '-')}-`));
     const info = { kind, dir };
+    if (template) await copyInto(template, info);
     return {
       kind,
       info,
@@ -81,11 +85,13 @@ async function freshDatabase({ kind = databaseKind(), prefix = 'warta_test' } = 
 
   const info = { kind, name, ...server(kind) };
   try {
-    await onServer(
-      info,
-      kind === 'postgres'
-        ? `CREATE DATABASE "${name}"`
-        : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+    await withRetries(() =>
+      onServer(
+        info,
+        kind === 'postgres'
+          ? createStatement(name, template)
+          : `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
+      )
     );
   } catch (error) {
     const label = kind === 'postgres' ? 'PostgreSQL' : 'MariaDB';
@@ -93,6 +99,7 @@ async function freshDatabase({ kind = databaseKind(), prefix = 'warta_test' } = 
       `cannot create a ${label} database at ${info.user}@${info.host}:${info.port} (${error.message}); set DATABASE_HOST/PORT/USERNAME/PASSWORD`
     );
   }
+  if (template) await copyInto(template, info);
   return {
     kind,
     info,
@@ -108,6 +115,21 @@ async function freshDatabase({ kind = databaseKind(), prefix = 'warta_test' } = 
     },
     drop: () => dropDatabase(info),
   };
+}
+
+/**
+ * PostgreSQL refuses to copy a template while another CREATE DATABASE reads it ("source database ... is
+ * being accessed by other users"); that passes within milliseconds.
+ */
+async function withRetries(statement, attempts = 20) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      if (attempt >= attempts || !/being accessed by other users/.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
 
 module.exports = { KINDS, databaseKind, freshDatabase, dropDatabase };

@@ -14,9 +14,12 @@ export function databaseKind(): DatabaseKind {
 }
 
 /**
- * A fresh, empty database for one test file: a temp SQLite file, or a throw-away PostgreSQL/MariaDB
- * database created on the server given by DATABASE_HOST/PORT/USERNAME/PASSWORD and dropped afterwards.
+ * A fresh database for one test file: a temp SQLite file, or a throw-away PostgreSQL/MariaDB database
+ * created on the server given by DATABASE_HOST/PORT/USERNAME/PASSWORD and dropped afterwards. It is a
+ * copy of the run's template (tests/helpers/global-setup.js) when there is one: the schema, roles and
+ * locales of a first boot, no content.
  */
 export function createTestDatabase(): Promise<TestDatabase> {
-  return lib.freshDatabase({ prefix: 'warta_test' });
+  const template = process.env.WARTA_TEST_DATABASE_TEMPLATE;
+  return lib.freshDatabase({ prefix: 'warta_test', template: template ? JSON.parse(template) : undefined });
 }
