@@ -143,27 +143,38 @@ onServer(`${INSTANCES} Warta instances on one ${kind === 'postgres' ? 'PostgreSQ
         } as never);
       }
     };
-    // Catch an instance holding a recomputation and kill it there. A recomputation can finish between
-    // the look and the kill; what counts is a job the dead instance still holds, so look again after the
-    // kill and, if it let go of everything just in time, restart it and try with a new batch.
+    // Catch an instance holding a recomputation and kill it there. The recomputations run while the batch
+    // is being published and can be over by the time it is, so the queue is watched during the batch (and a
+    // few seconds after). A recomputation can also finish between the look and the kill; what counts is a
+    // job the dead instance still holds, so look again after the kill and, if it let go of everything just
+    // in time, restart it and try with a new batch.
+    const holderOf = async (): Promise<{ victim: number; holder: string } | null> => {
+      const rows: Held[] = await knex()(JOB_TABLES.jobs).where('kind', 'like', 'related.%').whereNotNull('locked_by');
+      for (const row of rows) {
+        const index = instances.findIndex((instance) => row.locked_by.includes(`:${instance.pid}:`));
+        if (index >= 0) return { victim: index, holder: row.locked_by };
+      }
+      return null;
+    };
     let held: Held | undefined;
     let victim = -1;
-    for (let round = 1; round <= 5 && !held; round += 1) {
-      await publishBatch(round);
-      let holder = '';
-      await eventually(async () => {
-        const rows: Held[] = await knex()(JOB_TABLES.jobs).where('kind', 'like', 'related.%').whereNotNull('locked_by');
-        for (const row of rows) {
-          victim = instances.findIndex((instance) => row.locked_by.includes(`:${instance.pid}:`));
-          if (victim >= 0) {
-            holder = row.locked_by;
-            return true;
-          }
+    for (let round = 1; round <= 8 && !held; round += 1) {
+      let publishedAt: number | null = null;
+      const watching = (async () => {
+        while (publishedAt === null || Date.now() - publishedAt < 5000) {
+          const found = await holderOf();
+          if (found) return found;
+          await sleep(10);
         }
-        return false;
-      }, 60_000);
+        return null;
+      })();
+      await publishBatch(round);
+      publishedAt = Date.now();
+      const found = await watching;
+      if (!found) continue;
+      victim = found.victim;
       await instances[victim].stop('SIGKILL');
-      held = await knex()(JOB_TABLES.jobs).where('kind', 'like', 'related.%').where('locked_by', holder).first();
+      held = await knex()(JOB_TABLES.jobs).where('kind', 'like', 'related.%').where('locked_by', found.holder).first();
       if (!held) instances[victim] = await startInstance(WORKER_ENV);
     }
     expect(held).toBeDefined();

@@ -24,7 +24,12 @@ const EMPTY: AdSettings = { id: { slots: [] }, en: { slots: [] } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async getSettings(): Promise<AdSettings> {
-    const stored = ((await strapi.store(STORE).get({ key: STORE_KEY })) ?? {}) as Partial<AdSettings>;
+    return this.withDefaults(await strapi.store(STORE).get({ key: STORE_KEY }));
+  },
+
+  /** The stored value (null when never saved) completed with the defaults. */
+  withDefaults(value: unknown): AdSettings {
+    const stored = (value ?? {}) as Partial<AdSettings>;
     return {
       id: { slots: stored.id?.slots ?? EMPTY.id.slots },
       en: { slots: stored.en?.slots ?? EMPTY.en.slots },
@@ -60,7 +65,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The settings as this request saw them first (a page reads them once, and is purged when they change). */
   settingsOfRequest(): Promise<AdSettings> {
     getService('response-cache', strapi).depend([storeTag(`plugin_newsroom_${STORE_KEY}`)]);
-    return perRequest(strapi.requestContext.get(), `store:${STORE_KEY}`, () => this.getSettings());
+    return perRequest(strapi.requestContext.get(), `store:${STORE_KEY}`, async () =>
+      this.withDefaults(await getService('page-settings', strapi).ofRequest(STORE_KEY))
+    );
   },
 
   /** One article's slots: the site's for its locale, its category chain's, its own; none with noAds. */

@@ -5,6 +5,7 @@ import {
   AUTHOR_UID,
   CATEGORY_UID,
   MEDIA_CAPTION_UID,
+  RELATED_TABLES,
   WHATSAPP_OVERRIDE_COMPONENT,
   WHATSAPP_OVERRIDE_FIELD,
 } from '../constants';
@@ -13,6 +14,7 @@ import { listTag } from '../utils/cache/tags';
 import { firstPerId, groupBy, isoValue, jsonValue, nested, type RawRow } from '../utils/content/rows';
 import { perRequest } from '../utils/http/per-request';
 import type { Override } from '../utils/whatsapp/follow';
+import type { StoredListRow } from './related-news/store';
 
 /** Strapi's query builder (knex). */
 type Knex = Core.Strapi['db']['connection'];
@@ -66,6 +68,8 @@ export type DocumentRow = {
   title: string | null;
   publishedAt: string | null;
   [WHATSAPP_OVERRIDE_FIELD]: Override | null;
+  /** The row's stored "Berita Terkait" list, null when none is stored yet. */
+  relatedList: StoredListRow | null;
 };
 
 const OVERRIDE = 'override__';
@@ -240,19 +244,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * The published rows of an article document (its translations, for hreflang) and the row `id` whatever
-     * its state (a preview's draft), each with its WhatsApp override: what the article page needs beyond
-     * the article itself, in one statement.
+     * its state (a preview's draft), each with its WhatsApp override and its stored "Berita Terkait" list:
+     * what the article page needs beyond the article itself, in one statement.
      */
     async documentRows(documentId: string, id: number): Promise<DocumentRow[]> {
       const article = model(ARTICLE_UID);
       const publishedAt = `a.${column(article, 'publishedAt')}`;
+      const documentColumn = `a.${column(article, 'documentId')}`;
       // knex types a select right after a join helper loosely: the rows are plain records.
       const rows = (await withOverride(knex()({ a: article.tableName }), article, 'a')
+        .leftJoin({ l: RELATED_TABLES.lists }, (join) =>
+          join.on('l.document_id', '=', documentColumn).andOn('l.locale', '=', `a.${column(article, 'locale')}`)
+        )
         .select({
           ...columns('a', article, ['id', 'locale', 'slug', 'title', 'publishedAt']),
           ...overrideColumns('a'),
+          relatedItems: 'l.items',
+          relatedComputedMs: 'l.computed_ms',
         })
-        .where(`a.${column(article, 'documentId')}`, documentId)
+        .where(documentColumn, documentId)
         .andWhere((where) => where.whereNotNull(publishedAt).orWhere('a.id', id))
         .orderBy('a.id')) as RawRow[];
       depend([documentId], listTag('article'));
@@ -264,6 +274,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: (row.title as string | null) ?? null,
           publishedAt: isoValue(row.publishedAt),
           [WHATSAPP_OVERRIDE_FIELD]: overrideOf(row),
+          relatedList:
+            row.relatedComputedMs === null || row.relatedComputedMs === undefined
+              ? null
+              : { items: row.relatedItems, computed_ms: row.relatedComputedMs },
         }))
       );
     },

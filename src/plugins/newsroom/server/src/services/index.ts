@@ -8,6 +8,7 @@ import feeds from './feeds';
 import imageCrops from './image-crops';
 import jobs from './jobs';
 import locales from './locales';
+import pageSettings from './page-settings';
 import preview from './preview';
 import readiness from './readiness';
 import redirects from './redirects';
@@ -34,6 +35,7 @@ export default {
   'image-crops': imageCrops,
   jobs,
   locales,
+  'page-settings': pageSettings,
   preview,
   readiness,
   redirects,

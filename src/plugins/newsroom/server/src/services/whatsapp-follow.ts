@@ -52,7 +52,12 @@ export type WhatsappArticle = Pick<ArticleRow, 'id' | 'locale' | 'category' | ty
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async getSettings(): Promise<WhatsappSettings> {
-    const stored = ((await strapi.store(STORE).get({ key: STORE_KEY })) ?? {}) as Partial<WhatsappSettings>;
+    return this.withDefaults(await strapi.store(STORE).get({ key: STORE_KEY }));
+  },
+
+  /** The stored value (null when never saved) completed with the defaults. */
+  withDefaults(value: unknown): WhatsappSettings {
+    const stored = (value ?? {}) as Partial<WhatsappSettings>;
     return {
       id: { ...DEFAULT_SITE_SETTINGS.id, ...(stored.id ?? {}) },
       en: { ...DEFAULT_SITE_SETTINGS.en, ...(stored.en ?? {}) },
@@ -107,7 +112,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   settingsOfRequest(): Promise<WhatsappSettings> {
     // Tagged here too: after the first call of a request the store is not read again, yet the block shows it.
     getService('response-cache', strapi).depend([WHATSAPP_SETTINGS_TAG]);
-    return perRequest(strapi.requestContext.get(), STORE_KEY, () => this.getSettings());
+    return perRequest(strapi.requestContext.get(), STORE_KEY, async () =>
+      this.withDefaults(await getService('page-settings', strapi).ofRequest(STORE_KEY))
+    );
   },
 
   /** The resolved block of each article, for a whole page at once: its rows, then `resolveRows`. */

@@ -10,7 +10,7 @@ const DESK = 'https://whatsapp.com/channel/0029VaNewsDesk9Bb5ypnHA';
  * and store writes.
  */
 function mockStrapi({ stored = null as unknown, articles = [] as any[], categories = [] as any[] } = {}) {
-  const calls = { queries: 0, writes: 0 };
+  const calls = { queries: 0, writes: 0, settingsReads: 0 };
   let value = stored;
   const strapi: any = {
     store: () => ({
@@ -32,7 +32,15 @@ function mockStrapi({ stored = null as unknown, articles = [] as any[], categori
       return categories;
     },
   };
-  strapi.plugin = mockPlugins(strapi, { newsroom: { 'content-rows': contentRows } });
+  // A page reads its settings through page-settings (one statement for all of them), the same stored value.
+  const pageSettings = {
+    ofRequest: async (key: string) => {
+      expect(key).toBe('whatsapp-follow');
+      calls.settingsReads += 1;
+      return value;
+    },
+  };
+  strapi.plugin = mockPlugins(strapi, { newsroom: { 'content-rows': contentRows, 'page-settings': pageSettings } });
   return { service: whatsappFollowService({ strapi }), calls, stored: () => value };
 }
 
@@ -142,6 +150,7 @@ describe('whatsapp-follow service', () => {
       const { service, calls } = mockStrapi({ stored: siteOn, articles: many, categories: tree });
       expect((await service.forRows(many.map((row) => row.id))).size).toBe(count);
       expect(calls.queries).toBe(2);
+      expect(calls.settingsReads).toBe(1);
     });
 
     test('asks nothing for no rows', async () => {

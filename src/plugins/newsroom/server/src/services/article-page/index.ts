@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import {
   ARTICLE_PAGE_RELATED_LIMIT,
   ARTICLE_UID,
+  AUTHOR_UID,
   DEFAULT_PUBLISHER_LOGO,
+  MEDIA_CAPTION_UID,
   WHATSAPP_OVERRIDE_FIELD,
 } from '../../constants';
 import { newsroomConfig } from '../../config';
@@ -19,13 +21,16 @@ import { getService } from '../../get-service';
 import { editorialPart } from './editorial';
 import { sponsoredLabelText } from '../../utils/editorial/sponsored';
 import type { CategoryRow, DocumentRow } from '../content-rows';
+import { attachMedia, type MediaSlot } from './media';
 import {
   PAGE_FIELDS,
   PAGE_POPULATE,
+  PAGE_READ_POPULATE,
   type ArticleAlternate,
   type ArticlePageOptions,
   type Captioned,
   type PageArticle,
+  type PageCover,
   type PagePerson,
   type PageStatus,
   type RelatedCard,
@@ -33,17 +38,49 @@ import {
 
 export type { ArticleAlternate, ArticlePageOptions, CategoryLink, PageStatus } from './query';
 
+/** The media fields PAGE_POPULATE shows and PAGE_READ_POPULATE leaves to attachMedia. */
+function mediaSlots(article: PageArticle): MediaSlot[] {
+  const slots: MediaSlot[] = [
+    {
+      uid: ARTICLE_UID,
+      id: article.id,
+      field: 'sponsorLogo',
+      fields: PAGE_POPULATE.sponsorLogo.fields,
+      assign: (file) => (article.sponsorLogo = file as PageArticle['sponsorLogo']),
+    },
+  ];
+  const cover = article.cover;
+  if (cover)
+    slots.push({
+      uid: MEDIA_CAPTION_UID,
+      id: cover.id,
+      field: 'image',
+      fields: PAGE_POPULATE.cover.populate.image.fields,
+      assign: (file) => (cover.image = file as PageCover['image']),
+    });
+  for (const author of article.authors ?? [])
+    slots.push({
+      uid: AUTHOR_UID,
+      id: author.id,
+      field: 'avatar',
+      fields: PAGE_POPULATE.authors.populate.avatar.fields,
+      assign: (file) => (author.avatar = file as PagePerson['avatar']),
+    });
+  return slots;
+}
+
 /** Strapi's own translation of Document Service parameters into a query (`fields` to `select`, nested populate). */
 type QueryParams = { transform: (uid: string, params: Record<string, unknown>) => Record<string, unknown> };
 
 /**
  * The article page payload, shared by REST (`/api/articles/by-slug/:slug`), GraphQL (`articleBySlug`)
  * and Warta's reader page so the three always agree. A fixed number of SQL statements whatever the
- * article (19 on SQLite and PostgreSQL with a stored related list, counted in tests/read-path.test.ts):
- * the article with its relations (eleven: with the notices and the sponsor logo), the related list (two),
- * the document's rows (translations and the WhatsApp override, one), the category tree of the locale (one),
- * the WhatsApp and the ad settings (one each) and the articles the page links (one; three more, their
- * covers and notices, when it links any: Baca Juga, Hak Jawab).
+ * article (15 on SQLite and PostgreSQL with a stored related list, counted in tests/read-path.test.ts):
+ * the Public role's permissions (users-permissions, one); the article with its relations (nine: eight of
+ * Strapi's populate, the notices among them, and its images in one, media.ts); the document's rows
+ * (translations, the WhatsApp override and the stored related list, one); which related articles are
+ * live (one); the category tree of the locale (one); the WhatsApp and ad settings (one, page-settings);
+ * and who answers it with a Hak Jawab (one; the body's links add three, their covers and notices).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Published article of that slug in that locale, or null. */
@@ -72,11 +109,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   ): Promise<PageArticle | null> {
     const query = strapi
       .get<QueryParams>('query-params')
-      .transform(ARTICLE_UID, { fields: PAGE_FIELDS, populate: PAGE_POPULATE });
+      .transform(ARTICLE_UID, { fields: PAGE_FIELDS, populate: PAGE_READ_POPULATE });
     const published = status === 'published' ? { $notNull: true } : { $null: true };
-    return (await strapi.db
+    const article = (await strapi.db
       .query(ARTICLE_UID)
       .findOne({ ...query, where: { ...where, publishedAt: published } })) as PageArticle | null;
+    if (article) await attachMedia(strapi, mediaSlots(article));
+    return article;
   },
 
   async build(raw: PageArticle, { status = 'published', auth, now = new Date() }: ArticlePageOptions) {
@@ -86,15 +125,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const rows = getService('content-rows', strapi);
     const whatsappFollow = getService('whatsapp-follow', strapi);
 
-    const [article, related, categories, documentRows, settings] = await Promise.all([
+    // Published translations (all locales in one statement), this row's WhatsApp override and related list.
+    const documentRows = await rows.documentRows(raw.documentId, raw.id);
+    const own = documentRows.find((row) => row.id === raw.id);
+    const [article, related, categories, settings] = await Promise.all([
       // Private attributes (an author's email) and anything the caller may not read are removed here.
       strapi.contentAPI.sanitize.output(raw, model, { auth }) as Promise<PageArticle>,
       // Only the stored list of a published article; a never-published draft has none yet.
-      getService('related-news', strapi).find(raw.documentId, locale, ARTICLE_PAGE_RELATED_LIMIT),
+      getService('related-news', strapi).find(raw.documentId, locale, ARTICLE_PAGE_RELATED_LIMIT, {
+        stored: own?.relatedList ?? null,
+      }),
       // The breadcrumbs and the WhatsApp block walk the same tree.
       raw.category ? rows.categoryTree(locale) : Promise.resolve([] as CategoryRow[]),
-      // Published translations (all locales in one statement) and this row's WhatsApp override.
-      rows.documentRows(raw.documentId, raw.id),
       whatsappFollow.settingsOfRequest(),
     ]);
     const tree = categoryTree(categories);
@@ -102,7 +144,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const fieldsService = getService('article-fields', strapi);
     const computed = fieldsService.fieldsOf(raw, fieldsService.houseStyle(), wordsPerMinute, now);
     fieldsService.limitToRelativeLabels([raw], now);
-    const own = documentRows.find((row) => row.id === raw.id);
     const whatsapp = whatsappFollow.blockOf(
       {
         id: raw.id,

@@ -9,7 +9,7 @@ import { ARTICLE_UID, RELATED_TABLES as T } from '../../constants';
 import { CARD_FIELDS, CARD_POPULATE, cardOf, json, ms, type Card } from './rows';
 import type { RelatedIndexer } from './indexer';
 import type { RelatedQueue } from './queue';
-import type { RelatedStore } from './store';
+import type { RelatedStore, StoredListRow } from './store';
 import { getService } from '../../get-service';
 import { editorialConfig } from '../../config';
 
@@ -71,18 +71,36 @@ export function relatedReader(strapi: Core.Strapi, store: RelatedStore, indexer:
    * The published related articles of a published article, in stored order, as cards (REST) or whole
    * published rows (`cards: false`, for GraphQL). Null when the article is not published in that locale.
    */
-  async function find(documentId: string, locale: string, limit: number): Promise<RelatedResult<Card> | null>;
   async function find(
     documentId: string,
     locale: string,
     limit: number,
-    options: { cards: false }
+    options?: { stored?: StoredListRow | null }
+  ): Promise<RelatedResult<Card> | null>;
+  async function find(
+    documentId: string,
+    locale: string,
+    limit: number,
+    options: { cards: false; stored?: StoredListRow | null }
   ): Promise<RelatedResult<PublishedArticle> | null>;
-  async function find(documentId: string, locale: string, limit: number, { cards = true }: { cards?: boolean } = {}) {
-    let list = await store.readList(documentId, locale);
+  /** `stored`: the list's row when the caller's own query read it (null: it has none); else it is read here. */
+  async function find(
+    documentId: string,
+    locale: string,
+    limit: number,
+    { cards = true, stored }: { cards?: boolean; stored?: StoredListRow | null } = {}
+  ) {
+    let list = await store.readList(documentId, locale, stored);
     if (!list) {
       if ((await live([documentId], locale)).size === 0) return null;
-      const items = await indexer.recompute(documentId, locale);
+      // The publish that made this article live has queued the same work; when the two meet (a conflict on
+      // PostgreSQL or MariaDB), the page is served without its list rather than failing, and the job fills it.
+      const items = await indexer.recompute(documentId, locale).catch((error: Error) => {
+        strapi.log.warn(
+          `[newsroom] "Berita Terkait" of ${documentId} (${locale}) not computed on read: ${error.message}`
+        );
+        return [] as Awaited<ReturnType<RelatedIndexer['recompute']>>;
+      });
       if (!items) return null;
       list = { items, computedMs: Date.now() };
     }

@@ -15,6 +15,8 @@ import { relatedTag } from '../../utils/cache/tags';
 /** Strapi's query builder (knex); a transaction is one too. */
 export type Knex = Core.Strapi['db']['connection'];
 export type StoredList = { documentId: string; locale: string; items: ListItem[] };
+/** A row of the stored lists' table as read: the items (JSON) and when they were computed. */
+export type StoredListRow = { items: unknown; computed_ms: unknown };
 
 export const REBUILD_STORE = { type: 'plugin', name: 'newsroom', key: 'related-rebuild' } as const;
 
@@ -69,13 +71,24 @@ export function relatedStore(strapi: Core.Strapi) {
       return rows as IndexedArticleRow[];
     },
 
-    async readList(documentId: string, locale: string): Promise<{ items: ListItem[]; computedMs: number } | null> {
+    /**
+     * The stored list, read here or from `known`: the row a caller's own query already joined (the article
+     * page reads it with the document's rows, content-rows.documentRows), null when it found none.
+     */
+    async readList(
+      documentId: string,
+      locale: string,
+      known?: StoredListRow | null
+    ): Promise<{ items: ListItem[]; computedMs: number } | null> {
       // A cached page that shows this list is purged when writeLists changes it.
       getService('response-cache', strapi).depend([relatedTag(documentId, locale)]);
-      const row = await knex()(T.lists)
-        .select('items', 'computed_ms')
-        .where({ document_id: documentId, locale })
-        .first();
+      const row =
+        known !== undefined
+          ? known
+          : ((await knex()(T.lists)
+              .select('items', 'computed_ms')
+              .where({ document_id: documentId, locale })
+              .first()) as StoredListRow | undefined);
       return row ? { items: json<ListItem[]>(row.items, []), computedMs: Number(row.computed_ms) } : null;
     },
 
