@@ -39,17 +39,8 @@ export type FieldChange = {
   after: unknown;
   text?: { value: string; added?: boolean; removed?: boolean }[];
 };
-export type ActivityEntry = {
-  id: number;
-  documentId: string;
-  locale: string;
-  action: string;
-  fromStage: string | null;
-  toStage: string | null;
-  note: string | null;
-  actor: Actor;
-  at: string;
-};
+// The entry as the server's activity log returns it: one definition for both sides.
+export type { ActivityEntry } from '../../../server/src/utils/workflow/activity';
 
 const ZONES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
 
