@@ -44,3 +44,27 @@ export function bylineLogins(item: Pick<WxrItem, 'terms' | 'creators'>): string[
     .filter(Boolean);
   return [...new Set(coAuthors.length ? coAuthors : item.creators.filter(Boolean))];
 }
+
+/**
+ * What an `author` term's description says over REST. Co-Authors Plus does not keep a profile there: it
+ * writes the co-author's searchable fields, `display_name first_name last_name user_login ID user_email`
+ * joined by spaces (CoAuthors_Plus::update_author_term), and hides it from users without edit_posts. The
+ * names may hold spaces, so it is read from the right, knowing the login (the term's name).
+ */
+export function authorTermSearchFields(
+  description: string,
+  login: string
+): { displayName: string; id: number | null; email: string } | null {
+  const match = /^(.*) (\d*) (\S*)$/s.exec(description ?? '');
+  if (!match || (!match[1].endsWith(` ${login}`) && match[1] !== login)) return null;
+  const names = match[1].slice(0, -login.length).trim().split(/\s+/).filter(Boolean);
+  // The display name is usually "first last", so the words come twice: once is the name.
+  const half = names.length / 2;
+  const twice =
+    names.length > 0 && names.length % 2 === 0 && names.slice(0, half).join(' ') === names.slice(half).join(' ');
+  return {
+    displayName: (twice ? names.slice(0, half) : names).join(' '),
+    id: match[2] ? Number(match[2]) : null,
+    email: match[3].includes('@') ? match[3] : '',
+  };
+}

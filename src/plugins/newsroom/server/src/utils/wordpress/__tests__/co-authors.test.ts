@@ -1,4 +1,4 @@
-import { bylineLogins, guestAuthorOf } from '../co-authors';
+import { authorTermSearchFields, bylineLogins, guestAuthorOf } from '../co-authors';
 
 const item = (over: Partial<Parameters<typeof bylineLogins>[0]>) => ({ terms: [], creators: [], ...over });
 const author = (slug: string, name: string) => ({ domain: 'author', slug, name });
@@ -68,5 +68,43 @@ describe('guestAuthorOf', () => {
     ['no login at all', guest({}, { slug: '' }), null],
   ])('%s', (_, input, expected) => {
     expect(guestAuthorOf(input)).toEqual(expected);
+  });
+});
+
+describe('authorTermSearchFields', () => {
+  test.each([
+    [
+      'a guest author with no first or last name',
+      ['Yoga Pratama   yoga-pratama 900 yoga@kabar.example', 'yoga-pratama'],
+      { displayName: 'Yoga Pratama', id: 900, email: 'yoga@kabar.example' },
+    ],
+    [
+      'an account whose display name is its first and last name',
+      ['Rina Wulandari Rina Wulandari rina 2 rina@kabar.example', 'rina'],
+      { displayName: 'Rina Wulandari', id: 2, email: 'rina@kabar.example' },
+    ],
+    [
+      'no email',
+      ['Budi Santoso Budi Santoso budi-santoso 901 ', 'budi-santoso'],
+      { displayName: 'Budi Santoso', id: 901, email: '' },
+    ],
+    [
+      'a login with a space (WordPress allows it)',
+      ['Ani  Ani Putri ani putri 7 a@b.id', 'ani putri'],
+      {
+        displayName: 'Ani Ani Putri',
+        id: 7,
+        email: 'a@b.id',
+      },
+    ],
+  ])('%s', (_, [description, login], expected) => {
+    expect(authorTermSearchFields(description, login)).toEqual(expected);
+  });
+
+  test.each([
+    ['hidden (no edit_posts): no description', ''],
+    ['not the search fields of this login', 'Profil wartawan senior'],
+  ])('null when %s', (_, description) => {
+    expect(authorTermSearchFields(description, 'rina')).toBeNull();
   });
 });
