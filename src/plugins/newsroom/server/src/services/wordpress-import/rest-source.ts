@@ -4,9 +4,11 @@
  * Password (HTTP Basic), it asks `context=edit` for the raw post content (Gutenberg's block comments and
  * shortcodes, which the rendered HTML has lost) and `status=any` for drafts; pages of 100, each request
  * retried on 429/5xx with a back-off, one request at a time with a pause between (a polite rate).
+ * Co-Authors Plus, when the site has it, comes as the export has it (see readCoAuthors below).
  */
 import type { WxrRecord } from '../../utils/wordpress/wxr';
 import { WxrError } from '../../utils/wordpress/wxr';
+import { authorTermSearchFields, GUEST_AUTHOR_TYPE } from '../../utils/wordpress/co-authors';
 
 export type RestOptions = {
   url: string;
@@ -33,7 +35,8 @@ export async function* restRecords(options: RestOptions): AsyncGenerator<WxrReco
   const pause = options.pauseMs ?? 250;
   const context = authed ? 'edit' : 'view';
 
-  async function get(path: string): Promise<{ body: Json; totalPages: number }> {
+  /** `optional`: a route a plugin adds, null when the site has none (404) or keeps it from this account. */
+  async function get(path: string, optional = false): Promise<{ body: Json; totalPages: number } | null> {
     const url = `${base}${path}`;
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
@@ -44,9 +47,18 @@ export async function* restRecords(options: RestOptions): AsyncGenerator<WxrReco
         await sleep(1000 * 2 ** attempt);
         continue;
       }
+      if (optional && [401, 403, 404].includes(response.status)) return null;
       if (response.status === 401 || response.status === 403) {
+        const said = (await response.json().catch(() => null)) as Json | null;
+        // Logged in, but not allowed the edit context (the users' emails): an account below administrator.
+        if (said?.code === 'rest_forbidden_context' && authed && loggedIn) {
+          throw new WxrError(
+            `WordPress lets ${options.user} read ${url} only without context=edit ("${said.message}"): the import needs an administrator's Application Password`,
+            null
+          );
+        }
         throw new WxrError(
-          `WordPress refused the login (HTTP ${response.status}) at ${url}: check --user and --app-password (an Application Password, not the account password)`,
+          `WordPress refused the login (HTTP ${response.status}) at ${url}: check --user and --app-password (an Application Password, not the account password)${said?.code ? ` [${said.code}]` : ''}`,
           null
         );
       }
@@ -64,19 +76,23 @@ export async function* restRecords(options: RestOptions): AsyncGenerator<WxrReco
     }
   }
 
-  async function* all(path: string, extra = ''): AsyncGenerator<Json> {
+  async function* all(path: string, extra = '', optional = false): AsyncGenerator<Json> {
     for (let page = 1, pages = 1; page <= pages; page += 1) {
       const joiner = path.includes('?') ? '&' : '?';
-      const { body, totalPages } = await get(
-        `${path}${joiner}per_page=${PER_PAGE}&page=${page}&context=${context}${extra}`
+      const answer = await get(
+        `${path}${joiner}per_page=${PER_PAGE}&page=${page}&context=${context}${extra}`,
+        optional && page === 1
       );
+      if (!answer) return;
+      const { body, totalPages } = answer;
       pages = totalPages;
       if (!Array.isArray(body)) throw new WxrError(`${base}${path}: expected a list`, null);
       yield* body;
     }
   }
 
-  const { body: root } = await get('/wp-json/');
+  let loggedIn = false;
+  const root = (await get('/wp-json/'))?.body;
   if (!root || typeof root !== 'object' || !root.namespaces?.includes?.('wp/v2')) {
     throw new WxrError(`${base}/wp-json/ is not a WordPress REST API (no wp/v2)`, null);
   }
@@ -90,10 +106,20 @@ export async function* restRecords(options: RestOptions): AsyncGenerator<WxrReco
     baseBlogUrl: home,
     language: '',
   };
+  if (authed) {
+    // WordPress answers a wrong Application Password as if no login had been sent (public reads work):
+    // asking who is logged in is what tells.
+    await get('/wp-json/wp/v2/users/me');
+    loggedIn = true;
+  }
 
   const userSlugs = new Map<number, string>();
-  for await (const user of all('/wp-json/wp/v2/users', authed ? '' : '')) {
+  const accounts: Accounts = { byLogin: new Map(), byEmail: new Map() };
+  for await (const user of all('/wp-json/wp/v2/users')) {
     userSlugs.set(user.id, user.slug);
+    // Co-Authors Plus names an account's term by its login (`username`, edit context only), Warta by its slug.
+    accounts.byLogin.set(String(user.username ?? user.slug), user.slug);
+    if (user.email) accounts.byEmail.set(String(user.email).toLowerCase(), user.slug);
     yield {
       kind: 'author',
       id: user.id,
@@ -104,6 +130,8 @@ export async function* restRecords(options: RestOptions): AsyncGenerator<WxrReco
       lastName: user.last_name ?? '',
     };
   }
+  const coAuthors = new Map<number, { domain: string; slug: string; name: string }>();
+  yield* readCoAuthors(all, get, accounts, coAuthors);
   const categories: Json[] = [];
   for await (const category of all('/wp-json/wp/v2/categories')) categories.push(category);
   const categorySlugs = new Map(categories.map((category) => [category.id as number, category.slug as string]));
@@ -139,12 +167,67 @@ export async function* restRecords(options: RestOptions): AsyncGenerator<WxrReco
           name: '',
         })),
         ...(post.tags ?? []).map((id: number) => ({ domain: 'post_tag', slug: tagSlugs.get(id) ?? '', name: '' })),
+        // In byline order: the taxonomy sorts by term_order, which WordPress keeps for REST too.
+        ...(post.coauthors ?? []).map((id: number) => coAuthors.get(id)).filter(Boolean),
       ],
       meta: {
         ...restMeta(post.meta),
         ...(post.featured_media ? { _thumbnail_id: String(post.featured_media) } : {}),
       },
     });
+  }
+}
+
+type Accounts = { byLogin: Map<string, string>; byEmail: Map<string, string> };
+type Get = (path: string, optional?: boolean) => Promise<{ body: Json } | null>;
+type All = (path: string, extra?: string, optional?: boolean) => AsyncGenerator<Json>;
+
+/**
+ * Co-Authors Plus over REST, as its WXR export has it. Its `author` taxonomy is in the API as
+ * `/wp/v2/coauthors` (a term per byline: name = login, slug = `cap-<nicename>`) and posts list theirs
+ * in `coauthors`; a term of an account becomes that account's byline, any other is a guest author,
+ * yielded as the export's `guest-author` item with `cap-*` meta. The guest's name and bio come from the
+ * plugin's `/coauthors/v1/coauthors/<nicename>` (3.6+); its email, and the name on older versions, from
+ * the term's description (the plugin's search fields). `/wp/v2/guest-author` is no help: the post type
+ * has no title or editor and registers no meta for REST, so it answers with slugs only. The plugin's
+ * "linked account" is not in the API at all: a guest with an account's login or email is that account
+ * (the plugin's "create profile from user" copies the email). A site without the plugin answers 404.
+ */
+async function* readCoAuthors(
+  all: All,
+  get: Get,
+  accounts: Accounts,
+  bylines: Map<number, { domain: string; slug: string; name: string }>
+): AsyncGenerator<WxrRecord> {
+  for await (const term of all('/wp-json/wp/v2/coauthors', '', true)) {
+    const login = decode(term.name).trim();
+    const nicename = String(term.slug ?? '').replace(/^cap-/, '');
+    if (!login) continue;
+    const account = accounts.byLogin.get(login);
+    if (account) {
+      bylines.set(term.id, { domain: 'author', slug: term.slug, name: account });
+      continue;
+    }
+    const search = authorTermSearchFields(String(term.description ?? ''), login);
+    // Its fields are view context only: asked for in edit context, the plugin's answer is empty.
+    const profile = (await get(`/wp-json/coauthors/v1/coauthors/${encodeURIComponent(nicename)}`, true))?.body;
+    const email = search?.email ?? '';
+    const linked = accounts.byEmail.get(email.toLowerCase()) ?? '';
+    const displayName = decode(profile?.display_name ?? '').trim() || search?.displayName || login;
+    bylines.set(term.id, { domain: 'author', slug: term.slug, name: login });
+    yield item(
+      { id: profile?.id ?? search?.id ?? term.id, slug: `cap-${nicename}`, title: displayName, status: 'publish' },
+      GUEST_AUTHOR_TYPE,
+      {
+        meta: {
+          'cap-user_login': login,
+          'cap-display_name': displayName,
+          'cap-user_email': email,
+          'cap-description': text(profile?.description).trim(),
+          'cap-linked_account': linked,
+        },
+      }
+    );
   }
 }
 
