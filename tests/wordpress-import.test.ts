@@ -418,6 +418,8 @@ describe('WordPress import', () => {
         expect(report.tags.created).toBe(110);
         expect(report.posts.created).toBe(58);
         expect(report.media).toEqual({ uploaded: 0, reused: 6, failed: 0 });
+        // No Co-Authors Plus on this site: its route answers 404 and the import is the export's.
+        expect(fixtureServer.requests.some((url) => url.startsWith('/wp-json/wp/v2/coauthors?'))).toBe(true);
         // 110 tags are 2 pages of 100, read twice (the index pass, then the writes); posts in edit context.
         expect(fixtureServer.requests.filter((url) => url.startsWith('/wp-json/wp/v2/tags')).length).toBe(4);
         expect(
@@ -505,20 +507,54 @@ describe('WordPress import', () => {
         expect(JSON.stringify(page.body.data.body)).not.toContain('Baca Juga');
       }
 
-      // Over REST, Yoast's primary category comes from the post's registered meta.
+      // Over REST: Yoast's primary category comes from the post's registered meta, and the bylines from
+      // Co-Authors Plus' routes (its terms, each post's term ids, the plugin's co-author profiles).
       const auth = { user: 'redaksi', appPassword: 'abcd EFGH 1234 ijkl MNOP 5678' };
       const server = await startRestFixture(CO_AUTHORS_EXPORT, { user: auth.user, password: auth.appPassword });
       try {
         const rest = await runRestImport(app.strapi, server.url, auth, { site: 'kabar-rest' });
+        expect(rest.fatal).toBeNull();
         expect(rest.errors).toEqual([]);
-        const row = await app.strapi.db
-          .connection(WORDPRESS_MAP_TABLE)
-          .where({ site: 'kabar-rest', kind: 'post', wp_key: '1001' })
-          .first();
-        const copy: any = await app.strapi
-          .documents(ARTICLE_UID)
-          .findOne({ documentId: row.document_id, locale: 'id', status: 'published', populate: ['category'] } as any);
-        expect(copy.category.name).toBe('Megapolitan');
+        expect(rest.authors.created).toBe(3);
+        expect(rest.posts.created).toBe(2);
+        expect(rest.skippedByReason['Co-Authors Plus guest author (imported as an author)']).toBe(2);
+        const copyOf = async (postId: string) => {
+          const row = await app.strapi.db
+            .connection(WORDPRESS_MAP_TABLE)
+            .where({ site: 'kabar-rest', kind: 'post', wp_key: postId })
+            .first();
+          return (await app.strapi.documents(ARTICLE_UID).findOne({
+            documentId: row.document_id,
+            locale: 'id',
+            status: 'published',
+            populate: ['category', 'authors'],
+          } as any)) as any;
+        };
+        const floodCopy = await copyOf('1001');
+        expect(floodCopy.category.name).toBe('Megapolitan');
+        expect(floodCopy.authors.map((author: any) => author.name)).toEqual([
+          'Yoga Pratama',
+          'Rina Wulandari',
+          'Budi Santoso',
+        ]);
+        // The guest byline linked to budi's account is that account's author, as in the export's import.
+        const refugeesCopy = await copyOf('1002');
+        expect(refugeesCopy.authors.map((author: any) => author.documentId)).toEqual([floodCopy.authors[2].documentId]);
+        const restStringer = floodCopy.authors[0];
+        expect(restStringer.documentId).not.toBe(stringer.documentId);
+        expect(restStringer).toMatchObject({ role: 'Jurnalis', bio: 'Kontributor Bogor.' });
+        const stored = await app.strapi.db
+          .query(AUTHOR_UID)
+          .findOne({ where: { documentId: restStringer.documentId }, select: ['email'] });
+        expect(stored.email).toBe('yoga.kontributor@kabarnusantara.example');
+        const restPublic = await app.request().get(`/api/authors/${restStringer.documentId}?locale=id`);
+        expect(restPublic.status).toBe(200);
+        expect(restPublic.body.data.name).toBe('Yoga Pratama');
+        expect(JSON.stringify(restPublic.body)).not.toContain('yoga.kontributor@');
+        // The profile is asked for in view context (the plugin's fields are view only), once per guest.
+        const profiles = server.requests.filter((url) => url.startsWith('/wp-json/coauthors/v1/coauthors/'));
+        expect(profiles.every((url) => !url.includes('context=edit'))).toBe(true);
+        expect(profiles.length).toBe(4);
       } finally {
         await server.close();
       }

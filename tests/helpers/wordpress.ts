@@ -6,6 +6,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { coAuthorsPlus } from './wordpress-co-authors';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 const dist = (module: string) =>
@@ -85,7 +86,9 @@ export function editedCopy(file: string, replacements: [string, string][]): stri
 /**
  * Recorded WordPress REST API responses, generated from a WXR export in the shape of `/wp-json/wp/v2`
  * (edit context: `{ raw, rendered }` fields), served by a local HTTP server with WordPress' pagination
- * headers and Application Password (Basic) checking. Returns its URL and the requests it saw.
+ * headers and Application Password (Basic) checking. An export with Co-Authors Plus bylines gets the
+ * plugin's routes as it serves them (coAuthorsPlus below); one without has none (404). Returns its URL
+ * and the requests it saw.
  */
 export async function startRestFixture(file: string, credentials: { user: string; password: string }) {
   const http = require('http') as typeof import('http');
@@ -103,7 +106,15 @@ export async function startRestFixture(file: string, credentials: { user: string
     if (record.kind === 'author') {
       const id = users.length + 1;
       idOf.set(`user:${record.login}`, id);
-      users.push({ id, slug: record.login, name: record.displayName, email: record.email });
+      users.push({
+        id,
+        username: record.login,
+        slug: record.login,
+        name: record.displayName,
+        first_name: record.firstName,
+        last_name: record.lastName,
+        email: record.email,
+      });
     } else if (record.kind === 'category') {
       idOf.set(`category:${record.slug}`, record.termId);
       categories.push({
@@ -121,6 +132,7 @@ export async function startRestFixture(file: string, credentials: { user: string
   for (const category of categories)
     category.parent = category.parentSlug ? (idOf.get(`category:${category.parentSlug}`) ?? 0) : 0;
   const field = (value: string) => ({ raw: value, rendered: value });
+  const plugin = coAuthorsPlus(records, users);
   for (const record of records) {
     if (record.kind !== 'item') continue;
     const common = {
@@ -160,10 +172,18 @@ export async function startRestFixture(file: string, credentials: { user: string
           : [],
         categories: term('category', 'category'),
         tags: term('post_tag', 'tag'),
+        ...(plugin.terms.length ? { coauthors: plugin.bylinesOf(record) } : {}),
       });
     }
   }
-  const lists: Record<string, any[]> = { users, categories, tags, media, posts };
+  const lists: Record<string, any[]> = {
+    users,
+    categories,
+    tags,
+    media,
+    posts,
+    ...(plugin.terms.length ? { coauthors: plugin.terms } : {}),
+  };
   const requests: string[] = [];
   const expected = `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}`;
   const server = http.createServer((req, res) => {
@@ -185,9 +205,19 @@ export async function startRestFixture(file: string, credentials: { user: string
           name: site.title,
           url: site.baseBlogUrl,
           home: site.baseBlogUrl,
-          namespaces: ['oembed/1.0', 'wp/v2'],
+          namespaces: ['oembed/1.0', 'wp/v2', ...(plugin.terms.length ? ['coauthors/v1'] : [])],
         })
       );
+    }
+    if (url.pathname === '/wp-json/wp/v2/users/me') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ id: 999, username: credentials.user, slug: credentials.user, name: 'Redaksi' }));
+    }
+    const nicename = /^\/wp-json\/coauthors\/v1\/coauthors\/([\w-]+)$/.exec(url.pathname)?.[1];
+    if (nicename && plugin.profiles.has(nicename)) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      // Its schema's fields are all view context: asked for in edit context, the plugin answers with none.
+      return res.end(JSON.stringify(url.searchParams.get('context') === 'edit' ? [] : plugin.profiles.get(nicename)));
     }
     const list = lists[url.pathname.replace('/wp-json/wp/v2/', '')];
     if (!list) {
