@@ -25,10 +25,12 @@ const POSTS = Number(arg('posts', '10000'));
 const KINDS = arg('db', 'sqlite,postgres').split(',');
 /** `--heap-mb N`: the importer's V8 old space cap (a smaller heap is collected sooner: lower peak RSS). */
 const HEAP_MB = arg('heap-mb', null);
-/** The V8 flags `npm run import:wordpress` runs the importer with (package.json), so the bench measures the same. */
-const IMPORT_FLAGS = require('../../package.json')
-  .scripts['import:wordpress'].split(/\s+/)
-  .filter((word) => word.startsWith('--'));
+/** The V8 flags and environment `npm run import:wordpress` runs the importer with (package.json), so the bench measures the same. */
+const IMPORT_WORDS = require('../../package.json').scripts['import:wordpress'].split(/\s+/);
+const IMPORT_FLAGS = IMPORT_WORDS.filter((word) => word.startsWith('--'));
+const IMPORT_ENV = Object.fromEntries(
+  IMPORT_WORDS.filter((word) => /^[A-Z_]+=/.test(word)).map((word) => word.split('='))
+);
 const SOURCE = path.resolve(root, '..', 'shared', 'wordpress', 'themeunittestdata.wordpress.xml');
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -141,7 +143,13 @@ async function main() {
         ],
         {
           cwd: root,
-          env: { ...process.env, ...THROWAWAY_SECRETS, ...database.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+          env: {
+            ...process.env,
+            ...IMPORT_ENV,
+            ...THROWAWAY_SECRETS,
+            ...database.env,
+            STRAPI_TELEMETRY_DISABLED: 'true',
+          },
           encoding: 'utf8',
           maxBuffer: 64 * 1024 * 1024,
         }

@@ -4,6 +4,7 @@ import { relatedSettings } from './utils/related/settings';
 import { newsroomConfig } from './config';
 import { databaseUnavailableAs503, watchDatabaseErrors } from './operations/database-unavailable';
 import { getService } from './get-service';
+import { keepSqliteStatements } from './operations/sqlite-statements';
 import { hideWorkflowFieldsInEditForm } from './services/workflow/edit-layout';
 
 let reconciling: NodeJS.Timeout | null = null;
@@ -29,6 +30,7 @@ export async function destroy({ strapi }: { strapi: Core.Strapi }) {
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // First of the plugin's Koa middlewares: it wraps the GraphQL guard and every route.
   watchDatabaseErrors(strapi);
+  keepSqliteStatements(strapi);
   strapi.server.use(databaseUnavailableAs503(strapi));
   if (strapi.plugin('graphql')) strapi.server.use(graphQLDocumentGuard(strapi));
   // The store named by the cache config (memory, Redis, or none); the middleware answers nothing before it.

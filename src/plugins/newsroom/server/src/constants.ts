@@ -95,6 +95,8 @@ export const UPLOAD_IMAGE_MANIPULATION_UID = 'plugin::upload.image-manipulation'
  * Retry-After: a PostgreSQL restart takes a few seconds, so a client's retry after 5 s usually succeeds.
  */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** Prepared statements each SQLite connection keeps (operations/sqlite-statements.ts): Strapi sends a few hundred texts. */
+export const SQLITE_KEPT_STATEMENTS = 1000;
 /** `GET /_ready` gives each dependency this long, so a probe with a 3-5 s timeout always gets an answer. */
 export const READINESS_DATABASE_TIMEOUT_MS = 2000;
 export const READINESS_REDIS_TIMEOUT_MS = 1000;
@@ -167,7 +169,9 @@ export const REVISIONS_PAGE_SIZE = 100;
  * one means an editor changed it, and a re-run leaves it alone unless told to overwrite.
  */
 export const WORDPRESS_MAP_TABLE = 'newsroom_wordpress_map';
-/** Writes per database transaction while importing; each batch commits on its own so a kill loses at most one. */
-export const WORDPRESS_IMPORT_BATCH = 50;
+/** Posts written at once on PostgreSQL and MariaDB (services/wordpress-import/post-pool.ts); SQLite writes one at a time. */
+export const WORDPRESS_IMPORT_CONCURRENCY = 4;
+/** Times one import write is tried again after the database rolled it back for a deadlock. */
+export const WORDPRESS_CONFLICT_RETRIES = 4;
 /** Above this many articles, "Berita Terkait" is rebuilt once after an import instead of refreshed per article. */
 export const WORDPRESS_RELATED_REBUILD_ABOVE = 200;

@@ -6,7 +6,13 @@
  * end (middlewares/bulk-writes.ts). A failed item is reported and the rest goes on.
  */
 import type { Core } from '@strapi/strapi';
-import { AUTHOR_UID, CATEGORY_UID, TAG_UID, WORDPRESS_RELATED_REBUILD_ABOVE } from '../../constants';
+import {
+  AUTHOR_UID,
+  CATEGORY_UID,
+  TAG_UID,
+  WORDPRESS_IMPORT_CONCURRENCY,
+  WORDPRESS_RELATED_REBUILD_ABOVE,
+} from '../../constants';
 import { getService } from '../../get-service';
 import { inBulk } from '../../middlewares/bulk-writes';
 import { articlePath } from '../../utils/reader/urls';
@@ -15,7 +21,8 @@ import { WxrError, type WxrRecord } from '../../utils/wordpress/wxr';
 import { importMap } from './map';
 import { importMedia } from './media';
 import { bodyImageMemo } from './body-images';
-import { writePost, type PostContext } from './posts';
+import type { PostContext } from './posts';
+import { postPool } from './post-pool';
 import { newReport, type ImportReport } from './report';
 import { indexSource } from './source-index';
 import { freeSlug, upsertDocument, type WriteContext } from './writes';
@@ -194,19 +201,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       };
 
       done = 0;
+      const posts = postPool(
+        postCtx,
+        strapi.db.dialect.client === 'sqlite' ? 1 : WORDPRESS_IMPORT_CONCURRENCY,
+        (into, item, error) => fail(into, `post ${item.postId}`, error, item.line)
+      );
       try {
         for await (const record of options.open()) {
           if (record.kind === 'problem') {
-            report.errors.push({ item: record.item, line: record.line, message: record.message });
+            posts.problem({ item: record.item, line: record.line, message: record.message });
             continue;
           }
           if (record.kind !== 'item') continue;
-          await writePost(postCtx, record).catch((error) => fail(report, `post ${record.postId}`, error, record.line));
+          await posts.add(record);
           progress('items', (done += 1), index.itemCount);
         }
       } catch (error) {
         report.fatal = describe(error);
       }
+      await posts.drain();
       // A source that ended early in the first pass ends at the same place in the second.
       if (readError && !report.fatal) report.fatal = describe(readError);
     });

@@ -75,48 +75,65 @@ export function importMedia(strapi: Core.Strapi, options: MediaOptions) {
     return Buffer.from(await response.arrayBuffer());
   }
 
+  /** Uploads under way by URL: two posts written at once (post-pool.ts) that show one picture upload it once. */
+  const uploading = new Map<string, Promise<MediaResult>>();
+
+  async function ensureOnce(
+    url: string,
+    info: { alternativeText?: string | null; caption?: string | null }
+  ): Promise<MediaResult> {
+    const key = createHash('sha1').update(url).digest('hex').slice(0, 20);
+    const existing = (await strapi.db.query(UPLOAD_FILE_UID).findOne({
+      where: { name: { $startsWith: `wp-${key}` } },
+      select: ['id'],
+    })) as { id: number } | null;
+    if (existing) return { id: existing.id, reused: true };
+    let bytes: Buffer;
+    try {
+      bytes = await load(url);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    const mime = sniffImage(bytes);
+    if (!mime) return { error: 'not an image (its first bytes are no JPEG, PNG, GIF or WebP)' };
+    if (bytes.length > MAX_BYTES) return { error: `larger than ${MAX_BYTES / 1024 / 1024} MB` };
+    const name = `wp-${key}-${path
+      .basename(uploadsPath(url))
+      .replace(/\.[^.]+$/, '')
+      .slice(0, 60)}${EXTENSION[mime]}`;
+    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'warta-wp-'));
+    const filepath = path.join(dir, name);
+    try {
+      await fs.promises.writeFile(filepath, bytes);
+      const [file] = await strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { fileInfo: { name, alternativeText: info.alternativeText ?? '', caption: info.caption ?? '' } },
+          files: { filepath, originalFilename: name, mimetype: mime, size: bytes.length },
+        });
+      return { id: file.id as number, reused: false };
+    } catch (error) {
+      return { error: `upload failed: ${(error as Error).message}` };
+    } finally {
+      await fs.promises.rm(dir, { recursive: true, force: true });
+    }
+  }
+
   return {
     /** The upload file id of an image URL, uploading it once. An error names what went wrong; nothing is written then. */
     async ensure(
       url: string,
       info: { alternativeText?: string | null; caption?: string | null }
     ): Promise<MediaResult> {
-      const key = createHash('sha1').update(url).digest('hex').slice(0, 20);
-      const existing = (await strapi.db.query(UPLOAD_FILE_UID).findOne({
-        where: { name: { $startsWith: `wp-${key}` } },
-        select: ['id'],
-      })) as { id: number } | null;
-      if (existing) return { id: existing.id, reused: true };
-      let bytes: Buffer;
-      try {
-        bytes = await load(url);
-      } catch (error) {
-        return { error: (error as Error).message };
+      const under = uploading.get(url);
+      if (under) {
+        const result = await under;
+        return 'error' in result ? result : { id: result.id, reused: true };
       }
-      const mime = sniffImage(bytes);
-      if (!mime) return { error: 'not an image (its first bytes are no JPEG, PNG, GIF or WebP)' };
-      if (bytes.length > MAX_BYTES) return { error: `larger than ${MAX_BYTES / 1024 / 1024} MB` };
-      const name = `wp-${key}-${path
-        .basename(uploadsPath(url))
-        .replace(/\.[^.]+$/, '')
-        .slice(0, 60)}${EXTENSION[mime]}`;
-      const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'warta-wp-'));
-      const filepath = path.join(dir, name);
-      try {
-        await fs.promises.writeFile(filepath, bytes);
-        const [file] = await strapi
-          .plugin('upload')
-          .service('upload')
-          .upload({
-            data: { fileInfo: { name, alternativeText: info.alternativeText ?? '', caption: info.caption ?? '' } },
-            files: { filepath, originalFilename: name, mimetype: mime, size: bytes.length },
-          });
-        return { id: file.id as number, reused: false };
-      } catch (error) {
-        return { error: `upload failed: ${(error as Error).message}` };
-      } finally {
-        await fs.promises.rm(dir, { recursive: true, force: true });
-      }
+      const work = ensureOnce(url, info).finally(() => uploading.delete(url));
+      uploading.set(url, work);
+      return work;
     },
   };
 }

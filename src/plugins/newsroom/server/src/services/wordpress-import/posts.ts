@@ -75,6 +75,7 @@ export async function writePost(ctx: PostContext, item: WxrItem): Promise<void> 
 
   // The source as imported: a re-run with the same source and the same mapping changes nothing.
   const source = { item: { ...item, line: 0 }, status, category, authorIds, tagIds, attachment };
+  let redirects = { created: 0, updated: 0 };
   const written = await upsertDocument(
     ctx,
     'post',
@@ -126,11 +127,13 @@ export async function writePost(ctx: PostContext, item: WxrItem): Promise<void> 
             origin: 'wordpress' as const,
           }))
         );
-        ctx.report.redirects.created += stored.created;
-        ctx.report.redirects.updated += stored.updated;
+        redirects = stored;
       },
     }
   );
+  // Counted once committed: a write the database rolled back for a deadlock runs `after` again.
+  ctx.report.redirects.created += redirects.created;
+  ctx.report.redirects.updated += redirects.updated;
   ctx.report.posts[written.outcome] += 1;
   if (notes.length && written.outcome !== 'unchanged') ctx.report.notes.push({ item: name, notes });
 }

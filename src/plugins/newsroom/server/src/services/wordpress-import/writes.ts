@@ -7,6 +7,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { hashOf, type ImportMap, type MapKind } from './map';
 import type { Outcome } from './report';
 import { VALID_SLUG } from './source-index';
+import { isWriteConflict } from '../../utils/operations/database-errors';
+import { WORDPRESS_CONFLICT_RETRIES } from '../../constants';
 
 export type WriteContext = { strapi: Core.Strapi; map: ImportMap; locale: string; dryRun: boolean; overwrite: boolean };
 export type Written = { documentId: string | null; outcome: Outcome };
@@ -68,39 +70,56 @@ export async function upsertDocument(
   if (ctx.dryRun) return { documentId: existing?.documentId ?? null, outcome };
 
   const prepared = (await options.prepare?.()) ?? {};
-  const documentId = await strapi.db.transaction(async () => {
-    const data = await build(existing?.documentId ?? null, prepared);
-    const status = options.publish ? { status: 'published' as const } : {};
-    const documents = strapi.documents(uid) as unknown as {
-      create: (params: object) => Promise<Row>;
-      update: (params: object) => Promise<Row>;
-      unpublish: (params: object) => Promise<unknown>;
-    };
-    const written = existing
-      ? await documents.update({ documentId: existing.documentId, locale, data, ...status })
-      : await documents.create({ locale, data, ...status });
-    const live = async () =>
-      (await strapi.db
-        .query(uid)
-        .count({ where: { documentId: written.documentId, locale, publishedAt: { $notNull: true } } })) > 0;
-    if (existing && options.draftAndPublish && !options.publish && (await live())) {
-      // Unpublished in WordPress since the last run: unpublished here too.
-      await documents.unpublish({ documentId: written.documentId, locale });
-    }
-    await options.after?.(written.documentId);
-    const stamped = (await strapi.db.query(uid).findOne({
-      where: { documentId: written.documentId, locale, ...(options.draftAndPublish ? { publishedAt: null } : {}) },
-      select: ['updatedAt'],
-    })) as Row | null;
-    await map.put({
-      kind,
-      wpKey,
-      locale,
-      documentId: written.documentId,
-      sourceHash,
-      writtenMs: new Date(stamped?.updatedAt ?? Date.now()).getTime(),
-    });
-    return written.documentId;
-  });
+  const documentId = await retriedOnConflict(() =>
+    strapi.db.transaction(async () => {
+      const data = await build(existing?.documentId ?? null, prepared);
+      const status = options.publish ? { status: 'published' as const } : {};
+      const documents = strapi.documents(uid) as unknown as {
+        create: (params: object) => Promise<Row>;
+        update: (params: object) => Promise<Row>;
+        unpublish: (params: object) => Promise<unknown>;
+      };
+      const written = existing
+        ? await documents.update({ documentId: existing.documentId, locale, data, ...status })
+        : await documents.create({ locale, data, ...status });
+      const live = async () =>
+        (await strapi.db
+          .query(uid)
+          .count({ where: { documentId: written.documentId, locale, publishedAt: { $notNull: true } } })) > 0;
+      if (existing && options.draftAndPublish && !options.publish && (await live())) {
+        // Unpublished in WordPress since the last run: unpublished here too.
+        await documents.unpublish({ documentId: written.documentId, locale });
+      }
+      await options.after?.(written.documentId);
+      const stamped = (await strapi.db.query(uid).findOne({
+        where: { documentId: written.documentId, locale, ...(options.draftAndPublish ? { publishedAt: null } : {}) },
+        select: ['updatedAt'],
+      })) as Row | null;
+      await map.put({
+        kind,
+        wpKey,
+        locale,
+        documentId: written.documentId,
+        sourceHash,
+        writtenMs: new Date(stamped?.updatedAt ?? Date.now()).getTime(),
+      });
+      return written.documentId;
+    })
+  );
   return { documentId, outcome };
+}
+
+/**
+ * Posts written at once (post-pool.ts) may still meet on rows they share, such as a tag's or an author's
+ * link rows; the server then rolls one of them back whole, and it is written again.
+ */
+async function retriedOnConflict<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= WORDPRESS_CONFLICT_RETRIES || !isWriteConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt + Math.random() * 25));
+    }
+  }
 }

@@ -85,3 +85,17 @@ export function describeDatabaseError(error: unknown): string {
   const driverPart = text.includes(' - ') ? text.slice(text.lastIndexOf(' - ') + 3) : text;
   return typeof code === 'string' && code ? `${code}: ${driverPart}` : driverPart;
 }
+
+/**
+ * Two transactions that met on the same rows, one of them rolled back by the server: PostgreSQL's
+ * 40P01 deadlock_detected and 40001 serialization_failure, MariaDB's deadlock and lock wait timeout,
+ * SQLite's busy database. The whole transaction was undone, so running it again is safe.
+ */
+const CONFLICT_CODES = new Set(['40P01', '40001', 'ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
+
+export function isWriteConflict(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const fields = error as ErrorFields;
+  if (typeof fields.code === 'string' && CONFLICT_CODES.has(fields.code)) return true;
+  return isWriteConflict(fields.cause, depth + 1);
+}

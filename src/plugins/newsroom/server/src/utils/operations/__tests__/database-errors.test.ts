@@ -1,7 +1,7 @@
 import { KnexTimeoutError } from 'knex';
 import { DatabaseError } from 'pg';
 import { errors } from '@strapi/utils';
-import { describeDatabaseError, isDatabaseUnavailable } from '../database-errors';
+import { describeDatabaseError, isDatabaseUnavailable, isWriteConflict } from '../database-errors';
 
 /** An error as a driver makes it: a message and the fields it sets. */
 const error = (message: string, fields: Record<string, unknown> = {}) => Object.assign(new Error(message), fields);
@@ -103,5 +103,35 @@ describe('describeDatabaseError', () => {
     ],
   ])('gives the driver part of %s', (value, expected) => {
     expect(describeDatabaseError(value)).toBe(expected);
+  });
+});
+
+describe('isWriteConflict', () => {
+  test.each([
+    ['PostgreSQL 40P01, a deadlock', pgError('deadlock detected', '40P01'), true],
+    ['PostgreSQL 40001, a serialization failure', pgError('could not serialize access', '40001'), true],
+    [
+      'MariaDB, a deadlock',
+      error('Deadlock found when trying to get lock', { code: 'ER_LOCK_DEADLOCK', errno: 1213 }),
+      true,
+    ],
+    [
+      'MariaDB, a lock wait timeout',
+      error('Lock wait timeout exceeded', { code: 'ER_LOCK_WAIT_TIMEOUT', errno: 1205 }),
+      true,
+    ],
+    ['SQLite, a busy database', error('database is locked', { code: 'SQLITE_BUSY' }), true],
+    [
+      'a deadlock wrapped by Strapi',
+      error('Transaction failed', { cause: pgError('deadlock detected', '40P01') }),
+      true,
+    ],
+    ['a unique violation (no retry fixes it)', pgError('duplicate key value', '23505'), false],
+    ['MariaDB, a duplicate entry', error('Duplicate entry', { code: 'ER_DUP_ENTRY', errno: 1062 }), false],
+    ['a refused connect', error('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED' }), false],
+    ['a validation error', new errors.ValidationError('title is required'), false],
+    ['nothing', undefined, false],
+  ])('%s: %s', (_case, value, expected) => {
+    expect(isWriteConflict(value)).toBe(expected);
   });
 });
