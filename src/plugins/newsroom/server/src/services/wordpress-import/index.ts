@@ -224,7 +224,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (readError && !report.fatal) report.fatal = describe(readError);
     });
 
-    if (!ctx.dryRun) await finishBulk(strapi, bulk);
+    if (!ctx.dryRun) await finishBulk(strapi, bulk, progress);
     report.finishedAt = new Date().toISOString();
     report.seconds = (Date.now() - started) / 1000;
     report.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -235,10 +235,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 /** The deferred after-commit work of the whole import, once. */
 async function finishBulk(
   strapi: Core.Strapi,
-  bulk: { related: Map<string, { documentId: string; locale: string }>; purgeTags: Set<string> }
+  bulk: { related: Map<string, { documentId: string; locale: string }>; purgeTags: Set<string> },
+  progress: NonNullable<ImportOptions['onProgress']>
 ) {
   const related = getService('related-news', strapi);
-  if (bulk.related.size > WORDPRESS_RELATED_REBUILD_ABOVE) await related.rebuild({ restart: true });
+  if (bulk.related.size > WORDPRESS_RELATED_REBUILD_ABOVE)
+    await related.rebuild({
+      restart: true,
+      onProgress: (phase, locale, done, total) => progress(`related ${phase} ${locale}`, done, total),
+    });
   else if (bulk.related.size) {
     for (const { documentId, locale } of bulk.related.values()) related.schedule(documentId, locale);
     await related.idle();
