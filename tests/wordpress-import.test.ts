@@ -9,6 +9,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { eventually, useStrapi } from './helpers/strapi';
+import { importedArticle, importRowCounts } from './helpers/wordpress-rows';
 import {
   BLOCKS_EXPORT,
   editedCopy,
@@ -23,16 +24,13 @@ import {
   AUTHOR_UID,
   CACHE_TAG_HEADERS_TOTAL_BYTES,
   CATEGORY_UID,
-  MEDIA_CAPTION_UID,
   REDIRECT_UID,
-  TAG_UID,
   UPLOAD_FILE_UID,
   WORDPRESS_MAP_TABLE,
 } from '../src/constants';
 
 const APP_DIR = path.resolve(__dirname, '..');
 const CO_AUTHORS_EXPORT = path.join(__dirname, 'fixtures', 'wordpress', 'co-authors-plus.xml');
-const UIDS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID, MEDIA_CAPTION_UID, REDIRECT_UID, UPLOAD_FILE_UID];
 
 const { app, fixture } = useStrapi({
   timeout: 240_000,
@@ -44,20 +42,10 @@ const { app, fixture } = useStrapi({
   },
 });
 
-async function rowCounts() {
-  const counts: Record<string, number> = {};
-  for (const uid of UIDS) counts[uid] = await app.strapi.db.query(uid as any).count();
-  counts.map = Number(((await app.strapi.db.connection(WORDPRESS_MAP_TABLE).count({ n: '*' })) as any)[0].n);
-  return counts;
-}
+const rowCounts = () => importRowCounts(app.strapi);
 
 const article = (slug: string, status: 'draft' | 'published' = 'published') =>
-  app.strapi.documents(ARTICLE_UID).findFirst({
-    filters: { slug },
-    locale: 'id',
-    status,
-    populate: { authors: true, category: true, tags: true, cover: { populate: ['image'] } },
-  } as any) as Promise<any>;
+  importedArticle(app.strapi, slug, status);
 
 describe('WordPress import', () => {
   describe('the theme unit test export', () => {

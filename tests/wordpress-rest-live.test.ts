@@ -4,13 +4,12 @@
 // private post skipped, blocks, the cover's credit, old links redirected), a re-run that changes nothing,
 // and a wrong password refused with one clear message.
 import { useStrapi } from './helpers/strapi';
+import { importedArticle, importRowCounts } from './helpers/wordpress-rows';
 import { runRestImport } from './helpers/wordpress';
 import { startLiveWordPress, type LiveWordPress } from './helpers/wordpress-live';
 import { seedLiveNewsroom, type LiveNewsroom } from './helpers/wordpress-live-content';
-import { ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, MEDIA_CAPTION_UID, REDIRECT_UID, TAG_UID } from '../src/constants';
-import { UPLOAD_FILE_UID, WORDPRESS_MAP_TABLE } from '../src/constants';
+import { AUTHOR_UID, CATEGORY_UID, UPLOAD_FILE_UID } from '../src/constants';
 
-const UIDS = [ARTICLE_UID, AUTHOR_UID, CATEGORY_UID, TAG_UID, MEDIA_CAPTION_UID, REDIRECT_UID, UPLOAD_FILE_UID];
 let wp: LiveWordPress | null = null;
 
 const { app, fixture } = useStrapi({
@@ -28,20 +27,10 @@ afterAll(async () => {
   await wp?.stop();
 });
 
-async function rowCounts() {
-  const counts: Record<string, number> = {};
-  for (const uid of UIDS) counts[uid] = await app.strapi.db.query(uid as any).count();
-  counts.map = Number(((await app.strapi.db.connection(WORDPRESS_MAP_TABLE).count({ n: '*' })) as any)[0].n);
-  return counts;
-}
+const rowCounts = () => importRowCounts(app.strapi);
 
 const article = (slug: string, status: 'draft' | 'published' = 'published') =>
-  app.strapi.documents(ARTICLE_UID).findFirst({
-    filters: { slug },
-    locale: 'id',
-    status,
-    populate: { authors: true, category: true, tags: true, cover: { populate: ['image'] } },
-  } as any) as Promise<any>;
+  importedArticle(app.strapi, slug, status);
 
 describe('WordPress import from a live WordPress over REST', () => {
   test('imports every user, category, tag and post once, and skips the private post with its reason', async () => {
