@@ -20,7 +20,11 @@ const sleep = (ms: number, signal: AbortSignal) =>
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => cdnPurgeSettings(newsroomConfig(strapi).cdn);
-  let pending: Promise<unknown> = Promise.resolve();
+  // Keys asked for while a purge is under way wait here and go together in the next one: a CDN that is
+  // down for a minute of busy editing costs one retried purge and one catch-up, not a backlog of retries
+  // that would hold back every later purge (and keep stale pages at the edge) for many minutes.
+  let waiting = new Set<string>();
+  let draining: Promise<void> | null = null;
   // At shutdown the request in hand finishes (bounded by its timeout) and nothing is retried any more.
   const stopping = new AbortController();
 
@@ -54,6 +58,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
+  async function drain(): Promise<void> {
+    try {
+      while (waiting.size > 0) {
+        const batch = [...waiting];
+        waiting = new Set();
+        await service.purge(batch).catch(() => undefined);
+      }
+    } finally {
+      draining = null;
+    }
+  }
+
   const service = {
     async purge(keys: string[]): Promise<PurgeOutcome> {
       const requests = purgeRequests(settings(), keys);
@@ -66,20 +82,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Purges in the background, in order; `idle()` waits for what is under way (tests, shutdown). */
+    /** Purges in the background, one purge at a time; `idle()` waits until nothing is waiting (tests, shutdown). */
     schedule(keys: string[]): void {
       if (!settings().url || keys.length === 0) return;
-      pending = pending.then(() => service.purge(keys)).catch(() => undefined);
+      for (const key of keys) waiting.add(key);
+      draining ??= drain();
     },
 
     async idle(): Promise<void> {
-      await pending;
+      while (draining) await draining;
     },
 
     /** Shutdown: no more retries; what is under way ends, the CDN's copies age out by their s-maxage. */
     async stop(): Promise<void> {
       stopping.abort();
-      await pending;
+      await service.idle();
     },
 
     /** Every purge of the response cache reaches the CDN too. */

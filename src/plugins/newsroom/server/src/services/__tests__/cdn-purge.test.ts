@@ -126,6 +126,29 @@ describe('cdn-purge service', () => {
     });
   });
 
+  describe('schedule', () => {
+    test('keys asked for while the CDN is down go together in one purge once it is back, not one retried purge each', async () => {
+      const cdn = await fakeCdn([503, 503, 503]);
+      try {
+        const { service, warnings } = build({ url: cdn.url, retries: 3, backoffMs: 20 });
+        service.schedule(['doc:0']);
+        for (let write = 1; write <= 9; write += 1) service.schedule([`doc:${write}`, 'list:article:id']);
+        await service.idle();
+        // doc:0 three times refused, then purged; then everything else in one request.
+        expect(cdn.received.map((request) => request.headers['xkey-purge'])).toEqual([
+          'doc:0',
+          'doc:0',
+          'doc:0',
+          'doc:0',
+          'doc:1 doc:2 doc:3 doc:4 doc:5 doc:6 doc:7 doc:8 doc:9 list:article:id',
+        ]);
+        expect(warnings).toEqual([]);
+      } finally {
+        await cdn.close();
+      }
+    });
+  });
+
   describe('stop', () => {
     test('at shutdown a failing purge is not retried any more and stop() returns at once', async () => {
       const cdn = await fakeCdn([503, 503, 503, 503]);
