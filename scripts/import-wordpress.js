@@ -81,6 +81,9 @@ async function main() {
   }
   // The import refreshes "Berita Terkait" itself at its end; no periodic reconcile beside it.
   process.env.WARTA_RELATED_RECONCILE_MINUTES = '0';
+  // Between progress reports too: Strapi's boot and the first pass over the file report none, and left to
+  // itself V8 let the heap reach 230 MB there (the import's peak, at any number of posts).
+  setInterval(keepHeapInBudget, 250).unref();
   const strapi = await compileAndLoad();
   const dist = (module) => require(path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 'src', module));
   let open;
@@ -88,8 +91,8 @@ async function main() {
   if (args.file) {
     const { readWxr } = dist('utils/wordpress/wxr');
     source = path.resolve(args.file);
-    // 1 MB chunks: each is parsed and its records written before the next is read (bounded memory).
-    open = () => readWxr(fs.createReadStream(source, { highWaterMark: 1024 * 1024 }));
+    // 256 KB chunks: each is parsed and its records written before the next is read (bounded memory).
+    open = () => readWxr(fs.createReadStream(source, { highWaterMark: 256 * 1024 }));
   } else {
     const { restRecords } = dist('services/wordpress-import/rest-source');
     source = args.url;

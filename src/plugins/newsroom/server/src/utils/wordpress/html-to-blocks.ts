@@ -7,6 +7,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import type { Block, InlineNode, ListChild, ListNode, TextNode, Unmapped } from './blocks-types';
+import { detached } from './detached';
 import {
   acceptedUrl,
   containsImage,
@@ -80,7 +81,10 @@ class Walker {
     const key = `${kind}\u0000${name}\u0000${detail ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.unmapped.push(detail ? { kind, name, detail } : { kind, name });
+    // The report outlives the post: its entries must not hold the post's content alive.
+    this.unmapped.push(
+      detail ? { kind, name: detached(name), detail: detached(detail) } : { kind, name: detached(name) }
+    );
   }
 
   /** Ends the paragraph being gathered from loose inline content (classic posts have no <p>). */

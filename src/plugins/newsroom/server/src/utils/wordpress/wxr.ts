@@ -5,7 +5,9 @@
  * recognised by namespace URI, not by prefix, so a file that binds `wp:` to another namespace reads as
  * not WXR instead of being half-believed. No Strapi import: the import service drives it.
  */
+import { StringDecoder } from 'string_decoder';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { detached } from './detached';
 
 export const WXR_VERSIONS = ['1.0', '1.1', '1.2'] as const;
 const WP_NS = /^https?:\/\/wordpress\.org\/export\/(\d+\.\d+)\/$/;
@@ -78,14 +80,6 @@ export class WxrError extends Error {
 
 type Frame = { ns: string; local: string; text: string };
 
-/**
- * saxes hands out slices of the chunk it was fed, and V8 keeps a slice's whole parent string alive: a
- * slug kept in the import's index of posts would hold its 64 KB chunk, and the index the whole export
- * (100 MB for 10,000 posts). A copy of its own lets the chunk go. Strings under 13 characters are never
- * slices.
- */
-const detached = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
-
 /** Reads records from a stream of bytes (a file, an HTTP body). Throws WxrError for a file that is not (or stops being) WXR. */
 export async function* readWxr(input: AsyncIterable<Buffer | string>): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -140,6 +134,7 @@ export async function* readWxr(input: AsyncIterable<Buffer | string>): AsyncGene
   parser.on('closetag', () => {
     const frame = stack.pop();
     if (!frame) return;
+    // saxes hands out slices of the chunk it was fed: what a record keeps must not hold the chunk.
     const text = detached(frame.text);
     const isWp = WP_NS.test(frame.ns);
     const parent = stack[stack.length - 1];
@@ -187,7 +182,12 @@ export async function* readWxr(input: AsyncIterable<Buffer | string>): AsyncGene
     });
   }
 
-  const decoder = new TextDecoder('utf-8');
+  // Not TextDecoder: on Node 20 it decodes through ICU into strings held outside the JS heap (malloc),
+  // which only a full collection frees; an import reading a 50 MB export left them to fragment glibc's
+  // heap (60 MB of it at once). StringDecoder gives ordinary strings, and keeps a character cut between
+  // chunks whole as TextDecoder's stream mode did.
+  const decoder = new StringDecoder('utf8');
+  let first = true;
   const feed = (text: string) => {
     try {
       parser.write(text);
@@ -197,11 +197,14 @@ export async function* readWxr(input: AsyncIterable<Buffer | string>): AsyncGene
   };
   for await (const chunk of input) {
     // Invalid UTF-8 becomes U+FFFD here; the item holding it is reported (finishItem), not the whole file.
-    feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    // A byte order mark is not part of the document (TextDecoder dropped it too).
+    if (first && text) [first, text] = [false, text.replace(/^\uFEFF/, '')];
+    feed(text);
     yield* ready.splice(0);
     if (failure) throw failure;
   }
-  feed(decoder.decode());
+  feed(decoder.end());
   if (!failure) {
     try {
       parser.close();

@@ -93,4 +93,14 @@ describe('readWxr', () => {
       records.filter((record) => record.kind === 'item').map((record) => (record as { postId: number }).postId)
     ).toEqual([13]);
   });
+
+  test.each([1, 2, 3, 7])(
+    'a byte order mark and a character cut between chunks of %i bytes read as the text they are',
+    async (chunk) => {
+      const text = wxr(item.replace('Banjir &amp; macet', 'Banjir “Jakarta” — café'));
+      const { records, error } = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), chunk);
+      expect(error).toBeNull();
+      expect(records.find((record) => record.kind === 'item')).toMatchObject({ title: 'Banjir “Jakarta” — café' });
+    }
+  );
 });

@@ -1,5 +1,7 @@
 import v8 from 'v8';
 import vm from 'vm';
+import { htmlToBlocks } from '../html-to-blocks';
+import type { Unmapped } from '../blocks-types';
 import { readWxr, type WxrItem } from '../wxr';
 
 v8.setFlagsFromString('--expose-gc');
@@ -28,7 +30,7 @@ async function* chunks() {
   yield '</channel></rss>';
 }
 
-describe('readWxr memory', () => {
+describe('what an import keeps does not hold the export in memory', () => {
   test("what a caller keeps of a record (slug, title) does not hold the record's chunk of the file alive", async () => {
     const before = liveHeap();
     const kept: { slug: string; title: string }[] = [];
@@ -44,6 +46,19 @@ describe('readWxr memory', () => {
     // 300 chunks of 65 KB passed through (19 MB); what is kept is 300 short strings (~30 KB). Holding
     // the chunks would keep all 19 MB.
     expect(BODY.length * ITEMS).toBeGreaterThan(19_000_000);
+    expect(grown).toBeLessThan(3_000_000);
+  });
+
+  test("what the report keeps of a post's unmapped markup does not hold the post's content alive", () => {
+    const before = liveHeap();
+    const kept: Unmapped[][] = [];
+    for (let n = 1; n <= ITEMS; n += 1) {
+      // Built afresh each time, as each post's content is read from the export.
+      const content = `<!-- wp:site-tagline-panjang {"n":${n}} /-->\n<p>${BODY} ${n}</p>`;
+      kept.push(htmlToBlocks(content).unmapped);
+    }
+    const grown = liveHeap() - before;
+    expect(kept[ITEMS - 1]).toEqual([expect.objectContaining({ kind: 'block', name: 'core/site-tagline-panjang' })]);
     expect(grown).toBeLessThan(3_000_000);
   });
 });
