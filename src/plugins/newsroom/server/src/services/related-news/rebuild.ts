@@ -21,6 +21,18 @@ const countOf = async (query: ReturnType<Knex>): Promise<number> => {
   return Number(row.count);
 };
 
+/** One string per distinct term across `records` (JSON.parse gives each article its own copies). */
+function shareTermStrings(records: FeatureRecord[]): void {
+  const terms = new Map<string, string>();
+  for (const record of records) {
+    for (const pair of record.terms) {
+      const shared = terms.get(pair[0]);
+      if (shared === undefined) terms.set(pair[0], pair[0]);
+      else pair[0] = shared;
+    }
+  }
+}
+
 export function relatedRebuild(store: RelatedStore) {
   const { knex, articleTable, transaction } = store;
 
@@ -94,20 +106,25 @@ export function relatedRebuild(store: RelatedStore) {
   ) {
     // The stored norms are stale until the frequencies are final; they are computed afresh below.
     const columns = ['id', ...FEATURE_COLUMNS.filter((column) => column !== 'norm')];
-    const rows = await store.allRows<FeatureRow & { id: number }>(T.features, columns, (query) =>
-      query.where('locale', locale)
+    let rows: (FeatureRow & { id: number })[] | null = await store.allRows<FeatureRow & { id: number }>(
+      T.features,
+      columns,
+      (query) => query.where('locale', locale)
     );
+    const ids = rows.map((row) => Number(row.id));
     const records = rows.map(featureOf);
+    // Every locale's articles are in memory at once here: the rows' JSON text goes as soon as it is parsed,
+    // and a term shared by many articles is one string, not one per article (a 10,000-post import's peak).
+    rows = null;
+    shareTermStrings(records);
     const { df, documentCount } = frequenciesFrom(await knex()(T.terms).select('term', 'df').where('locale', locale));
     // Frequencies are final for this locale now: every article's norm is computed (and stored) exactly.
     for (const record of records) record.norm = vectorFromStored(record.terms, df, documentCount).norm;
     const index = memoryIndex(records, df, documentCount);
     const { weights, candidates } = store.settings();
     const now = Date.now();
-    const todo = rows
-      .map((row, position) => ({ id: Number(row.id), record: records[position] }))
-      .filter((entry) => entry.id > afterId);
-    let done = rows.length - todo.length;
+    const todo = ids.map((id, position) => ({ id, record: records[position] })).filter((entry) => entry.id > afterId);
+    let done = records.length - todo.length;
     for (const batch of chunks(todo, batchSize)) {
       const lists: StoredList[] = batch.map(({ record }) => ({
         documentId: record.documentId,
@@ -124,9 +141,9 @@ export function relatedRebuild(store: RelatedStore) {
       });
       done += batch.length;
       await checkpoint(batch[batch.length - 1].id);
-      onProgress?.('lists', locale, done, rows.length);
+      onProgress?.('lists', locale, done, records.length);
     }
-    return rows.length;
+    return records.length;
   }
 
   return {
