@@ -94,6 +94,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   graphql: {
+    // Off only where nothing serves it: the WordPress importer's CLI sets WARTA_GRAPHQL=false (its schema
+    // and Apollo are a sixth of a process's memory).
+    enabled: env.bool('WARTA_GRAPHQL', true),
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
