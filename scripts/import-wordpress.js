@@ -84,9 +84,6 @@ async function main() {
   process.env.WARTA_RELATED_RECONCILE_MINUTES = '0';
   // Nothing here serves GraphQL: without its schema and Apollo the process boots 40 MB smaller.
   process.env.WARTA_GRAPHQL = 'false';
-  // Between progress reports too: Strapi's boot and the first pass over the file report none, and left to
-  // itself V8 let the heap reach 230 MB there (the import's peak, at any number of posts).
-  setInterval(keepHeapInBudget, 250).unref();
   const strapi = await compileAndLoad();
   const dist = (module) => require(path.join(root, 'dist', 'src', 'plugins', 'newsroom', 'server', 'src', module));
   let open;
