@@ -97,6 +97,19 @@ export function relatedRebuild(store: RelatedStore) {
     }
   }
 
+  /**
+   * Every article of the locale, in memory at once for the lists: the rows' JSON text is let go once
+   * parsed, and a term shared by many articles is one string, not one per article (a 10,000-post import's peak).
+   */
+  async function featureRecords(locale: string, columns: string[]) {
+    const rows = await store.allRows<FeatureRow & { id: number }>(T.features, columns, (query) =>
+      query.where('locale', locale)
+    );
+    const records = rows.map(featureOf);
+    shareTermStrings(records);
+    return { ids: rows.map((row) => Number(row.id)), records };
+  }
+
   async function listsOfLocale(
     locale: string,
     afterId: number,
@@ -106,17 +119,7 @@ export function relatedRebuild(store: RelatedStore) {
   ) {
     // The stored norms are stale until the frequencies are final; they are computed afresh below.
     const columns = ['id', ...FEATURE_COLUMNS.filter((column) => column !== 'norm')];
-    let rows: (FeatureRow & { id: number })[] | null = await store.allRows<FeatureRow & { id: number }>(
-      T.features,
-      columns,
-      (query) => query.where('locale', locale)
-    );
-    const ids = rows.map((row) => Number(row.id));
-    const records = rows.map(featureOf);
-    // Every locale's articles are in memory at once here: the rows' JSON text goes as soon as it is parsed,
-    // and a term shared by many articles is one string, not one per article (a 10,000-post import's peak).
-    rows = null;
-    shareTermStrings(records);
+    const { ids, records } = await featureRecords(locale, columns);
     const { df, documentCount } = frequenciesFrom(await knex()(T.terms).select('term', 'df').where('locale', locale));
     // Frequencies are final for this locale now: every article's norm is computed (and stored) exactly.
     for (const record of records) record.norm = vectorFromStored(record.terms, df, documentCount).norm;

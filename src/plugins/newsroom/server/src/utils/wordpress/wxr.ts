@@ -199,7 +199,10 @@ export async function* readWxr(input: AsyncIterable<Buffer | string>): AsyncGene
     // Invalid UTF-8 becomes U+FFFD here; the item holding it is reported (finishItem), not the whole file.
     let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     // A byte order mark is not part of the document (TextDecoder dropped it too).
-    if (first && text) [first, text] = [false, text.replace(/^\uFEFF/, '')];
+    if (first && text) {
+      first = false;
+      text = text.replace(/^\uFEFF/, '');
+    }
     feed(text);
     yield* ready.splice(0);
     if (failure) throw failure;
