@@ -6,6 +6,7 @@
 // uploaded files, WhatsApp settings, and purges logged by another instance. Also: no draft or other-locale
 // entry in any cached response, ETag/304 on hits and misses, the cache headers, surrogate keys and the
 // purge event, and that hundreds of concurrent requests for a cold or just-purged key compute it once.
+import { databaseKind } from './helpers/database';
 import { createNewsFixture, paragraph, SENTINELS } from './helpers/fixtures';
 import { createFullAccessToken, eventually, startQueryCounter, useStrapi } from './helpers/strapi';
 import {
@@ -36,6 +37,40 @@ const get = (path: string, headers: Record<string, string> = {}) => {
 const graphqlPost = (query: string, variables?: Record<string, unknown>) =>
   app.request().post('/graphql').send({ query, variables });
 const cacheOf = (res: { headers: Record<string, string> }) => res.headers['x-cache'];
+// Another process's connection to the SQLite file (better-sqlite3 ships no types).
+const Database = require('better-sqlite3');
+const onPostgres = databaseKind() === 'postgres' ? test : test.skip;
+
+/**
+ * A purge-log row as another instance or a script writes it: on a connection of its own (on SQLite another
+ * process's connection to the file), on PostgreSQL with its notice.
+ */
+async function logForeignPurge(tags: string[]) {
+  const row = (seq: number) => ({ seq, tags: JSON.stringify(tags), created_ms: Date.now() });
+  if (databaseKind() === 'sqlite') {
+    const filename = app.strapi.config.get('database.connection.connection.filename') as string;
+    const other = new Database(filename);
+    try {
+      other.transaction(() => {
+        const { max } = other.prepare('select max(seq) as max from newsroom_cache_purges').get() as { max: number };
+        const { seq, tags: text, created_ms } = row(Number(max ?? 0) + 1);
+        other
+          .prepare('insert into newsroom_cache_purges (seq, tags, created_ms) values (?, ?, ?)')
+          .run(seq, text, created_ms);
+      })();
+    } finally {
+      other.close();
+    }
+    return;
+  }
+  const knex = (app.strapi.db as any).connection;
+  await knex.transaction(async (trx: any) => {
+    const { max } = await trx('newsroom_cache_purges').max({ max: 'seq' }).first();
+    const seq = Number(max ?? 0) + 1;
+    await trx('newsroom_cache_purges').insert(row(seq));
+    if (databaseKind() === 'postgres') await trx.raw(`select pg_notify('newsroom_cache_purges', ?)`, [String(seq)]);
+  });
+}
 
 /** Requests `path` until it is answered from the cache, and returns that hit. */
 async function warm(path: string) {
@@ -413,17 +448,54 @@ describe('never stale after a write', () => {
   test('a purge logged by another instance (or a script) empties this cache before its next read', async () => {
     const path = `/read/id/${fixture.published.slug}?from=elsewhere`;
     await warm(path);
-    const knex = (app.strapi.db as any).connection;
-    await knex.transaction(async (trx: any) => {
-      const { max } = await trx('newsroom_cache_purges').max({ max: 'seq' }).first();
-      await trx('newsroom_cache_purges').insert({
-        seq: Number(max ?? 0) + 1,
-        tags: JSON.stringify([fixture.published.documentId]),
-        created_ms: Date.now(),
-      });
-    });
+    await logForeignPurge([fixture.published.documentId]);
     expect(cacheOf(await get(path))).toBe('MISS');
   });
+
+  const hitsCost = async (path: string) => {
+    const counter = startQueryCounter(app);
+    try {
+      for (let i = 0; i < 10; i += 1) expect(cacheOf(await get(path))).toBe('HIT');
+      return counter.count();
+    } finally {
+      counter.stop();
+    }
+  };
+
+  // MariaDB has no such signal: its hits read the log (the test above covers that they see what it holds).
+  (databaseKind() === 'mysql' ? test.skip : test)(
+    'a hit costs no query until another connection logs a purge (PostgreSQL: its notice; SQLite: the file changed)',
+    async () => {
+      const path = `/read/id/${fixture.published.slug}?from=quiet`;
+      await warm(path);
+      await eventually(async () => (await hitsCost(path)) === 0);
+      await logForeignPurge([fixture.published.documentId]);
+      expect(cacheOf(await get(path))).toBe('MISS');
+      await eventually(async () => (await hitsCost(path)) === 0);
+    }
+  );
+
+  onPostgres(
+    'on PostgreSQL a purge sent while the notices are cut off still empties the cache before the next read',
+    async () => {
+      const path = `/read/id/${fixture.published.slug}?from=notices`;
+      const knex = (app.strapi.db as any).connection;
+      await warm(path);
+      await eventually(async () => (await hitsCost(path)) === 0);
+      // The listening session ends (a failover, a proxy's idle timeout): a purge sent meanwhile reaches no
+      // listener, and must still empty this cache before the next read.
+      const { rows } = await knex.raw(
+        `select pg_terminate_backend(pid) as ended from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and query = 'LISTEN newsroom_cache_purges'`
+      );
+      expect(rows).toEqual([{ ended: true }]);
+      await logForeignPurge([fixture.published.documentId]);
+      expect(cacheOf(await get(path))).toBe('MISS');
+      expect(cacheOf(await get(path))).toBe('HIT');
+      // And it listens again by itself.
+      await eventually(async () => (await hitsCost(path)) === 0);
+    }
+  );
 });
 
 describe('no leak through the cache', () => {

@@ -37,13 +37,16 @@ const freePort = () =>
     });
   });
 
+/** `BENCH_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`: V8 flags for every server a bench starts (Node refuses some in NODE_OPTIONS). */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
 /**
  * Spawns `strapi start` with `env` on top of production defaults. `ready` resolves once /_health answers
  * (rejects if the process exits first or after `timeoutMs`, with the end of its stderr); `stop()` ends it.
  */
 function startStrapi({ env = {}, port, timeoutMs = 120_000, stdout = 'ignore' }) {
   const started = Date.now();
-  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, STRAPI_BIN, 'start'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

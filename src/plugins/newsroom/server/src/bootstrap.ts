@@ -3,6 +3,7 @@ import { graphQLDocumentGuard } from './graphql/public-surface';
 import { relatedSettings } from './utils/related/settings';
 import { newsroomConfig } from './config';
 import { databaseUnavailableAs503, watchDatabaseErrors } from './operations/database-unavailable';
+import { answerHitsFirst } from './http-middlewares/response-cache/early-hits';
 import { getService } from './get-service';
 import { keepSqliteStatements } from './operations/sqlite-statements';
 import { hideWorkflowFieldsInEditForm } from './services/workflow/edit-layout';
@@ -35,6 +36,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (strapi.plugin('graphql')) strapi.server.use(graphQLDocumentGuard(strapi));
   // The store named by the cache config (memory, Redis, or none); the middleware answers nothing before it.
   await getService('response-cache', strapi).start();
+  answerHitsFirst(strapi);
   // Every purge of the response cache (its CACHE_PURGE_EVENT) reaches the CDN or Varnish in front too.
   getService('cdn-purge', strapi).listen();
 

@@ -8,10 +8,12 @@ import type { Core } from '@strapi/strapi';
 import { SQLITE_KEPT_STATEMENTS } from '../constants';
 
 type Statement = unknown;
-type RawConnection = { prepare: (sql: string) => Statement };
+type RawConnection = { prepare: (sql: string) => Statement; pragma?: (sql: string, options: object) => unknown };
 type KnexClient = { driverName?: string; _query: (connection: RawConnection, query: unknown) => Promise<unknown> };
 
 const kept = new WeakSet<RawConnection>();
+/** The connection each client last ran a statement on (SQLite's pool holds one). */
+const lastConnection = new WeakMap<object, RawConnection>();
 
 /** Wraps one connection's `prepare` with a least-recently-used map of its statements, once. */
 export function keepStatements(connection: RawConnection, limit = SQLITE_KEPT_STATEMENTS): RawConnection {
@@ -40,5 +42,23 @@ export function keepSqliteStatements(strapi: Core.Strapi) {
   const client = strapi.db.connection.client as KnexClient;
   if (client.driverName !== 'better-sqlite3') return;
   const query = client._query.bind(client);
-  client._query = (connection, statement) => query(keepStatements(connection), statement);
+  client._query = (connection, statement) => {
+    lastConnection.set(client, connection);
+    return query(keepStatements(connection), statement);
+  };
+}
+
+/**
+ * SQLite's `PRAGMA data_version` on the connection in use: it changes when another connection (another
+ * process on the same file) has committed since, and never for this connection's own writes. Null before
+ * any statement or on another database. No I/O: a look at the file's change counter.
+ */
+export function sqliteDataVersion(strapi: Core.Strapi): number | null {
+  const connection = lastConnection.get(strapi.db.connection.client as object);
+  if (!connection?.pragma) return null;
+  try {
+    return Number(connection.pragma('data_version', { simple: true }));
+  } catch {
+    return null;
+  }
 }

@@ -24,25 +24,25 @@ const PREVIEW = /^\/read\/preview\/?$/i;
 /** Content types a browser may send without a CORS preflight: Apollo's CSRF prevention refuses those. */
 const SIMPLE_TYPES = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
-export function surfaceOf(ctx: Context, strapi: Core.Strapi): Surface | null {
+export function surfaceOf(path: string, strapi: Core.Strapi): Surface | null {
   const rest = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
-  if (ctx.path === rest || ctx.path.startsWith(`${rest}/`)) return 'rest';
+  if (path === rest || path.startsWith(`${rest}/`)) return 'rest';
   if (strapi.plugin('graphql')) {
     const endpoint = (strapi.config.get('plugin::graphql.endpoint') as string | undefined) ?? '/graphql';
-    if (ctx.path === endpoint) return 'graphql';
+    if (path === endpoint) return 'graphql';
   }
-  return SITE.test(ctx.path) ? 'site' : null;
+  return SITE.test(path) ? 'site' : null;
 }
 
 /**
  * Never from or into the cache: a request with credentials (Authorization, any cookie) may see drafts or
  * be answered for its caller, a preview link carries a token, a range is part of a response.
  */
-function bypassReason(ctx: Context): string | null {
-  if (ctx.get('Authorization')) return 'authorization';
-  if (ctx.get('Cookie')) return 'cookie';
-  if (ctx.get('Range')) return 'range';
-  if (PREVIEW.test(ctx.path)) return 'preview';
+export function bypassReason(header: (name: string) => string | undefined, path: string): string | null {
+  if (header('authorization')) return 'authorization';
+  if (header('cookie')) return 'cookie';
+  if (header('range')) return 'range';
+  if (PREVIEW.test(path)) return 'preview';
   return null;
 }
 
@@ -62,11 +62,11 @@ async function graphqlRequest(ctx: Context): Promise<GraphQLRequest | string> {
 }
 
 export async function planFor(ctx: Context, strapi: Core.Strapi): Promise<Plan> {
-  const surface = surfaceOf(ctx, strapi);
+  const surface = surfaceOf(ctx.path, strapi);
   if (!surface) return { kind: 'skip' };
   const reading = ctx.method === 'GET' || ctx.method === 'HEAD';
   if (!reading && !(surface === 'graphql' && ctx.method === 'POST')) return { kind: 'skip' };
-  const reason = bypassReason(ctx);
+  const reason = bypassReason((name) => ctx.get(name) || undefined, ctx.path);
   if (reason) return { kind: 'bypass', surface, reason };
 
   let query: unknown = ctx.query;

@@ -126,10 +126,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const config = cacheConfig(strapi);
       const redis = () =>
         redisStore(strapi, { url: config.redisUrl, prefix: config.keyPrefix || defaultPrefix(strapi), onPurge });
-      const memory = () => memoryStore(strapi, { maxBytes: config.maxBytes, ttlSeconds: config.ttlSeconds, onPurge });
+      const memory = (listens: boolean) =>
+        memoryStore(strapi, { maxBytes: config.maxBytes, ttlSeconds: config.ttlSeconds, onPurge, listens });
       if (config.mode === 'redis') store = redis();
-      else if (config.mode === 'memory') store = memory();
-      else store = announcingStore(memory(), config.redisUrl ? redis() : null);
+      else if (config.mode === 'memory') store = memory(true);
+      else store = announcingStore(memory(false), config.redisUrl ? redis() : null);
       await store.start();
       unsubscribe = [collectReads(strapi, lookup), purgeOnWrites(strapi, (tags) => service.purgeAfterCommit(tags))];
     },
@@ -187,6 +188,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     validFor(seconds: number | null): void {
       const collector = currentCollector(strapi);
       if (collector && seconds !== null) collector.validFor = Math.min(collector.validFor ?? Infinity, seconds);
+    },
+
+    /**
+     * The entry for `hash` when the store holds it and can vouch for it now, else null (the request then
+     * goes the whole way, through respond()). For answering hits before Koa (early-hits.ts).
+     */
+    async peek(hash: string): Promise<StoredEntry | null> {
+      const active = store;
+      if (!active || !active.available() || !service.enabled()) return null;
+      try {
+        return (await active.lookup(hash)).entry;
+      } catch {
+        return null;
+      }
     },
 
     /**

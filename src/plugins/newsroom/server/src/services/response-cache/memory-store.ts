@@ -1,8 +1,9 @@
 /**
  * The in-process store: an LRU bounded in bytes (lru-cache maxSize/sizeCalculation) with a tag index, kept
  * in step with the other instances by the purge log (purge-log.ts). Before every lookup and every store
- * it reads the log rows it has not seen: one indexed range read, shared by concurrent requests, so what
- * another instance or a script purged is gone here before the next read, never a poll interval later.
+ * it reads the log rows it has not seen (on PostgreSQL only once notified of one): one indexed range
+ * read, shared by concurrent requests, so what another instance or a script purged is gone here before
+ * the next read, never a poll interval later.
  */
 import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
@@ -23,7 +24,12 @@ const entrySize = (entry: StoredEntry): number =>
 
 export function memoryStore(
   strapi: Core.Strapi,
-  { maxBytes, ttlSeconds, onPurge }: { maxBytes: number; ttlSeconds: number; onPurge: (tags: string[]) => void }
+  {
+    maxBytes,
+    ttlSeconds,
+    onPurge,
+    listens = true,
+  }: { maxBytes: number; ttlSeconds: number; onPurge: (tags: string[]) => void; listens?: boolean }
 ) {
   const index = new Map<string, Set<string>>();
   const lru = new LRUCache<string, StoredEntry>({
@@ -65,13 +71,18 @@ export function memoryStore(
 
   // An instance idle for longer than the log's retention may have missed pruned rows; entries older than
   // the TTL are gone anyway, so the retention is at least twice the TTL.
-  const log = purgeLog(strapi, { retentionMs: Math.max(CACHE_PURGE_RETENTION_MS, 2 * ttlSeconds * 1000), apply });
+  const log = purgeLog(strapi, {
+    retentionMs: Math.max(CACHE_PURGE_RETENTION_MS, 2 * ttlSeconds * 1000),
+    apply,
+    listens,
+  });
 
   const store: ResponseStore = {
     kind: 'memory',
     start: () => log.start(),
     async stop() {
       lru.clear();
+      await log.stop();
     },
     available: () => true,
 

@@ -71,7 +71,11 @@ export async function upsertDocument(
 
   const prepared = (await options.prepare?.()) ?? {};
   const documentId = await retriedOnConflict(() =>
-    strapi.db.transaction(async () => {
+    strapi.db.transaction(async ({ trx }: { trx: { raw: (sql: string) => Promise<unknown> } }) => {
+      // The server acknowledges the commit before its WAL reaches the disk: a crash of the database
+      // server (not of the importer) can lose the last few posts whole, document and map row together,
+      // and the re-run writes them again. Only the import's own transactions; 8% faster at 2,000 posts.
+      if (strapi.db.dialect.client === 'postgres') await trx.raw('SET LOCAL synchronous_commit TO OFF');
       const data = await build(existing?.documentId ?? null, prepared);
       const status = options.publish ? { status: 'published' as const } : {};
       const documents = strapi.documents(uid) as unknown as {
