@@ -174,6 +174,48 @@ describe('hits', () => {
   });
 });
 
+describe('hits answered before Koa', () => {
+  const koaContexts = () => jest.spyOn(app.strapi.server.app, 'createContext');
+
+  test('a hit of the REST API or the public site builds no Koa context; a miss, GraphQL and a bypass do', async () => {
+    const paths = [`/api/articles/by-slug/${fixture.published.slug}?locale=id`, '/read/id', '/rss/id.xml'];
+    for (const path of paths) await warm(path);
+    const spy = koaContexts();
+    try {
+      for (const path of paths) {
+        expect([path, cacheOf(await get(path))]).toEqual([path, 'HIT']);
+        const head = await app.request().head(path);
+        expect([path, head.status, cacheOf(head)]).toEqual([path, 200, 'HIT']);
+        const hit = await get(path);
+        expect([path, (await get(path, { 'If-None-Match': hit.headers.etag })).status]).toEqual([path, 304]);
+      }
+      expect(spy).not.toHaveBeenCalled();
+      await get('/api/articles?locale=id&pagination[pageSize]=7');
+      await graphqlPost('{ tags(locale: "id") { name } }');
+      await get(paths[1], { Cookie: 'a=b' });
+      expect(spy).toHaveBeenCalledTimes(3);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a cached 404 goes through Koa, so an old URL given a redirect later answers its 301', async () => {
+    const old = `/read/id/berita-lama-${Date.now()}`;
+    expect((await get(old)).status).toBe(404);
+    const cached = await get(old);
+    expect([cached.status, cacheOf(cached)]).toEqual([404, 'HIT']);
+    await app.strapi
+      .plugin('newsroom')
+      .service('redirects')
+      .upsert([
+        { fromPath: old, targetDocumentId: fixture.published.documentId, targetLocale: 'id', origin: 'wordpress' },
+      ]);
+    const moved = await get(old);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toContain(fixture.published.slug);
+  });
+});
+
 describe('bypass', () => {
   test('a request with an API token is never answered from nor stored in the cache', async () => {
     const path = '/api/articles?locale=id&status=draft&pagination[pageSize]=50';
