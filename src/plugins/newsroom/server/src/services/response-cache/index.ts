@@ -125,7 +125,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service.stop();
       const config = cacheConfig(strapi);
       const redis = () =>
-        redisStore(strapi, { url: config.redisUrl, prefix: config.keyPrefix || defaultPrefix(strapi), onPurge });
+        redisStore(strapi, {
+          url: config.redisUrl,
+          prefix: config.keyPrefix || defaultPrefix(strapi),
+          onPurge,
+          nearBytes: config.maxBytes,
+        });
       const memory = (listens: boolean) =>
         memoryStore(strapi, { maxBytes: config.maxBytes, ttlSeconds: config.ttlSeconds, onPurge, listens });
       if (config.mode === 'redis') store = redis();

@@ -1,26 +1,15 @@
 /**
- * The in-process store: an LRU bounded in bytes (lru-cache maxSize/sizeCalculation) with a tag index, kept
+ * The in-process store: an LRU bounded in bytes with a tag index (tagged-lru.ts), kept
  * in step with the other instances by the purge log (purge-log.ts). Before every lookup and every store
  * it reads the log rows it has not seen (on PostgreSQL only once notified of one): one indexed range
  * read, shared by concurrent requests, so what another instance or a script purged is gone here before
  * the next read, never a poll interval later.
  */
-import { LRUCache } from 'lru-cache';
 import type { Core } from '@strapi/strapi';
-import { CACHE_MAX_ENTRY_SHARE, CACHE_PURGE_RETENTION_MS } from '../../constants';
-import { ALL_TAG } from '../../utils/cache/tags';
+import { CACHE_PURGE_RETENTION_MS } from '../../constants';
 import { purgeLog } from './purge-log';
-import type { Lookup, ResponseStore, StoredEntry } from './types';
-
-/** How long purge marks are kept: a response computed for longer than this is not stored. */
-const MARK_WINDOW_MS = 5 * 60_000;
-
-const entrySize = (entry: StoredEntry): number =>
-  entry.body.length +
-  entry.key.length +
-  200 +
-  Object.entries(entry.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0) +
-  entry.tags.reduce((sum, tag) => sum + tag.length + 40, 0);
+import { taggedLru } from './tagged-lru';
+import type { Lookup, ResponseStore } from './types';
 
 export function memoryStore(
   strapi: Core.Strapi,
@@ -31,43 +20,12 @@ export function memoryStore(
     listens = true,
   }: { maxBytes: number; ttlSeconds: number; onPurge: (tags: string[]) => void; listens?: boolean }
 ) {
-  const index = new Map<string, Set<string>>();
-  const lru = new LRUCache<string, StoredEntry>({
-    maxSize: maxBytes,
-    maxEntrySize: Math.floor(maxBytes / CACHE_MAX_ENTRY_SHARE),
-    sizeCalculation: entrySize,
-    dispose: (entry, hash) => {
-      for (const tag of entry.tags) {
-        const keys = index.get(tag);
-        keys?.delete(hash);
-        if (keys?.size === 0) index.delete(tag);
-      }
-    },
-  });
-
-  // The purge clock: every purge applied here (local or read from the log) ticks it and marks its tags, so
-  // a response computed across a purge of what it shows is not stored.
-  let clock = 0;
-  const marks = new Map<string, number>();
-  const markTimes: { tick: number; at: number }[] = [];
-  let floor = 0;
-
-  function apply(tags: string[]): void {
-    clock += 1;
+  const lru = taggedLru(maxBytes);
+  // Local or read from the log: the computations it overtook learn of it first (onPurge), then the entries go.
+  const apply = (tags: string[]) => {
     onPurge(tags);
-    const now = Date.now();
-    markTimes.push({ tick: clock, at: now });
-    while (markTimes.length && now - markTimes[0].at > MARK_WINDOW_MS) floor = markTimes.shift()!.tick;
-    if (floor > 0) for (const [tag, tick] of marks) if (tick <= floor) marks.delete(tag);
-    for (const tag of tags) {
-      marks.set(tag, clock);
-      if (tag === ALL_TAG) {
-        lru.clear();
-        continue;
-      }
-      for (const hash of [...(index.get(tag) ?? [])]) lru.delete(hash);
-    }
-  }
+    lru.apply(tags);
+  };
 
   // An instance idle for longer than the log's retention may have missed pruned rows; entries older than
   // the TTL are gone anyway, so the retention is at least twice the TTL.
@@ -88,21 +46,12 @@ export function memoryStore(
 
     async lookup(hash: string): Promise<Lookup> {
       await log.sync();
-      return { entry: lru.get(hash) ?? null, since: clock };
+      return { entry: lru.get(hash), since: lru.clock() };
     },
 
     async put(hash, entry, ttlMs, since) {
       await log.sync();
-      if (since < floor || entry.tags.some((tag) => (marks.get(tag) ?? 0) > since || (marks.get(ALL_TAG) ?? 0) > since))
-        return false;
-      lru.set(hash, entry, { ttl: ttlMs });
-      if (!lru.has(hash)) return false; // larger than an entry may be
-      for (const tag of entry.tags) {
-        let keys = index.get(tag);
-        if (!keys) index.set(tag, (keys = new Set()));
-        keys.add(hash);
-      }
-      return true;
+      return lru.put(hash, entry, ttlMs, since);
     },
 
     async purge(tags) {
@@ -112,7 +61,7 @@ export function memoryStore(
     },
 
     async stats() {
-      return { entries: lru.size, bytes: lru.calculatedSize };
+      return lru.stats();
     },
   };
   return store;
