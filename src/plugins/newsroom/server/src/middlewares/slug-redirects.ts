@@ -25,6 +25,8 @@ const slugRedirectsMiddleware =
       })) as { locale: string; slug: string }[];
     const before = await slugsNow();
     const result = await next();
+    // Never published before (a first publish, every imported post): no public URL to keep.
+    if (!before.length) return result;
     const after = new Map((await slugsNow()).map((row) => [row.locale, row.slug]));
     const moved = before.filter((row) => after.has(row.locale) && after.get(row.locale) !== row.slug);
     if (moved.length) {
