@@ -20,13 +20,33 @@ let redisPort = 0;
 let redisProcess: ChildProcess | null = null;
 const redisDir = fs.mkdtempSync(path.join(os.tmpdir(), 'warta-redis-'));
 
+/**
+ * Starts this file's redis-server on `redisPort` and waits until it answers. A PONG alone does not prove
+ * it is ours: the suites on the three databases run side by side, and a port another one's Redis took
+ * makes ours exit at once (address in use) while the PING reaches theirs. So it must still be running.
+ */
 async function startRedis(): Promise<void> {
-  redisProcess = spawn(
+  const child = spawn(
     'redis-server',
     ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir],
     { stdio: 'ignore' }
   );
-  await eventually(() => pong(redisPort));
+  redisProcess = child;
+  await eventually(async () => child.exitCode !== null || (await pong(redisPort)));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  if (child.exitCode !== null) throw new Error(`redis-server on port ${redisPort} exited (${child.exitCode})`);
+}
+
+/** A free port on which this file's own redis-server is up (another port if one was taken meanwhile). */
+async function startRedisOnFreePort(): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    redisPort = await freePort();
+    try {
+      return await startRedis();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
 }
 
 /** A PING on a plain socket: a client library would leave reconnect and disconnect timers behind. */
@@ -56,9 +76,8 @@ async function stopRedis(): Promise<void> {
 // Before useStrapi: this beforeAll runs first, so REDIS_URL is set when Strapi boots.
 const env: Record<string, string> = { WARTA_CACHE_TAG_HEADERS: 'Surrogate-Key,Edge-Cache-Tag' };
 beforeAll(async () => {
-  redisPort = await freePort();
+  await startRedisOnFreePort();
   env.REDIS_URL = `redis://127.0.0.1:${redisPort}`;
-  await startRedis();
 });
 const { app, fixture } = useStrapi({ env, fixture: createNewsFixture });
 
