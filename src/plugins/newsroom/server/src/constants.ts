@@ -112,8 +112,6 @@ export const CACHE_DEFAULT_TTL_SECONDS = 3600;
 export const CACHE_MAX_ENTRY_SHARE = 4;
 /** The purge log that keeps in-process caches of several instances in step (database/migrations). */
 export const CACHE_PURGE_TABLE = 'newsroom_cache_purges';
-/** PostgreSQL's NOTIFY channel for that table's rows (services/response-cache/purge-notices.ts). */
-export const CACHE_PURGE_CHANNEL = 'newsroom_cache_purges';
 /** Purge log rows are kept this long (and at least twice the TTL): an instance idle for longer starts cold. */
 export const CACHE_PURGE_RETENTION_MS = 24 * 3600 * 1000;
 /** Emitted on the instance where a write happened, after its entries are gone: `{ tags }` for the CDN purge. */

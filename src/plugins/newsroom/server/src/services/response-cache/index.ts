@@ -131,11 +131,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           onPurge,
           nearBytes: config.maxBytes,
         });
-      const memory = (listens: boolean) =>
-        memoryStore(strapi, { maxBytes: config.maxBytes, ttlSeconds: config.ttlSeconds, onPurge, listens });
+      const memory = () => memoryStore(strapi, { maxBytes: config.maxBytes, ttlSeconds: config.ttlSeconds, onPurge });
       if (config.mode === 'redis') store = redis();
-      else if (config.mode === 'memory') store = memory(true);
-      else store = announcingStore(memory(false), config.redisUrl ? redis() : null);
+      else if (config.mode === 'memory') store = memory();
+      else store = announcingStore(memory(), config.redisUrl ? redis() : null);
       await store.start();
       unsubscribe = [collectReads(strapi, lookup), purgeOnWrites(strapi, (tags) => service.purgeAfterCommit(tags))];
     },

@@ -1,7 +1,7 @@
 /**
  * The in-process store: an LRU bounded in bytes with a tag index (tagged-lru.ts), kept
  * in step with the other instances by the purge log (purge-log.ts). Before every lookup and every store
- * it reads the log rows it has not seen (on PostgreSQL only once notified of one): one indexed range
+ * it reads the log rows it has not seen (on SQLite only when another process wrote): one indexed range
  * read, shared by concurrent requests, so what another instance or a script purged is gone here before
  * the next read, never a poll interval later.
  */
@@ -13,12 +13,7 @@ import type { Lookup, ResponseStore } from './types';
 
 export function memoryStore(
   strapi: Core.Strapi,
-  {
-    maxBytes,
-    ttlSeconds,
-    onPurge,
-    listens = true,
-  }: { maxBytes: number; ttlSeconds: number; onPurge: (tags: string[]) => void; listens?: boolean }
+  { maxBytes, ttlSeconds, onPurge }: { maxBytes: number; ttlSeconds: number; onPurge: (tags: string[]) => void }
 ) {
   const lru = taggedLru(maxBytes);
   // Local or read from the log: the computations it overtook learn of it first (onPurge), then the entries go.
@@ -32,7 +27,6 @@ export function memoryStore(
   const log = purgeLog(strapi, {
     retentionMs: Math.max(CACHE_PURGE_RETENTION_MS, 2 * ttlSeconds * 1000),
     apply,
-    listens,
   });
 
   const store: ResponseStore = {
@@ -40,7 +34,6 @@ export function memoryStore(
     start: () => log.start(),
     async stop() {
       lru.clear();
-      await log.stop();
     },
     available: () => true,
 

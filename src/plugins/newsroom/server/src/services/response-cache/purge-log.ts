@@ -6,22 +6,19 @@
  * Why per read and not a poll: a poll every N ms leaves N ms in which another instance serves what was just
  * unpublished. The read is one indexed range scan that usually returns nothing, and concurrent requests
  * share it (a read that started before a request arrived does not count for it, the next one does).
- * On PostgreSQL every row is also a notification (purge-notices.ts): while this instance listens it reads
- * the log only after one, so a hit costs no query; the writer's purge returns once the server has sent
- * the notice to every listener. On SQLite the file's data_version says whether any other process has
- * committed since the last read (exact, no query). MariaDB reads per hit.
+ * On SQLite the file's data_version says whether any other process has committed since the last read
+ * (exact, and no query). PostgreSQL and MariaDB read per hit: a LISTEN/NOTIFY shortcut was tried and
+ * dropped, since the server hands each listener its notice on its own schedule, and under load another
+ * instance served a page its writer had already purged.
  */
 import type { Core } from '@strapi/strapi';
-import { CACHE_PURGE_CHANNEL, CACHE_PURGE_TABLE } from '../../constants';
+import { CACHE_PURGE_TABLE } from '../../constants';
 import { ALL_TAG } from '../../utils/cache/tags';
 import { sqliteDataVersion } from '../../operations/sqlite-statements';
-import { purgeNotices } from './purge-notices';
 
 type LogRow = { seq: number | string; tags: string };
 /** More new rows than this at once (an instance that was paused): everything is dropped instead. */
 const CATCH_UP_LIMIT = 1000;
-/** How long a writer waits for its own row's notice before it answers anyway. */
-const ECHO_WAIT_MS = 200;
 /** One in this many rows written also prunes rows older than the retention. */
 const PRUNE_EVERY = 50;
 const BATCH_TAG_LIMIT = 20_000;
@@ -33,16 +30,7 @@ const isDuplicateKey = (error: unknown): boolean => {
 
 export function purgeLog(
   strapi: Core.Strapi,
-  {
-    retentionMs,
-    apply,
-    listens = true,
-  }: {
-    retentionMs: number;
-    apply: (tags: string[]) => void;
-    /** False for a store that only announces (WARTA_CACHE=off): it reads nothing, so it needs no notices. */
-    listens?: boolean;
-  }
+  { retentionMs, apply }: { retentionMs: number; apply: (tags: string[]) => void }
 ) {
   // The raw connection, not strapi.db.transaction: a purge runs after the write's commit and must never
   // join (or wait on) a transaction of the request that triggered it.
@@ -52,10 +40,6 @@ export function purgeLog(
   const own = new Set<number>();
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
-  const notifies = strapi.db.dialect.client === 'postgres';
-  /** A notice (or a lost listener) came in since the last read began: the log may hold rows not applied. */
-  let noticed = true;
-  let notices: ReturnType<typeof purgeNotices> | null = null;
   /** On SQLite, the file's data_version when the last read began: unchanged, no other process wrote since. */
   const onSqlite = strapi.db.dialect.client === 'sqlite';
   let readAtVersion: number | null = null;
@@ -66,7 +50,6 @@ export function purgeLog(
   }
 
   async function catchUp(): Promise<void> {
-    noticed = false;
     readAtVersion = onSqlite ? sqliteDataVersion(strapi) : null;
     if (Date.now() - lastSyncAt > retentionMs) {
       apply([ALL_TAG]);
@@ -102,10 +85,8 @@ export function purgeLog(
           const row = (await trx(CACHE_PURGE_TABLE).max({ max: 'seq' }).first()) as { max?: unknown } | undefined;
           const next = (Number(row?.max ?? 0) || 0) + 1;
           await trx(CACHE_PURGE_TABLE).insert({ seq: next, tags: JSON.stringify(tags), created_ms: Date.now() });
-          if (notifies) await trx.raw('select pg_notify(?, ?)', [CACHE_PURGE_CHANNEL, String(next)]);
           return next;
         });
-        await notices?.echo(seq, ECHO_WAIT_MS);
         // Rows this process logged are skipped when read back; an instance that never reads (a script)
         // keeps a bounded few, at worst applying a purge twice.
         if (own.size > 10_000) own.clear();
@@ -148,13 +129,6 @@ export function purgeLog(
       lastSyncAt = Date.now();
       return Promise.resolve();
     }
-    if (notices?.listening() && !noticed && !running) {
-      // After this turn's I/O: a notice already on its socket when the request arrived counts for it.
-      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        if (noticed || running || !notices?.listening()) return read();
-        lastSyncAt = Date.now();
-      });
-    }
     return read();
   }
 
@@ -181,12 +155,6 @@ export function purgeLog(
     async start(): Promise<void> {
       lastSeen = await maxSeq();
       lastSyncAt = Date.now();
-      if (notifies && listens) notices = purgeNotices(strapi, () => (noticed = true));
-    },
-
-    async stop(): Promise<void> {
-      await notices?.stop();
-      notices = null;
     },
 
     /**
