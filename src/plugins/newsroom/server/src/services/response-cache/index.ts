@@ -125,12 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await service.stop();
       const config = cacheConfig(strapi);
       const redis = () =>
-        redisStore(strapi, {
-          url: config.redisUrl,
-          prefix: config.keyPrefix || defaultPrefix(strapi),
-          onPurge,
-          nearBytes: config.maxBytes,
-        });
+        redisStore(strapi, { url: config.redisUrl, prefix: config.keyPrefix || defaultPrefix(strapi), onPurge });
       const memory = () => memoryStore(strapi, { maxBytes: config.maxBytes, ttlSeconds: config.ttlSeconds, onPurge });
       if (config.mode === 'redis') store = redis();
       else if (config.mode === 'memory') store = memory();

@@ -13,7 +13,6 @@ import type { Core } from '@strapi/strapi';
 import { CACHE_LOCK_MS, CACHE_REDIS_TIMEOUT_MS, CACHE_WAIT_POLL_MS } from '../../constants';
 import { ALL_TAG } from '../../utils/cache/tags';
 import { decodeEntry, encodeEntry, PURGE_LUA, RELEASE_LUA, STORE_LUA, type Message } from './redis-scripts';
-import { taggedLru } from './tagged-lru';
 import type { Lookup, ResponseStore } from './types';
 
 /** How long a purge's mark is kept: a response computed for longer than this is not stored. */
@@ -34,12 +33,7 @@ const describe = (url: string): string => {
 
 export function redisStore(
   strapi: Core.Strapi,
-  {
-    url,
-    prefix,
-    onPurge,
-    nearBytes,
-  }: { url: string; prefix: string; onPurge: (tags: string[]) => void; nearBytes: number }
+  { url, prefix, onPurge }: { url: string; prefix: string; onPurge: (tags: string[]) => void }
 ): ResponseStore {
   const options = {
     lazyConnect: true,
@@ -65,14 +59,6 @@ export function redisStore(
   const pending = new Set<string>();
   let overflow = false;
   const waiters = new Map<string, Set<() => void>>();
-  // Near copies of entries read from Redis, answered without a round trip while this instance is
-  // subscribed: every purge anywhere is a message on the channel, published by the purge script before
-  // its writer hears back, so a copy is dropped as soon as Redis drops the entry. Unsubscribed (a
-  // reconnection: messages may have been missed), the copies are dropped and Redis is asked again.
-  const near = taggedLru(nearBytes);
-  let subscribed = false;
-  let lastSeq = 0;
-  const nearLive = () => subscribed && healthy;
 
   function markDown(error?: unknown) {
     healthy = false;
@@ -112,17 +98,6 @@ export function redisStore(
   client.on('error', (error: Error) => markDown(error));
   client.on('close', () => markDown());
   subscriber.on('error', () => undefined);
-  subscriber.on('ready', () => {
-    // Counted from Redis' confirmation: only then does every later purge reach this instance.
-    subscriber.subscribe(channel).then(
-      () => (subscribed = true),
-      () => undefined
-    );
-  });
-  subscriber.on('close', () => {
-    subscribed = false;
-    near.clear();
-  });
   subscriber.on('message', (_channel: string, text: string) => {
     let message: Message;
     try {
@@ -130,10 +105,7 @@ export function redisStore(
     } catch {
       return;
     }
-    if (message.purge) {
-      onPurge(message.purge);
-      near.apply(message.purge);
-    }
+    if (message.purge) onPurge(message.purge);
     if (message.done) for (const wake of [...(waiters.get(message.done) ?? [])]) wake();
   });
 
@@ -151,14 +123,13 @@ export function redisStore(
       // Not awaited to the end: an unreachable Redis must not keep Strapi from starting.
       client.connect().catch((error: unknown) => markDown(error));
       subscriber.connect().catch(() => undefined);
+      void subscriber.subscribe(channel).catch(() => undefined);
     },
 
     async stop() {
       stopped = true;
       if (probe) clearInterval(probe);
       for (const wakers of waiters.values()) for (const wake of wakers) wake();
-      subscribed = false;
-      near.clear();
       client.disconnect();
       subscriber.disconnect();
     },
@@ -166,26 +137,14 @@ export function redisStore(
     available: () => healthy && client.status === 'ready',
 
     async lookup(hash): Promise<Lookup> {
-      if (nearLive()) {
-        // After this turn's I/O: a purge message already on the subscriber's socket is applied first.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        const copy = nearLive() ? near.get(hash) : null;
-        if (copy) return { entry: copy, since: lastSeq };
-      }
-      const nearSince = near.clock();
       try {
-        const [[entryError, value], [seqError, seq], [, ttl]] = (await client
+        const [[entryError, value], [seqError, seq]] = (await client
           .pipeline()
           .getBuffer(key('e', hash))
           .get(`${prefix}seq`)
-          .pttl(key('e', hash))
-          .exec()) as [[Error | null, Buffer | null], [Error | null, string | null], [Error | null, number]];
+          .exec()) as [[Error | null, Buffer | null], [Error | null, string | null]];
         if (entryError || seqError) throw entryError ?? seqError;
-        lastSeq = Number(seq ?? 0);
-        const entry = value ? decodeEntry(value) : null;
-        // Refused if a purge of one of its tags came in since the read began (tagged-lru.ts).
-        if (entry && nearLive() && ttl > 0) near.put(hash, entry, ttl, nearSince);
-        return { entry, since: lastSeq };
+        return { entry: value ? decodeEntry(value) : null, since: Number(seq ?? 0) };
       } catch (error) {
         markDown(error);
         throw error;
@@ -207,7 +166,6 @@ export function redisStore(
     },
 
     async purge(tags) {
-      near.apply(tags);
       if (!store.available()) {
         remember(tags);
         return;

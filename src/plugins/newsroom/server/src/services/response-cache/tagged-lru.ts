@@ -1,8 +1,8 @@
 /**
  * Entries in process: an LRU bounded in bytes (lru-cache maxSize/sizeCalculation) with a tag index and a
- * purge clock. The in-process store keeps its entries in one (memory-store.ts), the Redis store its near
- * copies (redis-store.ts). Every purge applied ticks the clock and marks its tags, so an entry read or
- * computed before a purge of one of its tags (`since`, the clock when its read began) is refused.
+ * purge clock, the in-process store's (memory-store.ts). Every purge applied ticks the clock and marks its
+ * tags, so an entry read or computed before a purge of one of its tags (`since`, the clock when its read
+ * began) is refused.
  */
 import { LRUCache } from 'lru-cache';
 import { CACHE_MAX_ENTRY_SHARE } from '../../constants';
