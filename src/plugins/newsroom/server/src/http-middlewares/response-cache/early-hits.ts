@@ -34,6 +34,8 @@ const header = (request: IncomingMessage, name: string): string | undefined => {
 
 /** Hashes by request line and Origin: the key is a function of those alone, and parsing it is most of a hit's work. */
 const HASH_MEMO_LIMIT = 10_000;
+/** Longer request lines are hashed each time: the memo holds at most HASH_MEMO_LIMIT of this many characters. */
+const HASH_MEMO_LINE_CHARS = 1024;
 
 /** The request's cache hash when the cache would key it (plan.ts rules), null when Koa must see it. */
 function plannedHash(
@@ -56,6 +58,7 @@ function plannedHash(
     surface === 'rest' || surface === 'site'
       ? hashKey(requestKey({ method: 'GET', path, query: parseQuery(mark < 0 ? '' : url.slice(mark + 1)), origin }))
       : null;
+  if (line.length > HASH_MEMO_LINE_CHARS) return hash;
   if (memo.size >= HASH_MEMO_LIMIT) memo.clear();
   memo.set(line, hash);
   return hash;

@@ -38,6 +38,23 @@ export function taggedLru(maxBytes: number) {
   const markTimes: { tick: number; at: number }[] = [];
   let floor = 0;
 
+  /** Drops every entry tagged with one of `tags` and marks them. */
+  function apply(tags: string[]): void {
+    clock += 1;
+    const now = Date.now();
+    markTimes.push({ tick: clock, at: now });
+    while (markTimes.length && now - markTimes[0].at > MARK_WINDOW_MS) floor = markTimes.shift()!.tick;
+    if (floor > 0) for (const [tag, tick] of marks) if (tick <= floor) marks.delete(tag);
+    for (const tag of tags) {
+      marks.set(tag, clock);
+      if (tag === ALL_TAG) {
+        lru.clear();
+        continue;
+      }
+      for (const hash of [...(index.get(tag) ?? [])]) lru.delete(hash);
+    }
+  }
+
   return {
     get: (hash: string): StoredEntry | null => lru.get(hash) ?? null,
     /** The clock now: pass it back to put() for an entry whose read begins now. */
@@ -57,27 +74,10 @@ export function taggedLru(maxBytes: number) {
       return true;
     },
 
-    /** Drops every entry tagged with one of `tags` and marks them. */
-    apply(tags: string[]): void {
-      clock += 1;
-      const now = Date.now();
-      markTimes.push({ tick: clock, at: now });
-      while (markTimes.length && now - markTimes[0].at > MARK_WINDOW_MS) floor = markTimes.shift()!.tick;
-      if (floor > 0) for (const [tag, tick] of marks) if (tick <= floor) marks.delete(tag);
-      for (const tag of tags) {
-        marks.set(tag, clock);
-        if (tag === ALL_TAG) {
-          lru.clear();
-          continue;
-        }
-        for (const hash of [...(index.get(tag) ?? [])]) lru.delete(hash);
-      }
-    },
+    apply,
 
     /** Drops everything, as a purge of every tag (a read under way is refused too). */
-    clear(): void {
-      this.apply([ALL_TAG]);
-    },
+    clear: () => apply([ALL_TAG]),
 
     stats: () => ({ entries: lru.size, bytes: lru.calculatedSize }),
   };
