@@ -66,6 +66,11 @@ async function generate(dir) {
         /<link>[\s\S]*?<\/link>/,
         `<link>https://wpthemetestdata.wordpress.com/${stamp.slice(0, 10).replace(/-/g, '/')}/${slug}/</link>`
       )
+      // Each post's own guid, as WordPress gives it: the template's would make every copy claim one old URL.
+      .replace(
+        /<guid[^>]*>[\s\S]*?<\/guid>/,
+        `<guid isPermaLink="false">https://wpthemetestdata.wordpress.com/?p=${id}</guid>`
+      )
       .replace(/<wp:post_id>\d+<\/wp:post_id>/, `<wp:post_id>${id}</wp:post_id>`)
       .replace(/<wp:post_name>[\s\S]*?<\/wp:post_name>/, `<wp:post_name><![CDATA[${slug}]]></wp:post_name>`)
       .replace(/<wp:post_date>[\s\S]*?<\/wp:post_date>/, `<wp:post_date><![CDATA[${stamp}]]></wp:post_date>`)

@@ -111,7 +111,7 @@ const articlePublicationMiddleware =
         // A re-publish of a live article is an update readers should see ("Diperbarui ...").
         if (republishedLocales.has(draft.locale)) stamp.dateModified = now;
         if (Object.keys(stamp).length > 0) {
-          await strapi.db.query(ARTICLE_UID).update({ where: { id: draft.id }, data: stamp });
+          await strapi.db.query(ARTICLE_UID).updateMany({ where: { id: draft.id }, data: stamp });
         }
       }
       return next();

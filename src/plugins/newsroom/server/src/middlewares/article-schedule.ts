@@ -93,9 +93,12 @@ const articleScheduleMiddleware =
         // published copy made from the draft must not carry it.
         await clear(strapi, drafts, 'publishAt');
         const result = await next();
+        // The drafts as read above with "Terbitkan pada" cleared: a publish changes nothing else of them.
+        const cleared = drafts.map((draft) => ({ ...draft, schedule: { ...draft.schedule, publishAt: null } }));
         await schedule.sync(
           documentId,
-          drafts.map((draft) => draft.locale)
+          drafts.map((draft) => draft.locale),
+          cleared
         );
         return result;
       });

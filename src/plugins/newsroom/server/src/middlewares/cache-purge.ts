@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import { getService } from '../get-service';
@@ -35,6 +36,25 @@ async function hakJawabTargets(strapi: Core.Strapi, documentId: string | null): 
   );
 }
 
+/** The published save this middleware is purging for, while it runs: what it calls inside is its to cover. */
+type OuterSave = { uid: string; documentId: string | null };
+const outerSave = new AsyncLocalStorage<OuterSave>();
+
+/**
+ * The publish a published save turns into (article-publication.ts) re-enters the pipeline for the same
+ * document. The save's own purge, after it, reads the document as published and before it as it was, so
+ * it covers the publish's tags, and the publish's two Hak Jawab reads are left out.
+ */
+function coveredByOuterSave(uid: string, action: string, documentId: string | null): boolean {
+  const outer = outerSave.getStore();
+  return (
+    action === 'publish' &&
+    outer !== undefined &&
+    outer.uid === uid &&
+    (outer.documentId === null || outer.documentId === documentId)
+  );
+}
+
 /**
  * Purges the response cache after a write has committed: the document's own tag, its type's lists in the
  * locales it touched, and the slug tags of its slugs now (a cached 404 for a slug it just took). Outermost
@@ -54,10 +74,14 @@ const cachePurgeMiddleware =
       ((context.action === 'create' || context.action === 'update') && params?.status === 'published');
     const cache = getService('response-cache', strapi);
     if (!visible || !model || cache.kind() === 'off') return next();
+    if (coveredByOuterSave(context.uid, context.action, params?.documentId ?? null)) return next();
 
     // A Hak Jawab notice that goes (an unpublish, a delete, an edit) must purge the page it answered too.
     const answeredBefore = context.uid === ARTICLE_UID ? await hakJawabTargets(strapi, params?.documentId ?? null) : [];
-    const result = await next();
+    const saving = context.action === 'create' || context.action === 'update';
+    const result = saving
+      ? await outerSave.run({ uid: context.uid, documentId: params?.documentId ?? null }, () => next())
+      : await next();
     const written = result as WriteResult;
     const documentId = params?.documentId ?? written?.documentId ?? written?.entries?.[0]?.documentId ?? null;
     const answered =

@@ -66,7 +66,7 @@ const editorialWorkflowMiddleware =
         let from = initialStage(settings);
         if (action === 'update' && params.documentId) {
           const locale = params.locale ?? (await getService('locales', strapi).defaultCode());
-          const draft = await getService('workflow', strapi).draftOf(params.documentId, locale);
+          const draft = await getService('workflow', strapi).draftStageOf(params.documentId, locale);
           from = draft?.[STAGE_FIELD] ?? from;
         }
         let change: { from: string; to: string; name: string } | null = null;
@@ -103,7 +103,7 @@ const editorialWorkflowMiddleware =
       const skipped = new Map<string, string>();
       if (action === 'publish') {
         for (const locale of locales) {
-          const draft = await getService('workflow', strapi).draftOf(documentId, locale);
+          const draft = await getService('workflow', strapi).draftStageOf(documentId, locale);
           if (!draft) continue;
           const stage = draft[STAGE_FIELD] ?? initialStage(settings);
           const verdict = publishVerdict(settings, stage, principal.roles);
@@ -119,9 +119,10 @@ const editorialWorkflowMiddleware =
           // What is live has been approved: a publish by a role that skips approval (a super admin, a seed,
           // an importer) moves the locale to the approval stage, so a later re-publish by an editor needs none.
           if (stage !== settings.publishStage) {
+            // updateMany: one statement, where update reads the row before and after.
             await strapi.db
               .query(ARTICLE_UID)
-              .update({ where: { id: draft.id }, data: { [STAGE_FIELD]: settings.publishStage } });
+              .updateMany({ where: { id: draft.id }, data: { [STAGE_FIELD]: settings.publishStage } });
             skipped.set(locale, stage);
           }
         }

@@ -26,7 +26,7 @@ function mockStrapi({ drafts = [] as Draft[], liveLocales = [] as string[] } = {
           wheres.push(where);
           return where.publishedAt === null ? drafts : liveLocales.map((locale) => ({ locale }));
         },
-        update: async ({ where, data }: any) => updates.push({ id: where.id, data }),
+        updateMany: async ({ where, data }: any) => updates.push({ id: where.id, data }),
       }),
     },
     documents: () => ({

@@ -76,9 +76,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   }
 
-  /** The jobs of these locales brought in line with their drafts (no draft, no job), on the caller's transaction. */
-  async function sync(documentId: string, locales: string[]): Promise<void> {
-    const byLocale = new Map((await drafts(documentId, locales)).map((draft) => [draft.locale, draft]));
+  /**
+   * The jobs of these locales brought in line with their drafts (no draft, no job), on the caller's
+   * transaction. `known`: the drafts as the caller has just read them, when nothing it did since changed them.
+   */
+  async function sync(documentId: string, locales: string[], known?: DraftSchedule[]): Promise<void> {
+    const byLocale = new Map((known ?? (await drafts(documentId, locales))).map((draft) => [draft.locale, draft]));
     const wanted = locales.flatMap((locale) =>
       ACTIONS.map(({ kind, field }) => ({
         kind,

@@ -25,6 +25,14 @@ type DraftStage = {
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   settings: () => workflowConfig(strapi).rules,
 
+  /** The draft row's id and stage alone (what the write rules need), or null when the document has no such locale. */
+  async draftStageOf(documentId: string, locale: string): Promise<Pick<DraftStage, 'id' | typeof STAGE_FIELD> | null> {
+    return strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId, locale, publishedAt: null },
+      select: ['id', STAGE_FIELD],
+    });
+  },
+
   /** The draft row's stage and assignee, or null when the document has no such locale. */
   async draftOf(documentId: string, locale: string): Promise<DraftStage | null> {
     return strapi.db.query(ARTICLE_UID).findOne({
