@@ -19,6 +19,45 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
+type NodeModuleApi = {
+  _load: (request: string, parent: null, isMain: boolean) => any;
+  _cache: Record<string, unknown>;
+};
+/** Node's own module loader (jest gives its Module class, whose static loader is Node's). */
+const nodeModule = require('module') as NodeModuleApi;
+const DIST_DIR = path.join(APP_DIR, 'dist');
+/** The process object Node's modules see; jest gives each test file a copy with an env of its own. */
+const nodeProcess = nodeModule._load('process', null, false) as NodeJS.Process & {
+  wartaPristineEnv?: NodeJS.ProcessEnv;
+};
+
+/**
+ * Strapi and its dependencies through Node's loader, not jest's registry: loaded once per jest process
+ * and shared by every test file's boot (a boot then costs about a second of CPU instead of five; some
+ * hundred boots make a CI run). The app's own compiled code (dist/) is dropped from Node's cache first,
+ * so each boot runs it afresh, module state included. Node's modules read the real process.env: it
+ * becomes this file's env until the file closes its app, and is put back as it was then.
+ */
+function loadStrapiModule(): typeof import('@strapi/strapi') {
+  for (const file of Object.keys(nodeModule._cache))
+    if (file.startsWith(DIST_DIR + path.sep)) delete nodeModule._cache[file];
+  nodeProcess.wartaPristineEnv ??= { ...nodeProcess.env };
+  if (process.env !== nodeProcess.env) {
+    const fileEnv = { ...process.env };
+    for (const key of Object.keys(nodeProcess.env)) delete nodeProcess.env[key];
+    Object.assign(nodeProcess.env, fileEnv);
+    process.env = nodeProcess.env;
+  }
+  return nodeModule._load(require.resolve('@strapi/strapi'), null, false);
+}
+
+function restorePristineEnv(): void {
+  const pristine = nodeProcess.wartaPristineEnv;
+  if (!pristine) return;
+  for (const key of Object.keys(nodeProcess.env)) delete nodeProcess.env[key];
+  Object.assign(nodeProcess.env, pristine);
+}
+
 /**
  * Boots the compiled app (dist/, built by `npm test` before jest runs) on a fresh database and
  * mounts its HTTP server for supertest. One boot per test file: a boot costs seconds.
@@ -27,6 +66,7 @@ export async function startStrapi(
   extraEnv: Record<string, string> = {},
   options: { listen?: boolean } = {}
 ): Promise<TestApp> {
+  const { createStrapi } = loadStrapiModule();
   const database = await createTestDatabase();
   Object.assign(process.env, TEST_SECRETS, database.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -35,8 +75,6 @@ export async function startStrapi(
     ...extraEnv,
   });
 
-  // Required lazily so the environment above is in place when Strapi reads its configuration.
-  const { createStrapi } = require('@strapi/strapi');
   const strapi: Core.Strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') }).load();
   strapi.server.mount();
   let baseUrl: string | null = null;
@@ -56,6 +94,7 @@ export async function startStrapi(
       await waitForIdlePool(strapi);
       await strapi.destroy();
       await database.drop();
+      restorePristineEnv();
     },
   };
 }
