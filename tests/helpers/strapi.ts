@@ -32,13 +32,6 @@ const nodeProcess = nodeModule._load('process', null, false) as NodeJS.Process &
 };
 
 /**
- * Strapi and its dependencies through Node's loader, not jest's registry: loaded once per jest process
- * and shared by every test file's boot (a boot then costs about a second of CPU instead of five; some
- * hundred boots make a CI run). The app's own compiled code (dist/) is dropped from Node's cache first,
- * so each boot runs it afresh, module state included. Node's modules read the real process.env: it
- * becomes this file's env until the file closes its app, and is put back as it was then.
- */
-/**
  * Files that boot through jest's registry as before. What they check crosses the line between the two
  * loaders: a module they load themselves must be the app's (its error classes, a stubbed query), Strapi's
  * OpenAPI generator keeps state from one boot to the next, or they spawn instances and set the zone.
@@ -55,26 +48,33 @@ function usesJestRegistry(): boolean {
   return testPath.includes(`${path.sep}browser${path.sep}`) || JEST_REGISTRY_FILES.includes(path.basename(testPath));
 }
 
+/** Makes the real process.env hold exactly `values` (the object stays the one Node's modules read). */
+function replaceNodeEnv(values: NodeJS.ProcessEnv): void {
+  for (const key of Object.keys(nodeProcess.env)) delete nodeProcess.env[key];
+  Object.assign(nodeProcess.env, values);
+}
+
+/**
+ * Strapi and its dependencies through Node's loader, not jest's registry: loaded once per jest process
+ * and shared by every test file's boot (a boot then costs about a second of CPU instead of five; some
+ * hundred boots make a CI run). The app's own compiled code (dist/) is dropped from Node's cache first,
+ * so each boot runs it afresh, module state included. Node's modules read the real process.env: it
+ * becomes this file's env until the file closes its app, and is put back as it was then.
+ */
 function loadStrapiModule(): typeof import('@strapi/strapi') {
-  // Required lazily so the environment is in place when Strapi reads its configuration.
   if (usesJestRegistry()) return require('@strapi/strapi');
   for (const file of Object.keys(nodeModule._cache))
     if (file.startsWith(DIST_DIR + path.sep)) delete nodeModule._cache[file];
   nodeProcess.wartaPristineEnv ??= { ...nodeProcess.env };
   if (process.env !== nodeProcess.env) {
-    const fileEnv = { ...process.env };
-    for (const key of Object.keys(nodeProcess.env)) delete nodeProcess.env[key];
-    Object.assign(nodeProcess.env, fileEnv);
+    replaceNodeEnv({ ...process.env });
     process.env = nodeProcess.env;
   }
   return nodeModule._load(require.resolve('@strapi/strapi'), null, false);
 }
 
 function restorePristineEnv(): void {
-  const pristine = nodeProcess.wartaPristineEnv;
-  if (!pristine) return;
-  for (const key of Object.keys(nodeProcess.env)) delete nodeProcess.env[key];
-  Object.assign(nodeProcess.env, pristine);
+  if (nodeProcess.wartaPristineEnv) replaceNodeEnv(nodeProcess.wartaPristineEnv);
 }
 
 /**
@@ -85,7 +85,6 @@ export async function startStrapi(
   extraEnv: Record<string, string> = {},
   options: { listen?: boolean } = {}
 ): Promise<TestApp> {
-  const { createStrapi } = loadStrapiModule();
   const database = await createTestDatabase();
   Object.assign(process.env, TEST_SECRETS, database.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -94,7 +93,9 @@ export async function startStrapi(
     ...extraEnv,
   });
 
-  const strapi: Core.Strapi = await createStrapi({ appDir: APP_DIR, distDir: path.join(APP_DIR, 'dist') }).load();
+  // Loaded once the environment above is in place, as Strapi may read it when its modules load.
+  const { createStrapi } = loadStrapiModule();
+  const strapi: Core.Strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
   strapi.server.mount();
   let baseUrl: string | null = null;
   if (options.listen) {

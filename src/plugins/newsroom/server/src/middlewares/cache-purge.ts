@@ -36,7 +36,7 @@ async function hakJawabTargets(strapi: Core.Strapi, documentId: string | null): 
   );
 }
 
-/** The published save this middleware is purging for, while it runs: what it calls inside is its to cover. */
+/** The save this middleware purges for, while the save runs: writes nested in it are the save's to purge. */
 type OuterSave = { uid: string; documentId: string | null };
 const outerSave = new AsyncLocalStorage<OuterSave>();
 
@@ -68,17 +68,14 @@ const cachePurgeMiddleware =
     const model = strapi.getModel(context.uid) as unknown as ModelView | undefined;
     const params = context.params as WriteParams | undefined;
     const drafts = model?.options?.draftAndPublish === true;
-    const visible =
-      !drafts ||
-      PUBLICATION.has(context.action) ||
-      ((context.action === 'create' || context.action === 'update') && params?.status === 'published');
+    const saving = context.action === 'create' || context.action === 'update';
+    const visible = !drafts || PUBLICATION.has(context.action) || (saving && params?.status === 'published');
     const cache = getService('response-cache', strapi);
     if (!visible || !model || cache.kind() === 'off') return next();
     if (coveredByOuterSave(context.uid, context.action, params?.documentId ?? null)) return next();
 
     // A Hak Jawab notice that goes (an unpublish, a delete, an edit) must purge the page it answered too.
     const answeredBefore = context.uid === ARTICLE_UID ? await hakJawabTargets(strapi, params?.documentId ?? null) : [];
-    const saving = context.action === 'create' || context.action === 'update';
     const result = saving
       ? await outerSave.run({ uid: context.uid, documentId: params?.documentId ?? null }, () => next())
       : await next();
